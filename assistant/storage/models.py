@@ -1,0 +1,62 @@
+"""Core tables: conversations and their (redacted) messages.
+
+Other modules (catalogue, handoff, channels) define their own tables in their own modules and
+register them here via ``import_all_models`` so Alembic sees one metadata.
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import datetime, timezone
+
+from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, String, Text
+
+from assistant.storage.db import Base
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Conversation(Base):
+    __tablename__ = "conversations"
+
+    id = Column(String(128), primary_key=True)  # the Rasa sender id
+    channel = Column(String(32), nullable=False, default="web")
+    loket_id = Column(String(64), nullable=True)
+    # bot | handoff_requested | handoff_active | closed
+    status = Column(String(32), nullable=False, default="bot")
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, onupdate=utcnow)
+
+
+class Message(Base):
+    __tablename__ = "messages"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    conversation_id = Column(
+        String(128), ForeignKey("conversations.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    # user | bot | adviser | system
+    sender = Column(String(16), nullable=False)
+    text = Column(Text, nullable=True)  # always redacted before it is stored
+    payload = Column(JSON, nullable=True)  # buttons, intent, custom data
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)
+
+
+# Modules whose tables belong to the one metadata; optional ones may not exist yet.
+MODEL_MODULES = (
+    "assistant.storage.models",
+    "assistant.catalogue.models",
+    "assistant.gateway.handoff.models",
+    "assistant.gateway.channels.models",
+)
+
+
+def import_all_models() -> None:
+    for name in MODEL_MODULES:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name is None or not name.startswith(exc.name):
+                raise
