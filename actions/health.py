@@ -1,0 +1,1 @@
+"""Placeholder module so the action server always has a package to load."""

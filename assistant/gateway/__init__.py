@@ -1,0 +1,1 @@
+"""The Koers aiohttp service: chat page, channels, handoff, adviser console and APIs."""

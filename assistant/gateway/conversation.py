@@ -1,0 +1,228 @@
+"""One path for every channel: record, redact, route to Rasa or an adviser, deliver.
+
+Channels (web chat, widget, WhatsApp, Telegram) call ``handle_user_message``; the adviser
+console calls ``send_adviser_message``. Transcripts, redaction, handoff silence and the
+"nothing lost when Rasa is down" behaviour therefore work the same on every channel.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import sessionmaker
+
+from assistant.gateway.rasa_client import BotMessage, RasaClient, RasaUnavailable
+from assistant.privacy import redact
+from assistant.storage.models import Conversation, Message, utcnow
+
+log = logging.getLogger(__name__)
+
+# Statuses in which the bot stays silent: a person (adviser) handles the conversation.
+HANDOFF_STATUSES = frozenset({"handoff_requested", "handoff_active"})
+
+APOLOGY = (
+    "Sorry, ik kan je nu even niet antwoorden. Je bericht is bewaard. "
+    "Ik antwoord zodra ik weer werk."
+)
+TOO_LONG = "Je bericht is te lang. Kun je het korter opschrijven?"
+
+Deliverer = Callable[[str, list[BotMessage]], Awaitable[None]]
+Listener = Callable[["ConversationEvent"], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class ConversationEvent:
+    conversation_id: str
+    kind: str  # message | status
+    sender: str | None = None
+    text: str | None = None
+    payload: dict[str, Any] | None = None
+    message_id: int | None = None
+
+
+class ConversationService:
+    def __init__(
+        self,
+        session_factory: sessionmaker,
+        rasa: RasaClient,
+        max_message_chars: int = 2000,
+    ) -> None:
+        self.sessions = session_factory
+        self.rasa = rasa
+        self.max_message_chars = max_message_chars
+        self._deliverers: dict[str, Deliverer] = {}
+        self._listeners: list[Listener] = []
+        # One lock per conversation keeps user turns in order (Rasa needs that too).
+        self._locks: dict[str, asyncio.Lock] = {}
+
+    # -- wiring ---------------------------------------------------------------------------
+    def register_channel(self, channel: str, deliver: Deliverer) -> None:
+        """``deliver`` pushes messages that are not a direct reply (adviser, retried turns)."""
+        self._deliverers[channel] = deliver
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    async def _publish(self, event: ConversationEvent) -> None:
+        for listener in list(self._listeners):
+            try:
+                await listener(event)
+            except Exception:  # a broken listener must not break the conversation
+                log.exception("listener failed", extra={"conversation_id": event.conversation_id})
+
+    # -- storage helpers --------------------------------------------------------------------
+    def ensure_conversation(self, conversation_id: str, channel: str, loket_id: str | None = None) -> Conversation:
+        with self.sessions.begin() as db:
+            conv = db.get(Conversation, conversation_id)
+            if conv is None:
+                conv = Conversation(id=conversation_id, channel=channel, loket_id=loket_id, status="bot")
+                db.add(conv)
+            return conv
+
+    def status(self, conversation_id: str) -> str | None:
+        with self.sessions() as db:
+            conv = db.get(Conversation, conversation_id)
+            return None if conv is None else str(conv.status)
+
+    def set_status(self, conversation_id: str, status: str) -> None:
+        with self.sessions.begin() as db:
+            conv = db.get(Conversation, conversation_id)
+            if conv is not None:
+                conv.status = status
+                conv.updated_at = utcnow()
+
+    def _store(self, conversation_id: str, sender: str, text: str | None, payload: dict[str, Any] | None) -> int:
+        with self.sessions.begin() as db:
+            msg = Message(conversation_id=conversation_id, sender=sender, text=text, payload=payload)
+            db.add(msg)
+            conv = db.get(Conversation, conversation_id)
+            if conv is not None:
+                conv.updated_at = utcnow()
+            db.flush()
+            return int(msg.id)
+
+    def history(self, conversation_id: str, after_id: int = 0, limit: int = 200) -> list[dict[str, Any]]:
+        with self.sessions() as db:
+            rows = db.execute(
+                select(Message)
+                .where(Message.conversation_id == conversation_id, Message.id > after_id)
+                .order_by(Message.id)
+                .limit(limit)
+            ).scalars()
+            return [
+                {
+                    "id": m.id,
+                    "sender": m.sender,
+                    "text": m.text,
+                    "buttons": (m.payload or {}).get("buttons", []),
+                    "custom": (m.payload or {}).get("custom"),
+                    "created_at": m.created_at.isoformat() if m.created_at else None,
+                }
+                for m in rows
+            ]
+
+    async def _record_bot(self, conversation_id: str, messages: list[BotMessage], sender: str = "bot") -> None:
+        for m in messages:
+            payload = {k: v for k, v in m.to_json().items() if k != "text"} or None
+            mid = self._store(conversation_id, sender, m.text, payload)
+            await self._publish(ConversationEvent(conversation_id, "message", sender, m.text, payload, mid))
+
+    # -- the turn ---------------------------------------------------------------------------
+    async def handle_user_message(
+        self,
+        conversation_id: str,
+        text: str,
+        channel: str = "web",
+        loket_id: str | None = None,
+        metadata: dict[str, Any] | None = None,
+    ) -> list[BotMessage]:
+        """Process one user message and return the bot's direct reply (empty when silent)."""
+        text = (text or "").strip()
+        if len(text) > self.max_message_chars:
+            return [BotMessage(text=TOO_LONG)]
+        if not text:
+            return []
+        lock = self._locks.setdefault(conversation_id, asyncio.Lock())
+        async with lock:
+            conv = self.ensure_conversation(conversation_id, channel, loket_id)
+            clean = redact(text)
+            mid = self._store(conversation_id, "user", clean, None)
+            await self._publish(ConversationEvent(conversation_id, "message", "user", clean, None, mid))
+            if conv.status in HANDOFF_STATUSES:
+                return []  # an adviser answers; the bot stays silent
+            return await self._forward(conversation_id, clean, mid, metadata)
+
+    async def _forward(
+        self, conversation_id: str, clean: str, message_id: int, metadata: dict[str, Any] | None
+    ) -> list[BotMessage]:
+        try:
+            replies = await self.rasa.send(conversation_id, clean, metadata)
+        except RasaUnavailable as exc:
+            log.warning("rasa unavailable; message kept for retry",
+                        extra={"conversation_id": conversation_id, "error": str(exc)})
+            self._mark_pending(message_id, True)
+            return [BotMessage(text=APOLOGY)]
+        await self._record_bot(conversation_id, replies)
+        await self._apply_bot_signals(conversation_id, replies)
+        return replies
+
+    def _mark_pending(self, message_id: int, pending: bool) -> None:
+        with self.sessions.begin() as db:
+            msg = db.get(Message, message_id)
+            if msg is not None:
+                payload = dict(msg.payload or {})
+                if pending:
+                    payload["pending"] = True
+                else:
+                    payload.pop("pending", None)
+                msg.payload = payload or None
+
+    async def _apply_bot_signals(self, conversation_id: str, replies: list[BotMessage]) -> None:
+        """Actions signal a handoff with a custom payload ``{"handoff": "requested"}``."""
+        for m in replies:
+            if m.custom and m.custom.get("handoff") == "requested":
+                self.set_status(conversation_id, "handoff_requested")
+                await self._publish(ConversationEvent(conversation_id, "status", payload={"status": "handoff_requested"}))
+
+    async def retry_pending(self) -> int:
+        """Answer messages kept while Rasa was down; returns how many were answered."""
+        with self.sessions() as db:
+            pending = [
+                (m.id, m.conversation_id, m.text)
+                for m in db.execute(select(Message).where(Message.sender == "user").order_by(Message.id)).scalars()
+                if (m.payload or {}).get("pending")
+            ]
+        done = 0
+        for message_id, conversation_id, text in pending:
+            try:
+                replies = await self.rasa.send(conversation_id, text or "")
+            except RasaUnavailable:
+                break
+            self._mark_pending(message_id, False)
+            await self._record_bot(conversation_id, replies)
+            await self._apply_bot_signals(conversation_id, replies)
+            await self.deliver(conversation_id, replies)
+            done += 1
+        return done
+
+    async def send_adviser_message(self, conversation_id: str, text: str, adviser: str) -> None:
+        msg = BotMessage(text=text)
+        mid = self._store(conversation_id, "adviser", text, {"adviser": adviser})
+        await self._publish(ConversationEvent(conversation_id, "message", "adviser", text, {"adviser": adviser}, mid))
+        await self.deliver(conversation_id, [msg])
+
+    async def deliver(self, conversation_id: str, messages: list[BotMessage]) -> None:
+        """Push messages outside a direct reply to the conversation's channel."""
+        if not messages:
+            return
+        with self.sessions() as db:
+            conv = db.get(Conversation, conversation_id)
+            channel = None if conv is None else str(conv.channel)
+        deliver = self._deliverers.get(channel or "")
+        if deliver is not None:
+            await deliver(conversation_id, messages)

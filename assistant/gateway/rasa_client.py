@@ -1,0 +1,136 @@
+"""Thin async client for the Rasa server (REST channel + HTTP API)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+import aiohttp
+
+log = logging.getLogger(__name__)
+
+
+class RasaUnavailable(Exception):
+    """Rasa (or the action server behind it) did not answer."""
+
+
+@dataclass(frozen=True)
+class Button:
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class BotMessage:
+    text: str | None = None
+    buttons: tuple[Button, ...] = ()
+    custom: dict[str, Any] | None = None
+    image: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_rasa(cls, data: dict[str, Any]) -> "BotMessage":
+        buttons = tuple(
+            Button(title=str(b.get("title", "")), payload=str(b.get("payload", b.get("title", ""))))
+            for b in data.get("buttons") or []
+        )
+        return cls(text=data.get("text"), buttons=buttons, custom=data.get("custom"), image=data.get("image"))
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if self.text:
+            out["text"] = self.text
+        if self.buttons:
+            out["buttons"] = [{"title": b.title, "payload": b.payload} for b in self.buttons]
+        if self.custom:
+            out["custom"] = self.custom
+        if self.image:
+            out["image"] = self.image
+        return out
+
+
+class RasaClient:
+    def __init__(self, base_url: str, token: str = "", timeout_s: float = 60.0) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self._timeout = aiohttp.ClientTimeout(total=timeout_s)
+        self._session: aiohttp.ClientSession | None = None
+
+    async def _http(self) -> aiohttp.ClientSession:
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(timeout=self._timeout)
+        return self._session
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+
+    def _params(self) -> dict[str, str]:
+        return {"token": self.token} if self.token else {}
+
+    async def send(self, sender: str, text: str, metadata: dict[str, Any] | None = None) -> list[BotMessage]:
+        body: dict[str, Any] = {"sender": sender, "message": text}
+        if metadata:
+            body["metadata"] = metadata
+        http = await self._http()
+        try:
+            async with http.post(f"{self.base_url}/webhooks/rest/webhook", json=body) as resp:
+                if resp.status != 200:
+                    raise RasaUnavailable(f"Rasa antwoordde met status {resp.status}")
+                data = await resp.json()
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise RasaUnavailable(str(exc)) from exc
+        return [BotMessage.from_rasa(m) for m in data or []]
+
+    async def tracker(self, sender: str) -> dict[str, Any] | None:
+        """The conversation's tracker, or None when Rasa has never seen this sender."""
+        http = await self._http()
+        try:
+            async with http.get(
+                f"{self.base_url}/conversations/{sender}/tracker", params=self._params()
+            ) as resp:
+                if resp.status == 404:
+                    return None
+                if resp.status != 200:
+                    raise RasaUnavailable(f"Rasa antwoordde met status {resp.status}")
+                data: dict[str, Any] = await resp.json()
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise RasaUnavailable(str(exc)) from exc
+        return data
+
+    async def append_events(self, sender: str, events: list[dict[str, Any]]) -> None:
+        http = await self._http()
+        try:
+            async with http.post(
+                f"{self.base_url}/conversations/{sender}/tracker/events",
+                params={**self._params(), "include_events": "NONE"},
+                json=events,
+            ) as resp:
+                if resp.status != 200:
+                    raise RasaUnavailable(f"Rasa antwoordde met status {resp.status}")
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise RasaUnavailable(str(exc)) from exc
+
+    async def trigger_intent(self, sender: str, intent: str, entities: dict[str, Any] | None = None) -> list[BotMessage]:
+        http = await self._http()
+        try:
+            async with http.post(
+                f"{self.base_url}/conversations/{sender}/trigger_intent",
+                params={**self._params(), "output_channel": "latest"},
+                json={"name": intent, "entities": entities or {}},
+            ) as resp:
+                if resp.status != 200:
+                    raise RasaUnavailable(f"Rasa antwoordde met status {resp.status}")
+                data = await resp.json()
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise RasaUnavailable(str(exc)) from exc
+        return [BotMessage.from_rasa(m) for m in data.get("messages") or []]
+
+    async def is_up(self, url: str | None = None) -> bool:
+        http = await self._http()
+        try:
+            async with http.get(url or f"{self.base_url}/", timeout=aiohttp.ClientTimeout(total=3)) as resp:
+                return resp.status == 200
+        except (aiohttp.ClientError, TimeoutError):
+            return False

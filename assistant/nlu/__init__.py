@@ -1,0 +1,1 @@
+"""NLU pipeline selection and training (wraps the Rasa CLI; never imported by domain code)."""

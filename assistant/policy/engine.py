@@ -1,0 +1,151 @@
+"""Pure evaluation of the scheme records against a profile on a peildatum.
+
+Order (schemes.md): the window decides ``not_yet_open`` / ``ended`` before any condition; then the
+scheme's rules in order; the first match wins. Unknown inputs lead to ``uncertain``: the
+assistant asks or refers, it never guesses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from assistant.policy.schemes import LIST_FACTS, Scheme, load_schemes
+
+# Education groups (schemes.md, general ruling 3). havo, vwo and buitenlands are never mapped
+# to max_mbo2 / max_mbo4 by the seeds (002:L192, L260, L296): they stay unknown for those tests.
+MAX_MBO2 = frozenset({"geen", "vmbo", "mbo1", "mbo2"})
+MAX_MBO4 = MAX_MBO2 | {"mbo3", "mbo4"}
+UNMAPPED_FOR_MAX = frozenset({"havo", "vwo", "buitenlands"})
+STARTKWALIFICATIE = frozenset({
+    "mbo2", "mbo3", "mbo4", "havo", "vwo", "hbo_ad", "hbo_bachelor", "hbo_master",
+    "wo_bachelor", "wo_master",
+})
+NO_STARTKWALIFICATIE = frozenset({"geen", "vmbo", "mbo1"})
+WERKNEMER = frozenset({"werknemer_vast", "werknemer_flex"})
+
+CAVEAT = (
+    "Regelingen veranderen. Deze informatie gaat tot 22 november 2024. "
+    "Kijk voor de laatste stand op Leeroverzicht.nl, bij UWV, DUO of het Leerwerkloket."
+)
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+
+
+@dataclass(frozen=True)
+class SchemeResult:
+    scheme_id: str
+    name: str
+    status: str
+    route: str
+    reasons: tuple[str, ...]
+    sources: tuple[str, ...]
+    amount: str | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "scheme_id": self.scheme_id, "name": self.name, "status": self.status,
+            "route": self.route, "reasons": list(self.reasons), "sources": list(self.sources),
+            "amount": self.amount, "notes": list(self.notes),
+        }
+
+
+def dutch_date(value: date) -> str:
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def _group(level: Any, members: frozenset[str], unknown: frozenset[str]) -> bool | None:
+    if level is None or level in unknown:
+        return None
+    return level in members
+
+
+def derive_facts(profile: Mapping[str, Any]) -> dict[str, Any]:
+    """Profile fields (absent = unknown) plus the derived, three-valued facts rules test."""
+    facts: dict[str, Any] = {k: v for k, v in profile.items() if k != "sector_interests"}
+    interests = [s for s in (profile.get("sector_interests") or []) if isinstance(s, str)]
+    facts["sector_interests"] = interests
+    edu = profile.get("education_level")
+    facts["edu_max_mbo2"] = _group(edu, MAX_MBO2, UNMAPPED_FOR_MAX)
+    facts["edu_max_mbo4"] = _group(edu, MAX_MBO4, UNMAPPED_FOR_MAX)
+    facts["edu_startkwalificatie"] = (
+        True if edu in STARTKWALIFICATIE else False if edu in NO_STARTKWALIFICATIE else None
+    )
+    status = profile.get("work_status")
+    facts["werknemer"] = None if status is None else status in WERKNEMER
+    literacy_need = profile.get("literacy_need")
+    if literacy_need is True or profile.get("goal") == "basisvaardigheden":
+        facts["literacy"] = True
+    elif literacy_need is False:
+        facts["literacy"] = False
+    else:
+        facts["literacy"] = None
+    # Ontwikkelpaden weigh interests and the current sector (doorstroom) together.
+    sectors = list(interests)
+    current = profile.get("current_sector")
+    if isinstance(current, str) and current not in sectors:
+        sectors.append(current)
+    facts["sectors"] = sectors
+    return facts
+
+
+def _matches(fact: str, value: Any, matcher: Any) -> bool:
+    if fact in LIST_FACTS:
+        items = value or []
+        if "empty" in matcher and bool(matcher["empty"]) != (len(items) == 0):
+            return False
+        if "any_of" in matcher and not set(items) & set(matcher["any_of"]):
+            return False
+        return True
+    if isinstance(matcher, list):
+        return value in matcher
+    if isinstance(matcher, dict):
+        if not isinstance(value, int) or isinstance(value, bool):
+            return False
+        return matcher.get("min", value) <= value <= matcher.get("max", value)
+    # bool is a subclass of int in Python: compare types so that true never equals 1.
+    return value is matcher if isinstance(matcher, bool) or matcher is None else value == matcher
+
+
+def when_holds(when: Mapping[str, Any], facts: Mapping[str, Any]) -> bool:
+    return all(_matches(fact, facts.get(fact), matcher) for fact, matcher in when.items())
+
+
+def _unique(items: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def evaluate_scheme(scheme: Scheme, facts: Mapping[str, Any], peildatum: date) -> SchemeResult:
+    route = scheme.route
+    for rr in scheme.route_rules:
+        if when_holds(rr.when, facts):
+            route = rr.route
+            break
+    sources = _unique(list(scheme.sources) + list(scheme.window_sources))
+    notes = list(scheme.notes)
+    if scheme.open_from and peildatum < scheme.open_from:
+        status = "not_yet_open"
+        reasons = [f"Deze regeling start op {dutch_date(scheme.open_from)}. Je kunt haar nu nog niet gebruiken."]
+    elif scheme.open_until and peildatum > scheme.open_until:
+        status = "ended"
+        reasons = [f"Deze regeling is gestopt op {dutch_date(scheme.open_until)}. Je kunt haar niet meer gebruiken."]
+    else:
+        rule = next((r for r in scheme.rules if when_holds(r.when, facts)), scheme.otherwise)
+        status = rule.status
+        reasons = [" ".join(rule.reason.split())]
+    notes.append(CAVEAT)
+    return SchemeResult(
+        scheme_id=scheme.id, name=scheme.name, status=status, route=route,
+        reasons=tuple(reasons), sources=sources, amount=scheme.amount,
+        notes=tuple(" ".join(n.split()) for n in notes),
+    )
+
+
+def evaluate(profile: Mapping[str, Any], peildatum: date) -> list[SchemeResult]:
+    """One result per scheme, in the stable order of ``data/schemes.yaml``."""
+    facts = derive_facts(profile)
+    return [evaluate_scheme(scheme, facts, peildatum) for scheme in load_schemes()]

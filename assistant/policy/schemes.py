@@ -1,0 +1,234 @@
+"""Scheme records: load ``data/schemes.yaml`` and validate every record before use.
+
+A broken record must never reach the engine silently, so the loader validates against a JSON
+schema plus checks a schema cannot express (known facts, date order, unique ids) and names the
+file, the record and the field in its error.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+DATA_DIR = Path(__file__).parent / "data"
+SCHEMES_FILE = DATA_DIR / "schemes.yaml"
+
+STATUSES = ("eligible", "not_eligible", "uncertain", "ended", "not_yet_open")
+RULE_STATUSES = ("eligible", "not_eligible", "uncertain")
+ROUTES = (
+    "self", "employer", "regio", "uwv", "gemeente", "duo", "belastingdienst",
+    "loopbaanadviseur", "opleider", "leerwerkloket",
+)
+
+# The ids of schemes.md; stable across CLI, API, stored advice and tests.
+SPEC_SCHEME_IDS = (
+    "leerwerkloket", "stap_budget", "stap_ontwikkeladvies", "nl_leert_door_ontwikkeladvies",
+    "nl_leert_door_scholing", "levenlanglerenkrediet", "ontwikkelpaden_scholingssubsidie", "slim",
+    "praktijkleren", "uwv_scholing_ww", "gemeente_reintegratie", "zzp_scholingskosten_aftrek",
+    "werkgever_scholingsvergoeding", "basisvaardigheden", "tel_mee_met_taal_werkgevers",
+    "omscholing_ict_techniek", "praktijkleren_derde_leerweg",
+)
+
+# Facts a rule may test: the profile's fields plus the derived facts of engine.derive_facts.
+SCALAR_FACTS = frozenset({
+    "age", "education_level", "work_status", "at_risk_of_job_loss", "hours_per_week",
+    "employer_size", "current_sector", "goal", "literacy_need", "receives_studiefinanciering",
+    "municipality", "region_code", "connected_to_dutch_labour_market", "max_hours_study_per_week",
+    "preferred_form", "edu_max_mbo2", "edu_max_mbo4", "edu_startkwalificatie", "werknemer",
+    "literacy",
+})
+LIST_FACTS = frozenset({"sector_interests", "sectors"})
+
+CITATION_RE = re.compile(r"^(\d{3}):L(\d+)(?:-(\d+))?$")
+DATE_RE = r"^\d{4}-\d{2}-\d{2}$"
+
+_SCALAR = {"type": ["string", "integer", "boolean", "null"]}
+_MATCHER = {
+    "oneOf": [
+        _SCALAR,
+        {"type": "array", "items": _SCALAR, "minItems": 1},
+        {
+            "type": "object", "additionalProperties": False, "minProperties": 1,
+            "properties": {
+                "min": {"type": "integer"}, "max": {"type": "integer"},
+                "any_of": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+                "empty": {"type": "boolean"},
+            },
+        },
+    ]
+}
+_WHEN = {"type": "object", "additionalProperties": _MATCHER, "minProperties": 1}
+_TEXT = {"type": "string", "minLength": 1}
+_SOURCES = {"type": "array", "items": _TEXT, "minItems": 1}
+
+RECORD_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": [
+        "id", "name", "description", "target_group", "window", "route", "amount", "how_to_apply",
+        "sources", "notes", "rules", "otherwise",
+    ],
+    "properties": {
+        "id": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
+        "name": _TEXT,
+        "description": _TEXT,
+        "target_group": _TEXT,
+        "window": {
+            "type": "object", "additionalProperties": False,
+            "required": ["open_from", "open_until", "sources"],
+            "properties": {
+                "open_from": {"type": ["string", "null"], "pattern": DATE_RE},
+                "open_until": {"type": ["string", "null"], "pattern": DATE_RE},
+                "sources": _SOURCES,
+            },
+        },
+        "route": {"enum": list(ROUTES)},
+        "route_rules": {
+            "type": "array",
+            "items": {
+                "type": "object", "additionalProperties": False, "required": ["when", "route"],
+                "properties": {"when": _WHEN, "route": {"enum": list(ROUTES)}},
+            },
+        },
+        "amount": {"type": ["string", "null"], "minLength": 1},
+        "how_to_apply": _TEXT,
+        "sources": _SOURCES,
+        "notes": {"type": "array", "items": _TEXT},
+        "rules": {
+            "type": "array",
+            "items": {
+                "type": "object", "additionalProperties": False,
+                "required": ["when", "status", "reason"],
+                "properties": {"when": _WHEN, "status": {"enum": list(RULE_STATUSES)}, "reason": _TEXT},
+            },
+        },
+        "otherwise": {
+            "type": "object", "additionalProperties": False, "required": ["status", "reason"],
+            "properties": {"status": {"enum": list(RULE_STATUSES)}, "reason": _TEXT},
+        },
+    },
+}
+
+
+class SchemeDataError(ValueError):
+    """An invalid scheme file or record; the message names file, record and field."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    when: dict[str, Any]
+    status: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class RouteRule:
+    when: dict[str, Any]
+    route: str
+
+
+@dataclass(frozen=True)
+class Scheme:
+    id: str
+    name: str
+    description: str
+    target_group: str
+    open_from: date | None
+    open_until: date | None
+    window_sources: tuple[str, ...]
+    route: str
+    route_rules: tuple[RouteRule, ...]
+    amount: str | None
+    how_to_apply: str
+    sources: tuple[str, ...]
+    notes: tuple[str, ...]
+    rules: tuple[Rule, ...]
+    otherwise: Rule
+
+
+def _field_path(error: jsonschema.ValidationError) -> str:
+    return ".".join(str(p) for p in error.absolute_path) or "(record)"
+
+
+def _check_when(when: dict[str, Any], where: str) -> None:
+    for fact, matcher in when.items():
+        if fact not in SCALAR_FACTS and fact not in LIST_FACTS:
+            raise SchemeDataError(f"{where}.{fact}: unknown fact {fact!r}")
+        is_list_matcher = isinstance(matcher, dict) and ("any_of" in matcher or "empty" in matcher)
+        if (fact in LIST_FACTS) != is_list_matcher:
+            raise SchemeDataError(
+                f"{where}.{fact}: list facts need any_of/empty, scalar facts may not use them")
+
+
+def _parse_record(raw: Any, index: int, file: Path) -> Scheme:
+    record_id = raw.get("id") if isinstance(raw, dict) else None
+    label = f"{file.name}: record {index} ({record_id or 'no id'})"
+    validator = jsonschema.Draft202012Validator(RECORD_SCHEMA)
+    errors = sorted(validator.iter_errors(raw), key=lambda e: list(e.absolute_path))
+    if errors:
+        first = errors[0]
+        raise SchemeDataError(f"{label}: field {_field_path(first)}: {first.message}")
+    for n, rule in enumerate(raw["rules"]):
+        _check_when(rule["when"], f"{label}: field rules.{n}.when")
+    for n, rr in enumerate(raw.get("route_rules", [])):
+        _check_when(rr["when"], f"{label}: field route_rules.{n}.when")
+    for field, sources in (("sources", raw["sources"]), ("window.sources", raw["window"]["sources"])):
+        for n, src in enumerate(sources):
+            match = CITATION_RE.match(src)
+            if match and match.group(3) and int(match.group(3)) < int(match.group(2)):
+                raise SchemeDataError(f"{label}: field {field}.{n}: reversed line range {src!r}")
+    window = raw["window"]
+    try:
+        open_from = date.fromisoformat(window["open_from"]) if window["open_from"] else None
+        open_until = date.fromisoformat(window["open_until"]) if window["open_until"] else None
+    except ValueError as exc:
+        raise SchemeDataError(f"{label}: field window: {exc}") from exc
+    if open_from and open_until and open_from > open_until:
+        raise SchemeDataError(f"{label}: field window: open_from is after open_until")
+    return Scheme(
+        id=raw["id"], name=raw["name"], description=raw["description"],
+        target_group=raw["target_group"], open_from=open_from, open_until=open_until,
+        window_sources=tuple(window["sources"]), route=raw["route"],
+        route_rules=tuple(RouteRule(r["when"], r["route"]) for r in raw.get("route_rules", [])),
+        amount=raw["amount"], how_to_apply=raw["how_to_apply"], sources=tuple(raw["sources"]),
+        notes=tuple(raw["notes"]),
+        rules=tuple(Rule(r["when"], r["status"], r["reason"]) for r in raw["rules"]),
+        otherwise=Rule({}, raw["otherwise"]["status"], raw["otherwise"]["reason"]),
+    )
+
+
+def parse_schemes(document: Any, file: Path) -> tuple[Scheme, ...]:
+    if not isinstance(document, dict) or not isinstance(document.get("schemes"), list):
+        raise SchemeDataError(f"{file.name}: field schemes: expected a list of scheme records")
+    schemes = tuple(_parse_record(raw, i, file) for i, raw in enumerate(document["schemes"]))
+    seen: set[str] = set()
+    for i, scheme in enumerate(schemes):
+        if scheme.id in seen:
+            raise SchemeDataError(f"{file.name}: record {i} ({scheme.id}): field id: duplicate id")
+        seen.add(scheme.id)
+    return schemes
+
+
+def load_schemes_file(path: Path) -> tuple[Scheme, ...]:
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise SchemeDataError(f"{path.name}: invalid YAML: {exc}") from exc
+    return parse_schemes(document, path)
+
+
+@functools.lru_cache(maxsize=1)
+def load_schemes() -> tuple[Scheme, ...]:
+    """The packaged schemes, validated once per process."""
+    schemes = load_schemes_file(SCHEMES_FILE)
+    missing = set(SPEC_SCHEME_IDS) - {s.id for s in schemes}
+    if missing:
+        raise SchemeDataError(f"{SCHEMES_FILE.name}: missing scheme ids of schemes.md: {sorted(missing)}")
+    return schemes
