@@ -47,7 +47,10 @@ def profile_fields() -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=1)
 def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(profile_schema())
+    # The schema's relative $id ("koers/profile.schema.json") makes jsonschema 4.17 resolve the
+    # local "#/$defs/..." refs as remote URLs; without $id they resolve inside the document.
+    schema = {k: v for k, v in profile_schema().items() if k != "$id"}
+    return jsonschema.Draft202012Validator(schema)
 
 
 def _allowed(schema: dict[str, Any], field: str) -> list[str]:
@@ -76,7 +79,7 @@ def _to_error(error: jsonschema.ValidationError) -> ProfileError:
                                                  and error.validator != "uniqueItems"):
         allowed = ", ".join(_allowed(schema, field))
         return ProfileError(field, f"De waarde {value} is niet toegestaan voor '{field}' ({label}). "
-                                   f"Toegestaan: {allowed}, of null.")
+                                   f"Toegestaan: {allowed}{'' if field == 'sector_interests' else ', of null'}.")
     if error.validator in ("minimum", "maximum"):
         prop = schema["properties"][field]
         return ProfileError(field, f"'{field}' ({label}) moet tussen {prop['minimum']} en "
