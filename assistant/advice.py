@@ -27,14 +27,27 @@ STATUS_HEADINGS = (
     ("ended", "Gestopt"),
 )
 ROUTE_LABELS = {
-    "self": "je vraagt het zelf aan", "employer": "via je werkgever", "regio": "via de regio",
-    "uwv": "via UWV", "gemeente": "via de gemeente", "duo": "via DUO", "belastingdienst": "via de Belastingdienst",
-    "loopbaanadviseur": "via een loopbaanadviseur", "opleider": "via de opleider",
+    "self": "je vraagt het zelf aan",
+    "employer": "via je werkgever",
+    "regio": "via de regio",
+    "uwv": "via UWV",
+    "gemeente": "via de gemeente",
+    "duo": "via DUO",
+    "belastingdienst": "via de Belastingdienst",
+    "loopbaanadviseur": "via een loopbaanadviseur",
+    "opleider": "via de opleider",
     "leerwerkloket": "via het Leerwerkloket",
 }
-LEVEL_LABELS = {"mbo1": "mbo niveau 1", "mbo2": "mbo niveau 2", "mbo3": "mbo niveau 3", "mbo4": "mbo niveau 4",
-                "hbo_ad": "hbo associate degree", "hbo_bachelor": "hbo-bachelor", "hbo_master": "hbo-master",
-                "cursus": "cursus"}
+LEVEL_LABELS = {
+    "mbo1": "mbo niveau 1",
+    "mbo2": "mbo niveau 2",
+    "mbo3": "mbo niveau 3",
+    "mbo4": "mbo niveau 4",
+    "hbo_ad": "hbo associate degree",
+    "hbo_bachelor": "hbo-bachelor",
+    "hbo_master": "hbo-master",
+    "cursus": "cursus",
+}
 
 
 def _path_step_text(path: PathSuggestion, subsidy: SchemeResult | None) -> list[str]:
@@ -55,7 +68,9 @@ def _path_step_text(path: PathSuggestion, subsidy: SchemeResult | None) -> list[
     return steps
 
 
-def _next_steps(profile: dict[str, Any], results: list[SchemeResult], paths: list[PathSuggestion]) -> list[str]:
+def _next_steps(
+    profile: dict[str, Any], results: list[SchemeResult], paths: list[PathSuggestion]
+) -> list[str]:
     how = {s.id: " ".join(s.how_to_apply.split()) for s in load_schemes()}
     by_id = {r.scheme_id: r for r in results}
     steps: list[str] = []
@@ -67,13 +82,19 @@ def _next_steps(profile: dict[str, Any], results: list[SchemeResult], paths: lis
     wanted = set(profile.get("sector_interests") or [])
     expected = [sector_label(s) for s in expected_sectors() if s in wanted]
     if expected:
-        steps.append(f"Voor {' en '.join(expected)} komt er naar verwachting een Ontwikkelpad. "
-                     "Vraag het Leerwerkloket naar de stand van zaken.")
+        steps.append(
+            f"Voor {' en '.join(expected)} komt er naar verwachting een Ontwikkelpad. "
+            "Vraag het Leerwerkloket naar de stand van zaken."
+        )
     if profile.get("education_level") == "geen":
-        steps.append("Heb je nog geen diploma? Vraag naar de Entreeopleiding (mbo niveau 1). "
-                     "Daarna kun je verder met mbo niveau 2.")
+        steps.append(
+            "Heb je nog geen diploma? Vraag naar de Entreeopleiding (mbo niveau 1). "
+            "Daarna kun je verder met mbo niveau 2."
+        )
     if any(r.status == "uncertain" for r in results):
-        steps.append("Een paar dingen weten we nog niet. Een adviseur van het Leerwerkloket kan met je meekijken.")
+        steps.append(
+            "Een paar dingen weten we nog niet. Een adviseur van het Leerwerkloket kan met je meekijken."
+        )
     steps.append("Zoek opleidingen en scholen op Leeroverzicht.nl, of vraag het Leerwerkloket in jouw regio.")
     steps.append(CAVEAT)
     return steps
@@ -113,8 +134,10 @@ def format_text(advice: dict[str, Any]) -> str:
         for p in advice["paths"]:
             lines.append(f"  - {p['step'].capitalize()}: {p['from_function']} -> {p['to_function']}")
             for c in p["courses"]:
-                lines.append(f"      Opleiding: {c['name']} ({LEVEL_LABELS.get(c['level'], c['level'])}, "
-                             f"NLQF {c['nlqf']}, {' of '.join(c['form'])}, {c['duration']})")
+                lines.append(
+                    f"      Opleiding: {c['name']} ({LEVEL_LABELS.get(c['level'], c['level'])}, "
+                    f"NLQF {c['nlqf']}, {' of '.join(c['form'])}, {c['duration']})"
+                )
         lines.append("")
     lines.append("Wat kun je nu doen?")
     lines.extend(f"  - {step}" for step in advice["next_steps"])
@@ -143,10 +166,14 @@ def cli_advise(args: argparse.Namespace) -> int:
         try:
             peildatum = date.fromisoformat(str(args.date))
         except ValueError:
-            return _fail("--date", f"'{args.date}' is geen geldige datum. Gebruik JJJJ-MM-DD, bijvoorbeeld 2025-03-01.")
+            return _fail(
+                "--date", f"'{args.date}' is geen geldige datum. Gebruik JJJJ-MM-DD, bijvoorbeeld 2025-03-01."
+            )
     try:
         if args.profile == "-":
-            raw = sys.stdin.buffer.read().decode("utf-8") if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+            raw = (
+                sys.stdin.buffer.read().decode("utf-8") if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+            )
         else:
             with open(args.profile, encoding="utf-8") as fh:
                 raw = fh.read()
@@ -155,7 +182,9 @@ def cli_advise(args: argparse.Namespace) -> int:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        return _fail("profiel", f"dit is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}): {exc.msg}.")
+        return _fail(
+            "profiel", f"dit is geen geldige JSON (regel {exc.lineno}, kolom {exc.colno}): {exc.msg}."
+        )
     try:
         advice = build_advice(data, peildatum)
     except ProfileError as exc:

@@ -16,13 +16,22 @@ import jsonschema
 SCHEMA_FILE = Path(__file__).with_name("profile.schema.json")
 
 FIELD_LABELS = {
-    "age": "leeftijd", "education_level": "opleidingsniveau", "work_status": "werksituatie",
-    "at_risk_of_job_loss": "baan in gevaar", "hours_per_week": "uren per week",
-    "employer_size": "grootte werkgever", "current_sector": "huidige sector",
-    "sector_interests": "gewenste sectoren", "goal": "doel", "literacy_need": "hulp bij taal/rekenen/digitaal",
-    "receives_studiefinanciering": "studiefinanciering", "municipality": "gemeente",
-    "region_code": "arbeidsmarktregio", "connected_to_dutch_labour_market": "band met de Nederlandse arbeidsmarkt",
-    "max_hours_study_per_week": "uren studie per week", "preferred_form": "voorkeur leervorm",
+    "age": "leeftijd",
+    "education_level": "opleidingsniveau",
+    "work_status": "werksituatie",
+    "at_risk_of_job_loss": "baan in gevaar",
+    "hours_per_week": "uren per week",
+    "employer_size": "grootte werkgever",
+    "current_sector": "huidige sector",
+    "sector_interests": "gewenste sectoren",
+    "goal": "doel",
+    "literacy_need": "hulp bij taal/rekenen/digitaal",
+    "receives_studiefinanciering": "studiefinanciering",
+    "municipality": "gemeente",
+    "region_code": "arbeidsmarktregio",
+    "connected_to_dutch_labour_market": "band met de Nederlandse arbeidsmarkt",
+    "max_hours_study_per_week": "uren studie per week",
+    "preferred_form": "voorkeur leervorm",
 }
 
 
@@ -71,30 +80,45 @@ def _to_error(error: jsonschema.ValidationError) -> ProfileError:
         field = unknown[0] if unknown else "(profiel)"
         return ProfileError(field, f"Onbekend veld '{field}'. Dit veld hoort niet in het profiel.")
     if not path:
-        return ProfileError("(profiel)", "Het profiel moet een JSON-object zijn, zoals {\"age\": 30}.")
+        return ProfileError("(profiel)", 'Het profiel moet een JSON-object zijn, zoals {"age": 30}.')
     field = path[0]
     label = FIELD_LABELS.get(field, field)
     value = json.dumps(error.instance, ensure_ascii=False)
-    if error.validator in ("enum", "oneOf") or (field == "sector_interests" and len(path) > 1
-                                                 and error.validator != "uniqueItems"):
+    if error.validator in ("enum", "oneOf") or (
+        field == "sector_interests" and len(path) > 1 and error.validator != "uniqueItems"
+    ):
         allowed = ", ".join(_allowed(schema, field))
-        return ProfileError(field, f"De waarde {value} is niet toegestaan voor '{field}' ({label}). "
-                                   f"Toegestaan: {allowed}{'' if field == 'sector_interests' else ', of null'}.")
+        return ProfileError(
+            field,
+            f"De waarde {value} is niet toegestaan voor '{field}' ({label}). "
+            f"Toegestaan: {allowed}{'' if field == 'sector_interests' else ', of null'}.",
+        )
     if error.validator in ("minimum", "maximum"):
         prop = schema["properties"][field]
-        return ProfileError(field, f"'{field}' ({label}) moet tussen {prop['minimum']} en "
-                                   f"{prop['maximum']} liggen. Je gaf {value}.")
+        return ProfileError(
+            field,
+            f"'{field}' ({label}) moet tussen {prop['minimum']} en {prop['maximum']} liggen. Je gaf {value}.",
+        )
     if error.validator == "pattern":
-        return ProfileError(field, f"'{field}' ({label}) heeft de vorm AM gevolgd door twee cijfers, "
-                                   f"bijvoorbeeld AM12. Je gaf {value}.")
+        return ProfileError(
+            field,
+            f"'{field}' ({label}) heeft de vorm AM gevolgd door twee cijfers, "
+            f"bijvoorbeeld AM12. Je gaf {value}.",
+        )
     if error.validator == "uniqueItems":
         return ProfileError(field, f"'{field}' ({label}) bevat dezelfde sector twee keer.")
     if error.validator == "type":
         expected = error.validator_value
         kinds = expected if isinstance(expected, list) else [expected]
-        names = {"integer": "een heel getal", "string": "tekst", "boolean": "true of false",
-                 "array": "een lijst", "null": "null", "object": "een object"}
-        wanted = " of ".join(names.get(k, k) for k in kinds)
+        names = {
+            "integer": "een heel getal",
+            "string": "tekst",
+            "boolean": "true of false",
+            "array": "een lijst",
+            "null": "null",
+            "object": "een object",
+        }
+        wanted = " of ".join(names.get(str(k), str(k)) for k in kinds)
         return ProfileError(field, f"'{field}' ({label}) moet {wanted} zijn. Je gaf {value}.")
     return ProfileError(field, f"'{field}' ({label}) is ongeldig: {error.message}")
 
@@ -102,7 +126,7 @@ def _to_error(error: jsonschema.ValidationError) -> ProfileError:
 def validate_profile(data: object) -> dict[str, Any]:
     """Return the canonical profile, or raise ProfileError naming the first invalid field."""
     if not isinstance(data, dict):
-        raise ProfileError("(profiel)", "Het profiel moet een JSON-object zijn, zoals {\"age\": 30}.")
+        raise ProfileError("(profiel)", 'Het profiel moet een JSON-object zijn, zoals {"age": 30}.')
     errors = list(_validator().iter_errors(data))
     if errors:
         # Deterministic: unknown fields first, then by field order of the schema.

@@ -19,10 +19,20 @@ from assistant.policy.schemes import LIST_FACTS, Scheme, load_schemes
 MAX_MBO2 = frozenset({"geen", "vmbo", "mbo1", "mbo2"})
 MAX_MBO4 = MAX_MBO2 | {"mbo3", "mbo4"}
 UNMAPPED_FOR_MAX = frozenset({"havo", "vwo", "buitenlands"})
-STARTKWALIFICATIE = frozenset({
-    "mbo2", "mbo3", "mbo4", "havo", "vwo", "hbo_ad", "hbo_bachelor", "hbo_master",
-    "wo_bachelor", "wo_master",
-})
+STARTKWALIFICATIE = frozenset(
+    {
+        "mbo2",
+        "mbo3",
+        "mbo4",
+        "havo",
+        "vwo",
+        "hbo_ad",
+        "hbo_bachelor",
+        "hbo_master",
+        "wo_bachelor",
+        "wo_master",
+    }
+)
 NO_STARTKWALIFICATIE = frozenset({"geen", "vmbo", "mbo1"})
 WERKNEMER = frozenset({"werknemer_vast", "werknemer_flex"})
 
@@ -31,8 +41,20 @@ CAVEAT = (
     "Kijk voor de laatste stand op Leeroverzicht.nl, bij UWV, DUO of het Leerwerkloket."
 )
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 @dataclass(frozen=True)
@@ -48,9 +70,14 @@ class SchemeResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "scheme_id": self.scheme_id, "name": self.name, "status": self.status,
-            "route": self.route, "reasons": list(self.reasons), "sources": list(self.sources),
-            "amount": self.amount, "notes": list(self.notes),
+            "scheme_id": self.scheme_id,
+            "name": self.name,
+            "status": self.status,
+            "route": self.route,
+            "reasons": list(self.reasons),
+            "sources": list(self.sources),
+            "amount": self.amount,
+            "notes": list(self.notes),
         }
 
 
@@ -98,9 +125,7 @@ def _matches(fact: str, value: Any, matcher: Any) -> bool:
         items = value or []
         if "empty" in matcher and bool(matcher["empty"]) != (len(items) == 0):
             return False
-        if "any_of" in matcher and not set(items) & set(matcher["any_of"]):
-            return False
-        return True
+        return "any_of" not in matcher or bool(set(items) & set(matcher["any_of"]))
     if isinstance(matcher, list):
         return value in matcher
     if isinstance(matcher, dict):
@@ -129,18 +154,27 @@ def evaluate_scheme(scheme: Scheme, facts: Mapping[str, Any], peildatum: date) -
     notes = list(scheme.notes)
     if scheme.open_from and peildatum < scheme.open_from:
         status = "not_yet_open"
-        reasons = [f"Deze regeling start op {dutch_date(scheme.open_from)}. Je kunt haar nu nog niet gebruiken."]
+        reasons = [
+            f"Deze regeling start op {dutch_date(scheme.open_from)}. Je kunt haar nu nog niet gebruiken."
+        ]
     elif scheme.open_until and peildatum > scheme.open_until:
         status = "ended"
-        reasons = [f"Deze regeling is gestopt op {dutch_date(scheme.open_until)}. Je kunt haar niet meer gebruiken."]
+        reasons = [
+            f"Deze regeling is gestopt op {dutch_date(scheme.open_until)}. Je kunt haar niet meer gebruiken."
+        ]
     else:
         rule = next((r for r in scheme.rules if when_holds(r.when, facts)), scheme.otherwise)
         status = rule.status
         reasons = [" ".join(rule.reason.split())]
     notes.append(CAVEAT)
     return SchemeResult(
-        scheme_id=scheme.id, name=scheme.name, status=status, route=route,
-        reasons=tuple(reasons), sources=sources, amount=scheme.amount,
+        scheme_id=scheme.id,
+        name=scheme.name,
+        status=status,
+        route=route,
+        reasons=tuple(reasons),
+        sources=sources,
+        amount=scheme.amount,
         notes=tuple(" ".join(n.split()) for n in notes),
     )
 

@@ -25,8 +25,19 @@ PATH_STATUSES = ("pad", "verwacht")
 
 # NLQF level of the highest diploma; None when the Dutch level is not known.
 EDUCATION_NLQF: dict[str, int] = {
-    "geen": 0, "vmbo": 1, "mbo1": 1, "mbo2": 2, "mbo3": 3, "mbo4": 4, "havo": 4, "vwo": 4,
-    "hbo_ad": 5, "hbo_bachelor": 6, "hbo_master": 7, "wo_bachelor": 6, "wo_master": 7,
+    "geen": 0,
+    "vmbo": 1,
+    "mbo1": 1,
+    "mbo2": 2,
+    "mbo3": 3,
+    "mbo4": 4,
+    "havo": 4,
+    "vwo": 4,
+    "hbo_ad": 5,
+    "hbo_bachelor": 6,
+    "hbo_master": 7,
+    "wo_bachelor": 6,
+    "wo_master": 7,
 }
 WORKING = frozenset({"werknemer_vast", "werknemer_flex", "zzp"})
 MAX_PER_SECTOR = 2
@@ -34,36 +45,82 @@ MAX_PER_SECTOR = 2
 _TEXT = {"type": "string", "minLength": 1}
 _ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}
 PATHS_SCHEMA: dict[str, Any] = {
-    "type": "object", "additionalProperties": False, "required": ["sources", "courses", "sectors"],
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["sources", "courses", "sectors"],
     "properties": {
         "sources": {"type": "array", "items": _TEXT, "minItems": 1},
-        "courses": {"type": "array", "items": {
-            "type": "object", "additionalProperties": False,
-            "required": ["id", "name", "kind", "level", "nlqf", "forms", "duration"],
-            "properties": {
-                "id": _ID, "name": _TEXT, "kind": _TEXT,
-                "level": {"enum": ["mbo1", "mbo2", "mbo3", "mbo4", "hbo_ad", "hbo_bachelor", "hbo_master",
-                                   "cursus"]},
-                "nlqf": {"type": "integer", "minimum": 1, "maximum": 8},
-                "forms": {"type": "array", "items": {"enum": list(FORMS)}, "minItems": 1, "uniqueItems": True},
-                "duration": _TEXT,
-            }}},
-        "sectors": {"type": "array", "items": {
-            "type": "object", "additionalProperties": False,
-            "required": ["sector", "label", "status", "domains", "sources", "functions", "steps"],
-            "properties": {
-                "sector": _TEXT, "label": _TEXT, "status": {"enum": list(PATH_STATUSES)},
-                "domains": {"type": "array", "items": _TEXT},
-                "sources": {"type": "array", "items": _TEXT, "minItems": 1},
-                "functions": {"type": "array", "items": {
-                    "type": "object", "additionalProperties": False,
-                    "required": ["id", "name", "nlqf", "courses"],
-                    "properties": {"id": _ID, "name": _TEXT, "nlqf": {"type": "integer", "minimum": 1, "maximum": 8},
-                                   "courses": {"type": "array", "items": _ID, "minItems": 1}}}},
-                "steps": {"type": "array", "items": {
-                    "type": "object", "additionalProperties": False, "required": ["step", "to"],
-                    "properties": {"step": {"enum": list(STEP_TYPES)}, "from": _ID, "to": _ID}}},
-            }}},
+        "courses": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", "name", "kind", "level", "nlqf", "forms", "duration"],
+                "properties": {
+                    "id": _ID,
+                    "name": _TEXT,
+                    "kind": _TEXT,
+                    "level": {
+                        "enum": [
+                            "mbo1",
+                            "mbo2",
+                            "mbo3",
+                            "mbo4",
+                            "hbo_ad",
+                            "hbo_bachelor",
+                            "hbo_master",
+                            "cursus",
+                        ]
+                    },
+                    "nlqf": {"type": "integer", "minimum": 1, "maximum": 8},
+                    "forms": {
+                        "type": "array",
+                        "items": {"enum": list(FORMS)},
+                        "minItems": 1,
+                        "uniqueItems": True,
+                    },
+                    "duration": _TEXT,
+                },
+            },
+        },
+        "sectors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["sector", "label", "status", "domains", "sources", "functions", "steps"],
+                "properties": {
+                    "sector": _TEXT,
+                    "label": _TEXT,
+                    "status": {"enum": list(PATH_STATUSES)},
+                    "domains": {"type": "array", "items": _TEXT},
+                    "sources": {"type": "array", "items": _TEXT, "minItems": 1},
+                    "functions": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["id", "name", "nlqf", "courses"],
+                            "properties": {
+                                "id": _ID,
+                                "name": _TEXT,
+                                "nlqf": {"type": "integer", "minimum": 1, "maximum": 8},
+                                "courses": {"type": "array", "items": _ID, "minItems": 1},
+                            },
+                        },
+                    },
+                    "steps": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["step", "to"],
+                            "properties": {"step": {"enum": list(STEP_TYPES)}, "from": _ID, "to": _ID},
+                        },
+                    },
+                },
+            },
+        },
     },
 }
 
@@ -88,8 +145,13 @@ class Course:
         return 10 if self.nlqf <= 2 else 50
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "level": self.level, "nlqf": self.nlqf, "form": list(self.forms),
-                "duration": self.duration}
+        return {
+            "name": self.name,
+            "level": self.level,
+            "nlqf": self.nlqf,
+            "form": list(self.forms),
+            "duration": self.duration,
+        }
 
 
 @dataclass(frozen=True)
@@ -147,19 +209,30 @@ class PathSuggestion:
 
     def to_dict(self) -> dict[str, Any]:
         """Exactly the ``paths`` item of api.md."""
-        return {"sector": self.sector, "from_function": self.from_function, "to_function": self.to_function,
-                "step": self.step, "courses": [c.to_dict() for c in self.courses]}
+        return {
+            "sector": self.sector,
+            "from_function": self.from_function,
+            "to_function": self.to_function,
+            "step": self.step,
+            "courses": [c.to_dict() for c in self.courses],
+        }
 
 
 def parse_paths(document: Any, file: Path) -> Ontwikkelpaden:
-    errors = sorted(jsonschema.Draft202012Validator(PATHS_SCHEMA).iter_errors(document),
-                    key=lambda e: list(map(str, e.absolute_path)))
+    errors = sorted(
+        jsonschema.Draft202012Validator(PATHS_SCHEMA).iter_errors(document),
+        key=lambda e: list(map(str, e.absolute_path)),
+    )
     if errors:
         err = errors[0]
         where = ".".join(str(p) for p in err.absolute_path) or "(document)"
         raise PathDataError(f"{file.name}: field {where}: {err.message}")
-    courses = {c["id"]: Course(c["id"], c["name"], c["kind"], c["level"], c["nlqf"], tuple(c["forms"]),
-                               c["duration"]) for c in document["courses"]}
+    courses = {
+        c["id"]: Course(
+            c["id"], c["name"], c["kind"], c["level"], c["nlqf"], tuple(c["forms"]), c["duration"]
+        )
+        for c in document["courses"]
+    }
     if len(courses) != len(document["courses"]):
         raise PathDataError(f"{file.name}: field courses: duplicate course id")
     sectors = []
@@ -180,8 +253,17 @@ def parse_paths(document: Any, file: Path) -> Ontwikkelpaden:
             if (s["step"] == "doorstroom") != ("from" in s):
                 raise PathDataError(f"{label}: field steps.{j}.from: only doorstroom starts at a function")
             steps.append(Step(s["step"], s.get("from"), s["to"]))
-        sectors.append(SectorPath(raw["sector"], raw["label"], raw["status"], tuple(raw["domains"]),
-                                  tuple(raw["sources"]), tuple(functions), tuple(steps)))
+        sectors.append(
+            SectorPath(
+                raw["sector"],
+                raw["label"],
+                raw["status"],
+                tuple(raw["domains"]),
+                tuple(raw["sources"]),
+                tuple(functions),
+                tuple(steps),
+            )
+        )
     return Ontwikkelpaden(tuple(document["sources"]), tuple(courses.values()), tuple(sectors))
 
 
@@ -218,17 +300,36 @@ def _doorstroom(path: SectorPath, nlqf: int | None) -> list[PathSuggestion]:
         if not entries:
             return []
         lowest = min(f.nlqf for f in entries)
-        return [PathSuggestion(path.sector, path.label, f"je huidige werk in {path.label}", f.name, "doorstroom",
-                               f.courses, f"Met een diploma {f.courses[0].name} groei je door in {path.label}.")
-                for f in entries if f.nlqf == lowest][:MAX_PER_SECTOR]
+        return [
+            PathSuggestion(
+                path.sector,
+                path.label,
+                f"je huidige werk in {path.label}",
+                f.name,
+                "doorstroom",
+                f.courses,
+                f"Met een diploma {f.courses[0].name} groei je door in {path.label}.",
+            )
+            for f in entries
+            if f.nlqf == lowest
+        ][:MAX_PER_SECTOR]
     top = max(f.nlqf for f in here)
     current = next(f for f in here if f.nlqf == top)
     out = []
     for step in path.steps:
         if step.step == "doorstroom" and step.from_id == current.id:
             to = path.function(step.to_id)
-            out.append(PathSuggestion(path.sector, path.label, current.name, to.name, "doorstroom", to.courses,
-                                      f"Van {current.name} kun je doorgroeien naar {to.name}."))
+            out.append(
+                PathSuggestion(
+                    path.sector,
+                    path.label,
+                    current.name,
+                    to.name,
+                    "doorstroom",
+                    to.courses,
+                    f"Van {current.name} kun je doorgroeien naar {to.name}.",
+                )
+            )
     return out[:MAX_PER_SECTOR]
 
 
@@ -242,9 +343,18 @@ def _entry(path: SectorPath, nlqf: int | None, step_type: str, from_label: str) 
     # Without an overstap entry at the realistic level, entering works the same way as instroom.
     pool = own if any(f.nlqf == target for f in own) else everything
     chosen = list(dict.fromkeys(f for f in pool if f.nlqf == target))
-    return [PathSuggestion(path.sector, path.label, from_label, f.name, step_type, f.courses,
-                           f"Je kunt in {path.label} beginnen als {f.name}, met de opleiding {f.courses[0].name}.")
-            for f in chosen][:MAX_PER_SECTOR]
+    return [
+        PathSuggestion(
+            path.sector,
+            path.label,
+            from_label,
+            f.name,
+            step_type,
+            f.courses,
+            f"Je kunt in {path.label} beginnen als {f.name}, met de opleiding {f.courses[0].name}.",
+        )
+        for f in chosen
+    ][:MAX_PER_SECTOR]
 
 
 def paths_for(profile: Mapping[str, Any]) -> list[PathSuggestion]:
@@ -262,8 +372,11 @@ def paths_for(profile: Mapping[str, Any]) -> list[PathSuggestion]:
         if sector == current:
             suggestions.extend(_doorstroom(path, nlqf))
         elif working:
-            origin = (f"werk in een andere sector ({sector_label(current)})" if isinstance(current, str)
-                      else "werk in een andere sector")
+            origin = (
+                f"werk in een andere sector ({sector_label(current)})"
+                if isinstance(current, str)
+                else "werk in een andere sector"
+            )
             suggestions.extend(_entry(path, nlqf, "overstap", origin))
         else:
             suggestions.extend(_entry(path, nlqf, "instroom", "nog geen werk in deze sector"))
@@ -281,10 +394,19 @@ def sector_label(sector: str) -> str:
 
 
 SECTOR_LABELS = {
-    "zorg_welzijn": "zorg en welzijn", "kinderopvang": "kinderopvang",
-    "techniek_bouw_energie": "techniek, bouw en energie", "groen": "groen", "onderwijs": "onderwijs",
-    "ict": "ICT", "logistiek": "logistiek", "horeca": "horeca", "retail": "detailhandel",
-    "zakelijke_dienstverlening": "zakelijke dienstverlening", "overheid_veiligheid": "overheid en veiligheid",
-    "cultuur": "cultuur", "landbouw_voedsel": "landbouw en voedsel", "schoonmaak_facilitair": "schoonmaak en facilitair",
+    "zorg_welzijn": "zorg en welzijn",
+    "kinderopvang": "kinderopvang",
+    "techniek_bouw_energie": "techniek, bouw en energie",
+    "groen": "groen",
+    "onderwijs": "onderwijs",
+    "ict": "ICT",
+    "logistiek": "logistiek",
+    "horeca": "horeca",
+    "retail": "detailhandel",
+    "zakelijke_dienstverlening": "zakelijke dienstverlening",
+    "overheid_veiligheid": "overheid en veiligheid",
+    "cultuur": "cultuur",
+    "landbouw_voedsel": "landbouw en voedsel",
+    "schoonmaak_facilitair": "schoonmaak en facilitair",
     "anders": "een andere sector",
 }

@@ -23,27 +23,64 @@ SCHEMES_FILE = DATA_DIR / "schemes.yaml"
 STATUSES = ("eligible", "not_eligible", "uncertain", "ended", "not_yet_open")
 RULE_STATUSES = ("eligible", "not_eligible", "uncertain")
 ROUTES = (
-    "self", "employer", "regio", "uwv", "gemeente", "duo", "belastingdienst",
-    "loopbaanadviseur", "opleider", "leerwerkloket",
+    "self",
+    "employer",
+    "regio",
+    "uwv",
+    "gemeente",
+    "duo",
+    "belastingdienst",
+    "loopbaanadviseur",
+    "opleider",
+    "leerwerkloket",
 )
 
 # The ids of schemes.md; stable across CLI, API, stored advice and tests.
 SPEC_SCHEME_IDS = (
-    "leerwerkloket", "stap_budget", "stap_ontwikkeladvies", "nl_leert_door_ontwikkeladvies",
-    "nl_leert_door_scholing", "levenlanglerenkrediet", "ontwikkelpaden_scholingssubsidie", "slim",
-    "praktijkleren", "uwv_scholing_ww", "gemeente_reintegratie", "zzp_scholingskosten_aftrek",
-    "werkgever_scholingsvergoeding", "basisvaardigheden", "tel_mee_met_taal_werkgevers",
-    "omscholing_ict_techniek", "praktijkleren_derde_leerweg",
+    "leerwerkloket",
+    "stap_budget",
+    "stap_ontwikkeladvies",
+    "nl_leert_door_ontwikkeladvies",
+    "nl_leert_door_scholing",
+    "levenlanglerenkrediet",
+    "ontwikkelpaden_scholingssubsidie",
+    "slim",
+    "praktijkleren",
+    "uwv_scholing_ww",
+    "gemeente_reintegratie",
+    "zzp_scholingskosten_aftrek",
+    "werkgever_scholingsvergoeding",
+    "basisvaardigheden",
+    "tel_mee_met_taal_werkgevers",
+    "omscholing_ict_techniek",
+    "praktijkleren_derde_leerweg",
 )
 
 # Facts a rule may test: the profile's fields plus the derived facts of engine.derive_facts.
-SCALAR_FACTS = frozenset({
-    "age", "education_level", "work_status", "at_risk_of_job_loss", "hours_per_week",
-    "employer_size", "current_sector", "goal", "literacy_need", "receives_studiefinanciering",
-    "municipality", "region_code", "connected_to_dutch_labour_market", "max_hours_study_per_week",
-    "preferred_form", "edu_max_mbo2", "edu_max_mbo4", "edu_startkwalificatie", "werknemer",
-    "literacy",
-})
+SCALAR_FACTS = frozenset(
+    {
+        "age",
+        "education_level",
+        "work_status",
+        "at_risk_of_job_loss",
+        "hours_per_week",
+        "employer_size",
+        "current_sector",
+        "goal",
+        "literacy_need",
+        "receives_studiefinanciering",
+        "municipality",
+        "region_code",
+        "connected_to_dutch_labour_market",
+        "max_hours_study_per_week",
+        "preferred_form",
+        "edu_max_mbo2",
+        "edu_max_mbo4",
+        "edu_startkwalificatie",
+        "werknemer",
+        "literacy",
+    }
+)
 LIST_FACTS = frozenset({"sector_interests", "sectors"})
 
 CITATION_RE = re.compile(r"^(\d{3}):L(\d+)(?:-(\d+))?$")
@@ -55,9 +92,12 @@ _MATCHER = {
         _SCALAR,
         {"type": "array", "items": _SCALAR, "minItems": 1},
         {
-            "type": "object", "additionalProperties": False, "minProperties": 1,
+            "type": "object",
+            "additionalProperties": False,
+            "minProperties": 1,
             "properties": {
-                "min": {"type": "integer"}, "max": {"type": "integer"},
+                "min": {"type": "integer"},
+                "max": {"type": "integer"},
                 "any_of": {"type": "array", "items": {"type": "string"}, "minItems": 1},
                 "empty": {"type": "boolean"},
             },
@@ -72,8 +112,18 @@ RECORD_SCHEMA: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
     "required": [
-        "id", "name", "description", "target_group", "window", "route", "amount", "how_to_apply",
-        "sources", "notes", "rules", "otherwise",
+        "id",
+        "name",
+        "description",
+        "target_group",
+        "window",
+        "route",
+        "amount",
+        "how_to_apply",
+        "sources",
+        "notes",
+        "rules",
+        "otherwise",
     ],
     "properties": {
         "id": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
@@ -81,7 +131,8 @@ RECORD_SCHEMA: dict[str, Any] = {
         "description": _TEXT,
         "target_group": _TEXT,
         "window": {
-            "type": "object", "additionalProperties": False,
+            "type": "object",
+            "additionalProperties": False,
             "required": ["open_from", "open_until", "sources"],
             "properties": {
                 "open_from": {"type": ["string", "null"], "pattern": DATE_RE},
@@ -93,7 +144,9 @@ RECORD_SCHEMA: dict[str, Any] = {
         "route_rules": {
             "type": "array",
             "items": {
-                "type": "object", "additionalProperties": False, "required": ["when", "route"],
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["when", "route"],
                 "properties": {"when": _WHEN, "route": {"enum": list(ROUTES)}},
             },
         },
@@ -104,13 +157,16 @@ RECORD_SCHEMA: dict[str, Any] = {
         "rules": {
             "type": "array",
             "items": {
-                "type": "object", "additionalProperties": False,
+                "type": "object",
+                "additionalProperties": False,
                 "required": ["when", "status", "reason"],
                 "properties": {"when": _WHEN, "status": {"enum": list(RULE_STATUSES)}, "reason": _TEXT},
             },
         },
         "otherwise": {
-            "type": "object", "additionalProperties": False, "required": ["status", "reason"],
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["status", "reason"],
             "properties": {"status": {"enum": list(RULE_STATUSES)}, "reason": _TEXT},
         },
     },
@@ -164,7 +220,8 @@ def _check_when(when: dict[str, Any], where: str) -> None:
         is_list_matcher = isinstance(matcher, dict) and ("any_of" in matcher or "empty" in matcher)
         if (fact in LIST_FACTS) != is_list_matcher:
             raise SchemeDataError(
-                f"{where}.{fact}: list facts need any_of/empty, scalar facts may not use them")
+                f"{where}.{fact}: list facts need any_of/empty, scalar facts may not use them"
+            )
 
 
 def _parse_record(raw: Any, index: int, file: Path) -> Scheme:
@@ -193,11 +250,18 @@ def _parse_record(raw: Any, index: int, file: Path) -> Scheme:
     if open_from and open_until and open_from > open_until:
         raise SchemeDataError(f"{label}: field window: open_from is after open_until")
     return Scheme(
-        id=raw["id"], name=raw["name"], description=raw["description"],
-        target_group=raw["target_group"], open_from=open_from, open_until=open_until,
-        window_sources=tuple(window["sources"]), route=raw["route"],
+        id=raw["id"],
+        name=raw["name"],
+        description=raw["description"],
+        target_group=raw["target_group"],
+        open_from=open_from,
+        open_until=open_until,
+        window_sources=tuple(window["sources"]),
+        route=raw["route"],
         route_rules=tuple(RouteRule(r["when"], r["route"]) for r in raw.get("route_rules", [])),
-        amount=raw["amount"], how_to_apply=raw["how_to_apply"], sources=tuple(raw["sources"]),
+        amount=raw["amount"],
+        how_to_apply=raw["how_to_apply"],
+        sources=tuple(raw["sources"]),
         notes=tuple(raw["notes"]),
         rules=tuple(Rule(r["when"], r["status"], r["reason"]) for r in raw["rules"]),
         otherwise=Rule({}, raw["otherwise"]["status"], raw["otherwise"]["reason"]),

@@ -19,15 +19,30 @@ ROOT = Path(__file__).parents[2]
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "assistant", "advise", *args], input=None if stdin is None
-                          else stdin.encode(), capture_output=True, cwd=ROOT, env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", "advise", *args],
+        input=None if stdin is None else stdin.encode(),
+        capture_output=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
 
 
 @pytest.fixture()
 def profile_file(tmp_path: Path) -> Path:
     p = tmp_path / "p.json"
-    p.write_text(json.dumps({"age": 24, "education_level": "vmbo", "work_status": "werkzoekend_bijstand",
-                             "sector_interests": ["zorg_welzijn"]}), encoding="utf-8")
+    p.write_text(
+        json.dumps(
+            {
+                "age": 24,
+                "education_level": "vmbo",
+                "work_status": "werkzoekend_bijstand",
+                "sector_interests": ["zorg_welzijn"],
+            }
+        ),
+        encoding="utf-8",
+    )
     return p
 
 
@@ -67,18 +82,21 @@ def test_default_date_is_today() -> None:
     assert json.loads(proc.stdout)["peildatum"] == time.strftime("%Y-%m-%d")
 
 
-@pytest.mark.parametrize(("stdin", "args", "needle"), [
-    ('{"age": 130}', [], "age"),
-    ('{"age": 14}', [], "age"),
-    ('{"foo": 1}', [], "foo"),
-    ('{"work_status": "boer"}', [], "work_status"),
-    ('{"sector_interests": ["ruimtevaart"]}', [], "sector_interests"),
-    ('{"age": 30', [], "JSON"),
-    ("", [], "JSON"),
-    ("[1, 2]", [], "profiel"),
-    ("{}", ["--date", "2025-02-30"], "--date"),
-    ("{}", ["--date", "morgen"], "--date"),
-])
+@pytest.mark.parametrize(
+    ("stdin", "args", "needle"),
+    [
+        ('{"age": 130}', [], "age"),
+        ('{"age": 14}', [], "age"),
+        ('{"foo": 1}', [], "foo"),
+        ('{"work_status": "boer"}', [], "work_status"),
+        ('{"sector_interests": ["ruimtevaart"]}', [], "sector_interests"),
+        ('{"age": 30', [], "JSON"),
+        ("", [], "JSON"),
+        ("[1, 2]", [], "profiel"),
+        ("{}", ["--date", "2025-02-30"], "--date"),
+        ("{}", ["--date", "morgen"], "--date"),
+    ],
+)
 def test_invalid_input_exit_2(stdin: str, args: list[str], needle: str) -> None:
     proc = run("--profile", "-", *args, stdin=stdin)
     assert proc.returncode == 2
@@ -103,8 +121,13 @@ def test_fast_and_no_rasa_or_db(profile_file: Path) -> None:
         "sys.stderr.write(str(time.time() - t))"
     )
     start = time.time()
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     assert time.time() - start < 3.0  # interpreter start included; the advice itself is far below 1 s
     assert float(proc.stderr.decode()) < 1.0

@@ -11,7 +11,13 @@ import yaml
 
 from assistant.intake.profile import ProfileError, profile_fields, validate_profile
 from assistant.policy.paths import PATHS_FILE, PathDataError, parse_paths
-from assistant.policy.schemes import SCHEMES_FILE, SPEC_SCHEME_IDS, SchemeDataError, load_schemes, parse_schemes
+from assistant.policy.schemes import (
+    SCHEMES_FILE,
+    SPEC_SCHEME_IDS,
+    SchemeDataError,
+    load_schemes,
+    parse_schemes,
+)
 
 
 def _doc() -> dict[str, Any]:
@@ -25,18 +31,26 @@ def test_spec_ids_present_exactly_once() -> None:
     assert len(ids) == len(set(ids))
 
 
-@pytest.mark.parametrize(("mutate", "field"), [
-    (lambda r: r.pop("route"), "(record)"),
-    (lambda r: r.__setitem__("route", "bank"), "route"),
-    (lambda r: r["window"].__setitem__("open_from", "2022-13-01"), "window"),
-    (lambda r: r["window"].__setitem__("open_from", "1 jan"), "window.open_from"),
-    (lambda r: r["window"].__setitem__("open_until", "2021-01-01"), "window"),
-    (lambda r: r["rules"].append({"when": {"shoe_size": 3}, "status": "eligible", "reason": "x"}),
-     "rules.4.when.shoe_size"),
-    (lambda r: r["rules"].append({"when": {"age": 3}, "status": "maybe", "reason": "x"}), "rules.4.status"),
-    (lambda r: r.__setitem__("sources", []), "sources"),
-    (lambda r: r.__setitem__("sources", ["002:L20-10"]), "sources.0"),
-])
+@pytest.mark.parametrize(
+    ("mutate", "field"),
+    [
+        (lambda r: r.pop("route"), "(record)"),
+        (lambda r: r.__setitem__("route", "bank"), "route"),
+        (lambda r: r["window"].__setitem__("open_from", "2022-13-01"), "window"),
+        (lambda r: r["window"].__setitem__("open_from", "1 jan"), "window.open_from"),
+        (lambda r: r["window"].__setitem__("open_until", "2021-01-01"), "window"),
+        (
+            lambda r: r["rules"].append({"when": {"shoe_size": 3}, "status": "eligible", "reason": "x"}),
+            "rules.4.when.shoe_size",
+        ),
+        (
+            lambda r: r["rules"].append({"when": {"age": 3}, "status": "maybe", "reason": "x"}),
+            "rules.4.status",
+        ),
+        (lambda r: r.__setitem__("sources", []), "sources"),
+        (lambda r: r.__setitem__("sources", ["002:L20-10"]), "sources.0"),
+    ],
+)
 def test_invalid_record_names_file_record_field(mutate: Any, field: str) -> None:
     doc = _doc()
     record = doc["schemes"][1]  # stap_budget
@@ -57,7 +71,7 @@ def test_duplicate_id_rejected() -> None:
 def test_paths_data_rejects_unknown_course() -> None:
     doc = yaml.safe_load(PATHS_FILE.read_text(encoding="utf-8"))
     doc["sectors"][0]["functions"][0]["courses"] = ["nope"]
-    with pytest.raises(PathDataError, match="zorg_welzijn.*functions.0.courses"):
+    with pytest.raises(PathDataError, match=r"zorg_welzijn.*functions\.0\.courses"):
         parse_paths(doc, Path("ontwikkelpaden.yaml"))
 
 
@@ -68,15 +82,30 @@ def test_canonical_profile_has_every_field() -> None:
     assert validate_profile(out) == out
 
 
-@pytest.mark.parametrize(("data", "field"), [
-    ({"age": 14}, "age"), ({"age": 101}, "age"), ({"age": "dertig"}, "age"), ({"age": True}, "age"),
-    ({"work_status": "boer"}, "work_status"), ({"education_level": "mbo5"}, "education_level"),
-    ({"shoe": 1}, "shoe"), ({"age": 30, "zzz": 1}, "zzz"), ({"sector_interests": ["x"]}, "sector_interests"),
-    ({"sector_interests": ["ict", "ict"]}, "sector_interests"), ({"sector_interests": None}, "sector_interests"),
-    ({"current_sector": "x"}, "current_sector"), ({"region_code": "AM1"}, "region_code"),
-    ({"hours_per_week": 81}, "hours_per_week"), ({"literacy_need": "ja"}, "literacy_need"),
-    ([], "(profiel)"), ("x", "(profiel)"), (None, "(profiel)"), (3, "(profiel)"),
-])
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"age": 14}, "age"),
+        ({"age": 101}, "age"),
+        ({"age": "dertig"}, "age"),
+        ({"age": True}, "age"),
+        ({"work_status": "boer"}, "work_status"),
+        ({"education_level": "mbo5"}, "education_level"),
+        ({"shoe": 1}, "shoe"),
+        ({"age": 30, "zzz": 1}, "zzz"),
+        ({"sector_interests": ["x"]}, "sector_interests"),
+        ({"sector_interests": ["ict", "ict"]}, "sector_interests"),
+        ({"sector_interests": None}, "sector_interests"),
+        ({"current_sector": "x"}, "current_sector"),
+        ({"region_code": "AM1"}, "region_code"),
+        ({"hours_per_week": 81}, "hours_per_week"),
+        ({"literacy_need": "ja"}, "literacy_need"),
+        ([], "(profiel)"),
+        ("x", "(profiel)"),
+        (None, "(profiel)"),
+        (3, "(profiel)"),
+    ],
+)
 def test_invalid_profile_names_field(data: object, field: str) -> None:
     with pytest.raises(ProfileError) as exc:
         validate_profile(data)

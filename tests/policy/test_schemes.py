@@ -20,7 +20,12 @@ VAST = {"work_status": "werknemer_vast"}
 CASES: list[tuple[str, date, dict[str, Any], str]] = [
     # leerwerkloket: always eligible
     ("leerwerkloket", D2024, {}, "eligible"),
-    ("leerwerkloket", D2024, {"work_status": "gepensioneerd", "connected_to_dutch_labour_market": False}, "eligible"),
+    (
+        "leerwerkloket",
+        D2024,
+        {"work_status": "gepensioneerd", "connected_to_dutch_labour_market": False},
+        "eligible",
+    ),
     # stap_budget
     ("stap_budget", D2023, {"age": 18}, "eligible"),
     ("stap_budget", D2023, {"age": 17}, "not_eligible"),
@@ -58,17 +63,34 @@ CASES: list[tuple[str, date, dict[str, Any], str]] = [
     ("ontwikkelpaden_scholingssubsidie", D2025, {"sector_interests": ["kinderopvang"]}, "eligible"),
     ("ontwikkelpaden_scholingssubsidie", D2025, {"sector_interests": ["groen"]}, "eligible"),
     ("ontwikkelpaden_scholingssubsidie", D2025, {"current_sector": "techniek_bouw_energie"}, "eligible"),
-    ("ontwikkelpaden_scholingssubsidie", D2025, {"sector_interests": ["horeca"], "current_sector": "groen"},
-     "eligible"),
+    (
+        "ontwikkelpaden_scholingssubsidie",
+        D2025,
+        {"sector_interests": ["horeca"], "current_sector": "groen"},
+        "eligible",
+    ),
     ("ontwikkelpaden_scholingssubsidie", D2025, {"sector_interests": ["ict"]}, "uncertain"),
-    ("ontwikkelpaden_scholingssubsidie", D2025, {"sector_interests": ["retail"], "current_sector": "onderwijs"},
-     "uncertain"),
-    ("ontwikkelpaden_scholingssubsidie", D2025, {"sector_interests": ["onderwijs", "zorg_welzijn"]}, "eligible"),
+    (
+        "ontwikkelpaden_scholingssubsidie",
+        D2025,
+        {"sector_interests": ["retail"], "current_sector": "onderwijs"},
+        "uncertain",
+    ),
+    (
+        "ontwikkelpaden_scholingssubsidie",
+        D2025,
+        {"sector_interests": ["onderwijs", "zorg_welzijn"]},
+        "eligible",
+    ),
     ("ontwikkelpaden_scholingssubsidie", D2025, {"sector_interests": ["horeca"]}, "not_eligible"),
     ("ontwikkelpaden_scholingssubsidie", D2025, {"current_sector": "logistiek"}, "not_eligible"),
     ("ontwikkelpaden_scholingssubsidie", D2025, {}, "uncertain"),
-    ("ontwikkelpaden_scholingssubsidie", D2025,
-     {"sector_interests": ["zorg_welzijn"], "work_status": "gepensioneerd"}, "not_eligible"),
+    (
+        "ontwikkelpaden_scholingssubsidie",
+        D2025,
+        {"sector_interests": ["zorg_welzijn"], "work_status": "gepensioneerd"},
+        "not_eligible",
+    ),
     # slim
     ("slim", D2024, {**VAST, "employer_size": "mkb"}, "eligible"),
     ("slim", D2024, {"work_status": "werknemer_flex", "employer_size": "mkb"}, "eligible"),
@@ -85,7 +107,12 @@ CASES: list[tuple[str, date, dict[str, Any], str]] = [
     ("praktijkleren", D2024, {"preferred_form": "werkend_leren"}, "eligible"),
     ("praktijkleren", D2024, {"preferred_form": "online"}, "not_eligible"),
     ("praktijkleren", D2024, {"preferred_form": "geen_voorkeur"}, "not_eligible"),
-    ("praktijkleren", D2024, {"preferred_form": "werkend_leren", "work_status": "gepensioneerd"}, "not_eligible"),
+    (
+        "praktijkleren",
+        D2024,
+        {"preferred_form": "werkend_leren", "work_status": "gepensioneerd"},
+        "not_eligible",
+    ),
     ("praktijkleren", D2024, {}, "uncertain"),
     # uwv_scholing_ww
     ("uwv_scholing_ww", D2024, {"work_status": "werkzoekend_ww"}, "eligible"),
@@ -114,21 +141,42 @@ CASES: list[tuple[str, date, dict[str, Any], str]] = [
     ("basisvaardigheden", D2024, {"goal": "omscholen"}, "uncertain"),
     # tel_mee_met_taal_werkgevers
     ("tel_mee_met_taal_werkgevers", D2022, {**VAST, "literacy_need": True}, "eligible"),
-    ("tel_mee_met_taal_werkgevers", D2022, {"work_status": "werknemer_flex", "goal": "basisvaardigheden"},
-     "eligible"),
+    (
+        "tel_mee_met_taal_werkgevers",
+        D2022,
+        {"work_status": "werknemer_flex", "goal": "basisvaardigheden"},
+        "eligible",
+    ),
     ("tel_mee_met_taal_werkgevers", D2022, {**VAST, "literacy_need": False}, "not_eligible"),
     ("tel_mee_met_taal_werkgevers", D2022, {"work_status": "zzp", "literacy_need": True}, "not_eligible"),
     ("tel_mee_met_taal_werkgevers", D2022, {"literacy_need": True}, "uncertain"),
     ("tel_mee_met_taal_werkgevers", D2022, VAST, "uncertain"),
     # omscholing_ict_techniek
     ("omscholing_ict_techniek", D2022, {"sector_interests": ["ict"], "current_sector": "retail"}, "eligible"),
-    ("omscholing_ict_techniek", D2022,
-     {"sector_interests": ["techniek_bouw_energie"], "current_sector": "horeca"}, "eligible"),
-    ("omscholing_ict_techniek", D2022, {"sector_interests": ["ict"], "current_sector": "ict"}, "not_eligible"),
-    ("omscholing_ict_techniek", D2022,
-     {"sector_interests": ["ict"], "current_sector": "techniek_bouw_energie"}, "not_eligible"),
-    ("omscholing_ict_techniek", D2022, {"sector_interests": ["zorg_welzijn"], "current_sector": "retail"},
-     "not_eligible"),
+    (
+        "omscholing_ict_techniek",
+        D2022,
+        {"sector_interests": ["techniek_bouw_energie"], "current_sector": "horeca"},
+        "eligible",
+    ),
+    (
+        "omscholing_ict_techniek",
+        D2022,
+        {"sector_interests": ["ict"], "current_sector": "ict"},
+        "not_eligible",
+    ),
+    (
+        "omscholing_ict_techniek",
+        D2022,
+        {"sector_interests": ["ict"], "current_sector": "techniek_bouw_energie"},
+        "not_eligible",
+    ),
+    (
+        "omscholing_ict_techniek",
+        D2022,
+        {"sector_interests": ["zorg_welzijn"], "current_sector": "retail"},
+        "not_eligible",
+    ),
     ("omscholing_ict_techniek", D2022, {"sector_interests": ["ict"]}, "uncertain"),
     ("omscholing_ict_techniek", D2022, {"current_sector": "retail"}, "uncertain"),
     # praktijkleren_derde_leerweg
@@ -146,15 +194,20 @@ CASES: list[tuple[str, date, dict[str, Any], str]] = [
     ("sectorplanplus_zorg", D2024, {"sector_interests": ["horeca"]}, "not_eligible"),
     ("zij_instroom_leraren", D2024, {"sector_interests": ["onderwijs"]}, "uncertain"),
     ("zij_instroom_leraren", D2024, {"sector_interests": ["zorg_welzijn"]}, "not_eligible"),
-    ("zij_instroom_leraren", D2024, {"current_sector": "onderwijs", "sector_interests": ["onderwijs"]},
-     "not_eligible"),
+    (
+        "zij_instroom_leraren",
+        D2024,
+        {"current_sector": "onderwijs", "sector_interests": ["onderwijs"]},
+        "not_eligible",
+    ),
     ("vouchers_studievoorschot", D2024, {"education_level": "wo_master"}, "uncertain"),
     ("vouchers_studievoorschot", D2024, {"education_level": "mbo4"}, "not_eligible"),
 ]
 
 
-@pytest.mark.parametrize(("scheme_id", "day", "profile", "expected"), CASES,
-                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    ("scheme_id", "day", "profile", "expected"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)]
+)
 def test_rule(scheme_id: str, day: date, profile: dict[str, Any], expected: str) -> None:
     assert status(scheme_id, profile, day) == expected
 
@@ -191,13 +244,18 @@ def test_route(scheme_id: str, profile: dict[str, Any], route: str) -> None:
 def test_reasons_are_short_dutch_je_vorm() -> None:
     from assistant.policy import evaluate
 
-    for r in evaluate({"age": 30, **VAST, "employer_size": "mkb", "sector_interests": ["zorg_welzijn"]}, D2025):
+    for r in evaluate(
+        {"age": 30, **VAST, "employer_size": "mkb", "sector_interests": ["zorg_welzijn"]}, D2025
+    ):
         assert r.reasons, r.scheme_id
         for reason in r.reasons:
             sentences = [s for s in reason.replace("?", ".").split(".") if s.strip()]
             assert all(len(s.split()) <= 22 for s in sentences), reason
-        assert any(" je " in f" {x} " or "Je " in x or "jij" in x or "jou" in x for x in r.reasons) or \
-            r.status in ("ended", "not_yet_open") or r.scheme_id == "leerwerkloket", r.reasons
+        assert (
+            any(" je " in f" {x} " or "Je " in x or "jij" in x or "jou" in x for x in r.reasons)
+            or r.status in ("ended", "not_yet_open")
+            or r.scheme_id == "leerwerkloket"
+        ), r.reasons
 
 
 # Worked examples in the seed letters.
@@ -233,7 +291,10 @@ def test_seed_ontwikkelpaden_cofinancing_10_50() -> None:  # 004:L138
 
 def test_seed_slim_large_firms_horeca_landbouw_only() -> None:  # 001:L568-570
     assert status("slim", {**VAST, "employer_size": "groot", "current_sector": "horeca"}, D2024) == "eligible"
-    assert status("slim", {**VAST, "employer_size": "groot", "current_sector": "retail"}, D2024) == "not_eligible"
+    assert (
+        status("slim", {**VAST, "employer_size": "groot", "current_sector": "retail"}, D2024)
+        == "not_eligible"
+    )
 
 
 def test_every_result_carries_the_caveat() -> None:

@@ -20,12 +20,25 @@ WINDOWS: list[tuple[str, date | None, date | None, dict[str, Any]]] = [
     ("nl_leert_door_ontwikkeladvies", date(2020, 8, 1), date(2021, 12, 31), {}),
     ("nl_leert_door_scholing", date(2020, 10, 1), date(2022, 12, 31), {}),
     ("levenlanglerenkrediet", date(2017, 9, 1), None, {"age": 40}),
-    ("ontwikkelpaden_scholingssubsidie", date(2025, 3, 1), date(2027, 12, 31), {"sector_interests": ["groen"]}),
+    (
+        "ontwikkelpaden_scholingssubsidie",
+        date(2025, 3, 1),
+        date(2027, 12, 31),
+        {"sector_interests": ["groen"]},
+    ),
     ("slim", date(2020, 3, 1), None, {"work_status": "werknemer_vast", "employer_size": "mkb"}),
-    ("tel_mee_met_taal_werkgevers", date(2020, 1, 1), date(2024, 12, 31),
-     {"work_status": "werknemer_vast", "literacy_need": True}),
-    ("omscholing_ict_techniek", date(2021, 1, 1), date(2022, 12, 31),
-     {"sector_interests": ["ict"], "current_sector": "retail"}),
+    (
+        "tel_mee_met_taal_werkgevers",
+        date(2020, 1, 1),
+        date(2024, 12, 31),
+        {"work_status": "werknemer_vast", "literacy_need": True},
+    ),
+    (
+        "omscholing_ict_techniek",
+        date(2021, 1, 1),
+        date(2022, 12, 31),
+        {"sector_interests": ["ict"], "current_sector": "retail"},
+    ),
     ("praktijkleren_derde_leerweg", date(2021, 1, 1), date(2023, 12, 31), {"work_status": "werkzoekend_ww"}),
 ]
 
@@ -39,8 +52,9 @@ for sid, start, end, prof in WINDOWS:
         BOUNDARIES.append((sid, date(2040, 1, 1), prof, "eligible"))
 
 
-@pytest.mark.parametrize(("scheme_id", "day", "profile", "expected"), BOUNDARIES,
-                         ids=[f"{b[0]}-{b[1]}" for b in BOUNDARIES])
+@pytest.mark.parametrize(
+    ("scheme_id", "day", "profile", "expected"), BOUNDARIES, ids=[f"{b[0]}-{b[1]}" for b in BOUNDARIES]
+)
 def test_window_boundary(scheme_id: str, day: date, profile: dict[str, Any], expected: str) -> None:
     assert status(scheme_id, profile, day) == expected
 
@@ -49,16 +63,25 @@ def test_windows_match_spec_table() -> None:
     by_id = {s.id: s for s in load_schemes()}
     for sid, start, end, _ in WINDOWS:
         assert (by_id[sid].open_from, by_id[sid].open_until) == (start, end), sid
-    for sid in ("leerwerkloket", "praktijkleren", "uwv_scholing_ww", "gemeente_reintegratie",
-                "zzp_scholingskosten_aftrek", "werkgever_scholingsvergoeding", "basisvaardigheden"):
+    for sid in (
+        "leerwerkloket",
+        "praktijkleren",
+        "uwv_scholing_ww",
+        "gemeente_reintegratie",
+        "zzp_scholingskosten_aftrek",
+        "werkgever_scholingsvergoeding",
+        "basisvaardigheden",
+    ):
         assert by_id[sid].open_until is None, sid
 
 
 def test_window_decides_before_conditions() -> None:
     # Not eligible by rule (age 10 is not in the schema, but age 15 < 18 is), still "ended" by window.
     assert status("stap_budget", {"age": 15}, date(2024, 1, 1)) == "ended"
-    assert status("ontwikkelpaden_scholingssubsidie", {"work_status": "gepensioneerd"}, date(2025, 2, 28)) \
+    assert (
+        status("ontwikkelpaden_scholingssubsidie", {"work_status": "gepensioneerd"}, date(2025, 2, 28))
         == "not_yet_open"
+    )
 
 
 def test_window_reason_names_the_date() -> None:
@@ -70,11 +93,21 @@ def test_window_reason_names_the_date() -> None:
 
 EDUCATION = [
     # level, max_mbo2, max_mbo4, startkwalificatie
-    ("geen", True, True, False), ("vmbo", True, True, False), ("mbo1", True, True, False),
-    ("mbo2", True, True, True), ("mbo3", False, True, True), ("mbo4", False, True, True),
-    ("havo", None, None, True), ("vwo", None, None, True), ("buitenlands", None, None, None),
-    ("hbo_ad", False, False, True), ("hbo_bachelor", False, False, True), ("hbo_master", False, False, True),
-    ("wo_bachelor", False, False, True), ("wo_master", False, False, True), (None, None, None, None),
+    ("geen", True, True, False),
+    ("vmbo", True, True, False),
+    ("mbo1", True, True, False),
+    ("mbo2", True, True, True),
+    ("mbo3", False, True, True),
+    ("mbo4", False, True, True),
+    ("havo", None, None, True),
+    ("vwo", None, None, True),
+    ("buitenlands", None, None, None),
+    ("hbo_ad", False, False, True),
+    ("hbo_bachelor", False, False, True),
+    ("hbo_master", False, False, True),
+    ("wo_bachelor", False, False, True),
+    ("wo_master", False, False, True),
+    (None, None, None, None),
 ]
 
 
@@ -87,12 +120,17 @@ def test_education_groups(level: str | None, mbo2: bool | None, mbo4: bool | Non
 
 
 BAND_SCHEMES = ["stap_budget", "nl_leert_door_ontwikkeladvies", "nl_leert_door_scholing"]
-BAND_DAYS = {"stap_budget": date(2023, 1, 1), "nl_leert_door_ontwikkeladvies": date(2021, 1, 1),
-             "nl_leert_door_scholing": date(2021, 1, 1)}
+BAND_DAYS = {
+    "stap_budget": date(2023, 1, 1),
+    "nl_leert_door_ontwikkeladvies": date(2021, 1, 1),
+    "nl_leert_door_scholing": date(2021, 1, 1),
+}
 
 
 @pytest.mark.parametrize("scheme_id", BAND_SCHEMES)
-@pytest.mark.parametrize(("band", "expected"), [(False, "not_eligible"), (None, "eligible"), (True, "eligible")])
+@pytest.mark.parametrize(
+    ("band", "expected"), [(False, "not_eligible"), (None, "eligible"), (True, "eligible")]
+)
 def test_band_nl(scheme_id: str, band: bool | None, expected: str) -> None:
     prof = {"age": 40, "connected_to_dutch_labour_market": band}
     assert status(scheme_id, prof, BAND_DAYS[scheme_id]) == expected
@@ -108,6 +146,8 @@ AOW_BOUNDED = [
 
 
 @pytest.mark.parametrize(("scheme_id", "day", "profile"), AOW_BOUNDED)
-def test_gepensioneerd_not_eligible_for_aow_bounded(scheme_id: str, day: date, profile: dict[str, Any]) -> None:
+def test_gepensioneerd_not_eligible_for_aow_bounded(
+    scheme_id: str, day: date, profile: dict[str, Any]
+) -> None:
     assert status(scheme_id, profile, day) != "not_eligible"
     assert status(scheme_id, {**profile, "work_status": "gepensioneerd"}, day) == "not_eligible"
