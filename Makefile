@@ -1,0 +1,46 @@
+# Koers: the two commands of the README are `make run` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+export PYTHONHASHSEED := 0
+export TF_CPP_MIN_LOG_LEVEL := 2
+
+.PHONY: help install install-dev run test check lint typecheck validate train unit e2e bench clean
+
+help:
+	@echo "make run    - installeren, database bijwerken, trainen (indien nodig) en alles starten"
+	@echo "make test   - installeren, controles, trainen (gecached) en alle tests draaien"
+	@echo "make bench  - latency-benchmark (bench/turn_latency.py)"
+
+install:
+	@scripts/bootstrap.sh
+
+install-dev:
+	@scripts/bootstrap.sh dev
+
+run: install
+	@$(BIN)/koers run
+
+train: install
+	@$(BIN)/koers train
+
+validate: install-dev
+	$(BIN)/rasa data validate --domain domain --data data --config config.yml --fail-on-warnings
+	$(BIN)/rasa data validate --domain domain --data data --config config.spacy.yml --fail-on-warnings
+
+lint: install-dev
+	$(BIN)/ruff check .
+
+typecheck: install-dev
+	$(BIN)/mypy assistant actions
+
+check: validate lint typecheck
+
+test: install-dev check train
+	$(BIN)/python -m pytest -ra --durations=15
+
+bench: install-dev train
+	$(BIN)/python bench/turn_latency.py
+
+clean:
+	rm -rf $(VENV) models .rasa var/log
