@@ -60,6 +60,7 @@ class Stack:
     log_dir: Path | None = None
     extra_env: dict[str, str] = field(default_factory=dict)
     procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    _cmds: dict[str, tuple[list[str], dict[str, str]]] = field(default_factory=dict)
     _logs: list[IO[bytes]] = field(default_factory=list)
 
     @property
@@ -104,6 +105,7 @@ class Stack:
             out = handle
         else:
             out = subprocess.DEVNULL if name == "rasa" else sys.stderr.fileno()
+        self._cmds[name] = (list(cmd), env)
         self.procs[name] = subprocess.Popen(
             list(cmd), cwd=self.home, env=env, stdout=out, stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -123,6 +125,19 @@ class Stack:
                              "--credentials", "credentials.yml",
                              "--interface", self.host, "--port", str(self.ports.rasa)], env)
         self._spawn("koers", [sys.executable, "-m", "assistant", "serve"], env)
+
+    def restart(self, name: str) -> None:
+        """Stop one component and start it again with the same command (restart tests)."""
+        proc = self.procs[name]
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        cmd, env = self._cmds[name]
+        self._spawn(name, cmd, env)
 
     def wait_healthy(self, timeout_s: float = STARTUP_TIMEOUT_S, progress: bool = False) -> None:
         deadline = time.monotonic() + timeout_s

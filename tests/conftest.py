@@ -39,7 +39,9 @@ class FakeRasa:
     async def append_events(self, sender: str, events: list[dict[str, Any]]) -> None:
         self.events.append((sender, events))
 
-    async def trigger_intent(self, sender: str, intent: str, entities: dict[str, Any] | None = None) -> list[BotMessage]:
+    async def trigger_intent(
+        self, sender: str, intent: str, entities: dict[str, Any] | None = None
+    ) -> list[BotMessage]:
         if not self.up:
             raise RasaUnavailable("fake rasa is down")
         return [BotMessage(text=f"intent {intent}")]

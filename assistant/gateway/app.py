@@ -58,7 +58,9 @@ async def health(request: web.Request) -> web.Response:
     action_url = f"{app[SETTINGS].action_server_url}/health"
     components["action_server"] = "ok" if await rasa.is_up(action_url) else "down"
     down = sorted(k for k, v in components.items() if v != "ok")
-    body = {"status": "ok" if not down else "unavailable", "components": components, "version": __version__}
+    body: dict[str, object] = {
+        "status": "ok" if not down else "unavailable", "components": components, "version": __version__
+    }
     if down:
         body["down"] = down
     return web.json_response(body, status=200 if not down else 503)

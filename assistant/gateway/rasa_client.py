@@ -30,7 +30,7 @@ class BotMessage:
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def from_rasa(cls, data: dict[str, Any]) -> "BotMessage":
+    def from_rasa(cls, data: dict[str, Any]) -> BotMessage:
         buttons = tuple(
             Button(title=str(b.get("title", "")), payload=str(b.get("payload", b.get("title", ""))))
             for b in data.get("buttons") or []
@@ -112,7 +112,9 @@ class RasaClient:
         except (aiohttp.ClientError, TimeoutError) as exc:
             raise RasaUnavailable(str(exc)) from exc
 
-    async def trigger_intent(self, sender: str, intent: str, entities: dict[str, Any] | None = None) -> list[BotMessage]:
+    async def trigger_intent(
+        self, sender: str, intent: str, entities: dict[str, Any] | None = None
+    ) -> list[BotMessage]:
         http = await self._http()
         try:
             async with http.post(
