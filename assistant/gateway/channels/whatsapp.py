@@ -1,0 +1,208 @@
+"""WhatsApp Business Cloud API: webhook in, Graph API messages out.
+
+- ``GET /webhooks/whatsapp``: Meta's verification handshake (hub.mode / hub.verify_token /
+  hub.challenge).
+- ``POST /webhooks/whatsapp``: fail-closed ``X-Hub-Signature-256`` check (HMAC-SHA256 of the raw
+  body with the app secret) before anything is parsed; then text, button and list replies go
+  to ``ConversationService``; location and media get a short polite answer; statuses are
+  ignored; redelivered message ids are skipped.
+
+Configuration (environment): WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN, WHATSAPP_ACCESS_TOKEN,
+WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_API_BASE (default Graph API), WHATSAPP_LOKET_ID (optional).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+from assistant.gateway.channels.common import (
+    RATE_LIMITED,
+    ChannelStore,
+    Outbound,
+    OutboundError,
+    RateLimiter,
+    channel_setting,
+    keyed_id,
+    log_id,
+)
+from assistant.gateway.channels.render import render_whatsapp
+from assistant.gateway.conversation import ConversationService
+from assistant.gateway.rasa_client import BotMessage
+from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "whatsapp"
+DEFAULT_API_BASE = "https://graph.facebook.com/v20.0"
+MAX_WEBHOOK_BYTES = 64 * 1024
+
+ONLY_TEXT = "Sorry, ik kan alleen tekst lezen. Wil je je vraag typen?"
+LOCATION = (
+    "Bedankt. Een locatie kan ik niet gebruiken. "
+    "Wil je je woonplaats of regio typen? Dat mag ook later."
+)
+# Message types that carry no text for the assistant.
+MEDIA_TYPES = frozenset({"image", "audio", "video", "document", "sticker", "contacts", "voice"})
+IGNORED_TYPES = frozenset({"reaction", "system", "ephemeral", "request_welcome"})
+
+
+@dataclass
+class WhatsAppAdapter:
+    settings: Settings
+    service: ConversationService
+    store: ChannelStore
+    limiter: RateLimiter = field(default_factory=RateLimiter)
+    outbound: Outbound = field(default_factory=Outbound)
+
+    def setting(self, name: str, default: str = "") -> str:
+        return channel_setting(self.settings, name, default)
+
+    # -- inbound -----------------------------------------------------------------------------
+    async def verify(self, request: web.Request) -> web.Response:
+        expected = self.setting("WHATSAPP_VERIFY_TOKEN")
+        q = request.query
+        token = q.get("hub.verify_token", "")
+        if not expected or q.get("hub.mode") != "subscribe" or \
+                not hmac.compare_digest(token.encode(), expected.encode()):
+            return web.Response(status=403, text="Verificatie mislukt.")
+        return web.Response(text=q.get("hub.challenge", ""))
+
+    def signature_ok(self, body: bytes, header: str | None) -> int:
+        """0 when the body is signed with the app secret; else the HTTP status to refuse with."""
+        secret = self.setting("WHATSAPP_APP_SECRET")
+        if not secret:
+            log.error("WHATSAPP_APP_SECRET is not set; refusing webhook")
+            return 403
+        if not header or not header.startswith("sha256="):
+            return 401
+        expected = hmac.new(secret.encode("utf-8"), body, hashlib.sha256).hexdigest()
+        return 0 if hmac.compare_digest(header[len("sha256="):].strip().lower(), expected) else 403
+
+    async def webhook(self, request: web.Request) -> web.Response:
+        if request.content_length is not None and request.content_length > MAX_WEBHOOK_BYTES:
+            return web.Response(status=413, text="Bericht te groot.")
+        body = await request.read()
+        refused = self.signature_ok(body, request.headers.get("X-Hub-Signature-256"))
+        if refused:
+            log.warning("whatsapp webhook refused", extra={"status": refused})
+            return web.Response(status=refused, text="Ongeldige handtekening.")
+        try:
+            data = json.loads(body)
+        except ValueError:
+            return web.Response(status=400, text="Verwacht JSON.")
+        if not isinstance(data, dict) or data.get("object") != "whatsapp_business_account":
+            return web.Response(text="ok")  # signed but not for us: acknowledge, do nothing
+        for entry in data.get("entry") or []:
+            for change in (entry or {}).get("changes") or []:
+                value = (change or {}).get("value") or {}
+                if change.get("field", "messages") != "messages":
+                    continue
+                # value["statuses"] (sent/delivered/read/failed) are deliberately ignored.
+                for message in value.get("messages") or []:
+                    if isinstance(message, dict):
+                        await self.handle_message(message)
+        return web.Response(text="ok")
+
+    async def handle_message(self, message: dict[str, Any]) -> None:
+        sender = str(message.get("from") or "")
+        message_id = str(message.get("id") or "")
+        if not sender or not message_id:
+            return
+        if not self.store.first_time(f"wa:{message_id}", CHANNEL):
+            log.info("whatsapp redelivery skipped", extra={"sender": log_id(sender)})
+            return
+        cid = keyed_id(self.settings, "wa", sender)
+        kind = str(message.get("type") or "")
+        if kind in IGNORED_TYPES:
+            return
+        allowed, warn = self.limiter.check(cid)
+        if not allowed:
+            log.warning("whatsapp sender rate limited", extra={"sender": log_id(sender)})
+            if warn:
+                await self.send_to(sender, cid, [BotMessage(text=RATE_LIMITED)])
+            return
+        loket_id = self.setting("WHATSAPP_LOKET_ID") or None
+        self.service.ensure_conversation(cid, CHANNEL, loket_id)
+        self.store.set_address(cid, CHANNEL, sender)
+        log.info("whatsapp message", extra={"sender": log_id(sender), "type": kind, "conversation_id": cid})
+        if kind == "location":
+            await self.send_to(sender, cid, [BotMessage(text=LOCATION)], remember=False)
+            return
+        text = self.text_of(cid, message)
+        if text is None:
+            await self.send_to(sender, cid, [BotMessage(text=ONLY_TEXT)], remember=False)
+            return
+        replies = await self.service.handle_user_message(
+            cid, text, channel=CHANNEL, loket_id=loket_id, metadata={"channel": CHANNEL})
+        await self.send_to(sender, cid, replies)
+
+    def text_of(self, cid: str, message: dict[str, Any]) -> str | None:
+        """What the person said, as text for the assistant; None for media and unknown types."""
+        kind = message.get("type")
+        if kind == "text":
+            body = str((message.get("text") or {}).get("body") or "")
+            choice = self.store.numbered_choice(cid, body)
+            return choice.payload if choice is not None else body
+        if kind == "interactive":
+            interactive = message.get("interactive") or {}
+            reply = interactive.get(interactive.get("type") or "") or {}
+            if interactive.get("type") in ("button_reply", "list_reply"):
+                payload = self.store.payload_for(cid, str(reply.get("id") or ""))
+                return payload or str(reply.get("title") or "")
+            return None
+        if kind == "button":  # quick-reply button of a template message
+            button = message.get("button") or {}
+            return str(button.get("payload") or button.get("text") or "")
+        return None
+
+    # -- outbound ----------------------------------------------------------------------------
+    async def send_to(
+        self, address: str, cid: str, messages: list[BotMessage], remember: bool = True
+    ) -> None:
+        if not messages:
+            return
+        rendering = render_whatsapp(messages)
+        if remember:
+            self.store.remember(cid, rendering)
+        token = self.setting("WHATSAPP_ACCESS_TOKEN")
+        phone_id = self.setting("WHATSAPP_PHONE_NUMBER_ID")
+        if not token or not phone_id:
+            log.error("WHATSAPP_ACCESS_TOKEN or WHATSAPP_PHONE_NUMBER_ID not set; reply not sent",
+                      extra={"conversation_id": cid})
+            return
+        base = self.setting("WHATSAPP_API_BASE", DEFAULT_API_BASE).rstrip("/")
+        url = f"{base}/{phone_id}/messages"
+        headers = {"Authorization": f"Bearer {token}"}
+        for body in rendering.bodies:
+            payload = {"messaging_product": "whatsapp", "recipient_type": "individual", "to": address, **body}
+            try:
+                await self.outbound.post_json(url, payload, headers, what=CHANNEL)
+            except OutboundError:
+                # The transcript holds the message; an adviser can see it was not delivered.
+                log.error("whatsapp message not delivered", extra={"conversation_id": cid})
+                return
+
+    async def deliver(self, cid: str, messages: list[BotMessage]) -> None:
+        """Messages outside a direct reply: adviser messages and answers to kept messages."""
+        address = self.store.address(cid)
+        if address is None:
+            log.error("no whatsapp address for conversation", extra={"conversation_id": cid})
+            return
+        await self.send_to(address, cid, messages)
+
+
+WHATSAPP = web.AppKey("channels.whatsapp", WhatsAppAdapter)
+
+
+def setup(app: web.Application, adapter: WhatsAppAdapter) -> None:
+    app[WHATSAPP] = adapter
+    app.router.add_get("/webhooks/whatsapp", adapter.verify)
+    app.router.add_post("/webhooks/whatsapp", adapter.webhook)
+    adapter.service.register_channel(CHANNEL, adapter.deliver)
