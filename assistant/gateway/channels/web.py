@@ -1,0 +1,207 @@
+"""Channel routes: the embeddable widget, the /demo Leerwerkloket page, loket config, webhooks.
+
+``setup(app)`` is called by ``assistant.gateway.app.create_app`` (FEATURES). The widget is our
+own small script rather than rasa-webchat: rasa-webchat speaks socket.io straight to Rasa,
+which would bypass the service's handoff, transcripts and redaction (see docs/widget.md).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from assistant.gateway.app import SERVICE, SESSIONS, SETTINGS
+from assistant.gateway.channels import telegram, whatsapp
+from assistant.gateway.channels.common import RATE_LIMITED, ChannelStore, RateLimiter, channel_setting
+from assistant.gateway.lokets import Loket, get_loket, load_lokets
+
+log = logging.getLogger(__name__)
+
+STATIC = Path(__file__).parent / "static"
+DEFAULT_PRIMARY = "#0b5cad"
+WIDGET_CACHE_S = 300
+CORS_PREFIXES = ("/api/v1/chat", "/api/v1/lokets/")
+LOKET_ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+CHAT_LIMITER = web.AppKey("channels.chat_limiter", RateLimiter)
+NEW_CHAT_LIMITER = web.AppKey("channels.new_chat_limiter", RateLimiter)
+STORE = web.AppKey("channels.store", ChannelStore)
+
+
+# -- colours ---------------------------------------------------------------------------------
+def _rgb(color: str) -> tuple[float, float, float] | None:
+    m = re.fullmatch(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})", color.strip())
+    if not m:
+        return None
+    h = m.group(1)
+    if len(h) == 3:
+        h = "".join(c * 2 for c in h)
+    return tuple(int(h[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+
+
+def _luminance(rgb: tuple[float, float, float]) -> float:
+    def lin(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (lin(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2.1 contrast ratio of two hex colours (1.0 when either is not a hex colour)."""
+    ra, rb = _rgb(a), _rgb(b)
+    if ra is None or rb is None:
+        return 1.0
+    la, lb = sorted((_luminance(ra), _luminance(rb)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def accessible_colors(colors: dict[str, str]) -> dict[str, str]:
+    """The loket's colours, with the text colour corrected when it would fail WCAG AA (4.5:1)."""
+    primary = colors.get("primary", DEFAULT_PRIMARY)
+    if _rgb(primary) is None:
+        primary = DEFAULT_PRIMARY
+    text = colors.get("text_on_primary", "#ffffff")
+    if contrast_ratio(primary, text) < 4.5:
+        text = max(("#ffffff", "#000000"), key=lambda c: contrast_ratio(primary, c))
+    return {"primary": primary, "text_on_primary": text}
+
+
+def loket_public(loket: Loket) -> dict[str, Any]:
+    """What a website may know about a loket: no internal settings."""
+    return {
+        "id": loket.id,
+        "name": loket.name,
+        "greeting": loket.greeting,
+        "colors": accessible_colors(loket.colors),
+        "website": loket.website,
+    }
+
+
+# -- routes ----------------------------------------------------------------------------------
+async def get_loket_config(request: web.Request) -> web.Response:
+    loket_id = request.match_info["loket_id"]
+    lokets, _default = load_lokets()
+    if not LOKET_ID_RE.match(loket_id) or loket_id not in lokets:
+        return web.json_response({"error": "Dit loket bestaat niet."}, status=404)
+    return web.json_response(loket_public(get_loket(loket_id)))
+
+
+def _static(name: str, content_type: str) -> Handler:
+    async def handler(_request: web.Request) -> web.StreamResponse:
+        resp = web.FileResponse(STATIC / name, headers={"Content-Type": content_type})
+        resp.headers["Cache-Control"] = f"public, max-age={WIDGET_CACHE_S}"
+        return resp
+
+    return handler
+
+
+async def demo(request: web.Request) -> web.Response:
+    lokets, default = load_lokets()
+    loket_id = request.query.get("loket", default)
+    if loket_id not in lokets:
+        loket_id = default
+    loket = get_loket(loket_id)
+    public_url = request.app[SETTINGS].public_url
+    page = (STATIC / "demo.html").read_text(encoding="utf-8")
+    snippet = f'<script src="{public_url}/widget.js" data-loket="{loket.id}" defer></script>'
+    page = (page.replace("{{LOKET_NAME}}", html.escape(loket.name))
+                .replace("{{LOKET_ID}}", html.escape(loket.id, quote=True))
+                .replace("{{SNIPPET}}", html.escape(snippet)))
+    return web.Response(text=page, content_type="text/html", charset="utf-8")
+
+
+# -- CORS for the widget on other websites -----------------------------------------------------
+def _allowed_origin(request: web.Request) -> str | None:
+    origin = request.headers.get("Origin")
+    allowed = channel_setting(request.app[SETTINGS], "KOERS_WIDGET_ORIGINS", "*").strip()
+    if allowed == "*":
+        return "*"
+    if origin and origin in {o.strip().rstrip("/") for o in allowed.split(",") if o.strip()}:
+        return origin
+    return None
+
+
+def _is_cors_path(path: str) -> bool:
+    return path.startswith(CORS_PREFIXES)
+
+
+def _add_cors(request: web.Request, response: web.StreamResponse) -> None:
+    origin = _allowed_origin(request)
+    if origin is not None:
+        response.headers["Access-Control-Allow-Origin"] = origin
+        if origin != "*":
+            response.headers["Vary"] = "Origin"
+
+
+async def preflight(request: web.Request) -> web.Response:
+    if _allowed_origin(request) is None:
+        return web.Response(status=403, text="Deze website mag de chat niet gebruiken.")
+    return web.Response(status=204, headers={
+        "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+        "Access-Control-Allow-Headers": "Content-Type",
+        "Access-Control-Max-Age": "600",
+    })
+
+
+# -- rate limiting and CORS for the web chat API ---------------------------------------------
+@web.middleware
+async def chat_api(request: web.Request, handler: Handler) -> web.StreamResponse:
+    if not _is_cors_path(request.path):
+        return await handler(request)
+    if request.method == "POST" and request.path.startswith("/api/v1/chat"):
+        cid = request.match_info.get("conversation_id")
+        if cid:
+            allowed, _ = request.app[CHAT_LIMITER].check(f"web:{cid}")
+        else:
+            allowed, _ = request.app[NEW_CHAT_LIMITER].check(f"ip:{request.remote}")
+        if not allowed:
+            refused = web.json_response({"error": RATE_LIMITED}, status=429, headers={"Retry-After": "30"})
+            _add_cors(request, refused)
+            return refused
+    try:
+        response = await handler(request)
+    except web.HTTPException as exc:
+        _add_cors(request, exc)
+        raise
+    _add_cors(request, response)
+    return response
+
+
+async def _lifecycle(app: web.Application) -> AsyncIterator[None]:
+    try:
+        app[STORE].forget_old_inbound()
+    except Exception:  # a missing table must not stop the service; webhooks will report it
+        log.exception("could not prune processed inbound ids")
+    yield
+    await app[whatsapp.WHATSAPP].outbound.close()
+    await app[telegram.TELEGRAM].outbound.close()
+
+
+def setup(app: web.Application) -> None:
+    settings, service = app[SETTINGS], app[SERVICE]
+    store = ChannelStore(app[SESSIONS])
+    app[STORE] = store
+    app[CHAT_LIMITER] = RateLimiter()
+    # Behind a proxy many people share one address: new conversations get a generous bucket.
+    app[NEW_CHAT_LIMITER] = RateLimiter(capacity=60, per_second=1.0)
+    app.middlewares.append(chat_api)
+    app.cleanup_ctx.append(_lifecycle)
+
+    whatsapp.setup(app, whatsapp.WhatsAppAdapter(settings, service, store))
+    telegram.setup(app, telegram.TelegramAdapter(settings, service, store))
+
+    app.router.add_get("/widget.js", _static("widget.js", "application/javascript; charset=utf-8"))
+    app.router.add_get("/widget.css", _static("widget.css", "text/css; charset=utf-8"))
+    app.router.add_get("/demo", demo)
+    app.router.add_get("/api/v1/lokets/{loket_id}", get_loket_config)
+    for path in ("/api/v1/chat", "/api/v1/chat/{conversation_id}/messages", "/api/v1/lokets/{loket_id}"):
+        app.router.add_route("OPTIONS", path, preflight)
