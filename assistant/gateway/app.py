@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
 from assistant import __version__
+from assistant.gateway.channels.render import render_widget
 from assistant.gateway.conversation import ConversationService
 from assistant.gateway.rasa_client import RasaClient
 from assistant.logging_setup import configure_logging
@@ -94,7 +95,7 @@ async def post_message(request: web.Request) -> web.Response:
     replies = await service.handle_user_message(cid, message, channel="web", loket_id=data.get("loket_id"))
     last = service.history(cid, 0, limit=100000)
     return web.json_response({
-        "messages": [r.to_json() for r in replies],
+        "messages": render_widget(replies),  # one renderer for every channel
         "last_id": last[-1]["id"] if last else 0,
     })
 
