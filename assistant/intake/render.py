@@ -1,0 +1,274 @@
+"""Turn a profile and an advice (api.md JSON) into a few short B1 Dutch chat messages.
+
+Pure and Rasa-free so every text the bot can produce is unit-tested for readability and phone
+length (assistant/intake/readability.py). A message is ``{"text": str, "buttons": [...]}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from assistant.intake.readability import MAX_MESSAGE_CHARS
+from assistant.intake.slots import EMPLOYEE
+
+SOURCES_DATE = "22 november 2024"
+SOURCES_NOTE = (f"Let op: regels over geld voor leren kunnen veranderen. Wat ik weet, komt uit brieven tot "
+                f"{SOURCES_DATE}. Kijk voor het nieuwste op Leeroverzicht.nl. Of vraag het bij UWV, DUO of "
+                "het Leerwerkloket.")
+
+WORK_LABELS = {
+    "werknemer_vast": "in loondienst, vast contract", "werknemer_flex": "in loondienst, flexibel contract",
+    "zzp": "zzp'er", "werkzoekend_ww": "werk zoeken, met WW", "werkzoekend_bijstand": "werk zoeken, met bijstand",
+    "werkzoekend_zonder_uitkering": "werk zoeken, zonder uitkering", "arbeidsongeschikt": "arbeidsongeschikt",
+    "student": "student", "gepensioneerd": "met pensioen", "anders": "iets anders",
+}
+EDUCATION_LABELS = {
+    "geen": "geen diploma", "vmbo": "vmbo of mavo", "mbo1": "mbo 1 (entree)", "mbo2": "mbo 2", "mbo3": "mbo 3",
+    "mbo4": "mbo 4", "havo": "havo", "vwo": "vwo", "hbo_ad": "hbo associate degree", "hbo_bachelor": "hbo-bachelor",
+    "hbo_master": "hbo-master", "wo_bachelor": "wo-bachelor", "wo_master": "wo-master",
+    "buitenlands": "diploma uit het buitenland",
+}
+SECTOR_LABELS = {
+    "zorg_welzijn": "zorg en welzijn", "kinderopvang": "kinderopvang", "techniek_bouw_energie": "techniek en bouw",
+    "groen": "groen", "onderwijs": "onderwijs", "ict": "ICT", "logistiek": "logistiek", "horeca": "horeca",
+    "retail": "winkel", "zakelijke_dienstverlening": "zakelijke dienstverlening",
+    "overheid_veiligheid": "overheid en veiligheid", "cultuur": "cultuur", "landbouw_voedsel": "landbouw en voedsel",
+    "schoonmaak_facilitair": "schoonmaak", "anders": "iets anders",
+}
+GOAL_LABELS = {
+    "orienteren": "kijken wat bij je past", "bijscholen": "beter worden in je werk", "omscholen": "ander werk",
+    "diploma_halen": "een diploma halen", "basisvaardigheden": "taal, rekenen of computer",
+    "ondernemen": "een eigen bedrijf",
+}
+FORM_LABELS = {"online": "online", "klassikaal": "in een klas", "werkend_leren": "werken en leren tegelijk",
+               "geen_voorkeur": "maakt niet uit"}
+COURSE_FORM_LABELS = {"bbl": "werken en leren", "bol": "naar school", "deeltijd": "deeltijd", "cursus": "cursus"}
+LEVEL_LABELS = {"mbo1": "mbo 1", "mbo2": "mbo 2", "mbo3": "mbo 3", "mbo4": "mbo 4", "hbo_ad": "hbo",
+                "hbo_bachelor": "hbo", "hbo_master": "hbo-master", "cursus": "cursus"}
+ROUTE_TEXT = {
+    "self": "Je vraagt het zelf aan.", "employer": "Je werkgever vraagt het aan.", "regio": "De regio vraagt het aan.",
+    "uwv": "UWV beslist of het kan.", "gemeente": "Vraag het bij je gemeente.", "duo": "Je vraagt het aan bij DUO.",
+    "belastingdienst": "Je trekt de kosten af bij de belasting.", "loopbaanadviseur": "Via een loopbaanadviseur.",
+    "opleider": "Via de school.", "leerwerkloket": "Via het Leerwerkloket.",
+}
+WHO_KNOWS = {
+    "employer": "Vraag het je werkgever.", "uwv": "Vraag het UWV.", "gemeente": "Vraag het je gemeente.",
+    "duo": "Vraag het DUO.", "belastingdienst": "Vraag het de Belastingdienst.",
+}
+# Uncertain schemes that decide whether someone gets money: then a human adviser is offered.
+MATTERS = ("uwv_scholing_ww", "gemeente_reintegratie", "ontwikkelpaden_scholingssubsidie", "slim",
+           "levenlanglerenkrediet", "werkgever_scholingsvergoeding", "zzp_scholingskosten_aftrek")
+LITERACY_SCHEMES = frozenset({"basisvaardigheden", "tel_mee_met_taal_werkgevers"})
+ENDED_ALTERNATIVES_MAX = 2
+MAX_STEPS = 3
+
+Message = dict[str, Any]
+
+
+def _msg(text: str, buttons: Iterable[tuple[str, str]] = ()) -> Message:
+    out: Message = {"text": text}
+    items = [{"title": t, "payload": p} for t, p in buttons]
+    if items:
+        out["buttons"] = items
+    return out
+
+
+def _join(lines: list[str]) -> str:
+    return "\n".join(lines)
+
+
+def _chunk(heading: str, lines: list[str], limit: int = MAX_MESSAGE_CHARS, more: str = "") -> list[str]:
+    """Split a list over several messages so each fits on a phone screen."""
+    texts: list[str] = []
+    current = [heading]
+    for line in lines:
+        if len(_join([*current, line])) > limit and len(current) > 1:
+            texts.append(_join(current))
+            current = [more] if more else []
+        current.append(line)
+    texts.append(_join(current))
+    return texts
+
+
+# -- summary -------------------------------------------------------------------------------
+def summary_lines(profile: Mapping[str, Any]) -> list[str]:
+    lines: list[str] = []
+    status = profile.get("work_status")
+    if status:
+        work = WORK_LABELS.get(status, status)
+        extra = []
+        if profile.get("employer_size") == "mkb":
+            extra.append("bij een klein of middelgroot bedrijf")
+        elif profile.get("employer_size") == "groot":
+            extra.append("bij een groot bedrijf")
+        if profile.get("hours_per_week") is not None:
+            extra.append(f"{profile['hours_per_week']} uur per week")
+        lines.append(f"• Werk: {', '.join([work, *extra])}")
+    if profile.get("at_risk_of_job_loss") is True:
+        lines.append("• Je baan is misschien in gevaar")
+    if profile.get("current_sector"):
+        lines.append(f"• Sector nu: {SECTOR_LABELS.get(profile['current_sector'], profile['current_sector'])}")
+    if profile.get("education_level"):
+        label = EDUCATION_LABELS.get(profile["education_level"], profile["education_level"])
+        lines.append(f"• Hoogste diploma: {label}")
+    if profile.get("age") is not None:
+        lines.append(f"• Leeftijd: {profile['age']} jaar")
+    if profile.get("goal"):
+        lines.append(f"• Wat je wilt: {GOAL_LABELS.get(profile['goal'], profile['goal'])}")
+    interests = profile.get("sector_interests") or []
+    if interests:
+        lines.append(f"• Interesse: {', '.join(SECTOR_LABELS.get(s, s) for s in interests)}")
+    if profile.get("literacy_need") is True:
+        lines.append("• Je wilt hulp bij taal, rekenen of computer")
+    if profile.get("max_hours_study_per_week") is not None:
+        lines.append(f"• Tijd om te leren: {profile['max_hours_study_per_week']} uur per week")
+    if profile.get("preferred_form"):
+        lines.append(f"• Leren: {FORM_LABELS.get(profile['preferred_form'], profile['preferred_form'])}")
+    if profile.get("receives_studiefinanciering") is True:
+        lines.append("• Je krijgt studiefinanciering")
+    if profile.get("municipality"):
+        lines.append(f"• Gemeente: {profile['municipality']}")
+    return lines
+
+
+def render_summary(profile: Mapping[str, Any]) -> list[Message]:
+    """The "Klopt dit?" message before the advice."""
+    lines = summary_lines(profile)
+    if not lines:
+        return [_msg("Ik weet nog niets over je. Klopt dat?", [("Ja", "/affirm"), ("Nee", "/deny")])]
+    text = _join(["Dit heb ik begrepen:", *lines, "Klopt dit?"])
+    return [_msg(text, [("Ja, klopt", "/affirm"), ("Nee, ik wil iets veranderen", "/deny")])]
+
+
+# -- advice --------------------------------------------------------------------------------
+def _course_text(path: Mapping[str, Any]) -> str | None:
+    courses = path.get("courses") or []
+    if not courses:
+        return None
+    course = courses[0]
+    level = LEVEL_LABELS.get(str(course.get("level")), str(course.get("level", "")))
+    forms = " of ".join(COURSE_FORM_LABELS.get(f, f) for f in course.get("form") or [])
+    how = f", {forms}" if forms else ""
+    function = str(path.get("to_function"))
+    name = str(course.get("name"))
+    if name.lower() in function.lower() or function.lower() in name.lower():
+        # Same words twice make a long, hard sentence: name the job once.
+        return f"Word {function}. Daarvoor doe je een opleiding op {level}{how}."
+    return f"Word {function}. Dat kan met de opleiding {name} ({level}{how})."
+
+
+def next_steps(advice: Mapping[str, Any]) -> list[str]:
+    """The 1-3 most relevant next steps: a path with its course first, then the person's route."""
+    profile = advice.get("profile") or {}
+    status = {s["scheme_id"]: s["status"] for s in advice.get("schemes") or []}
+    steps: list[str] = []
+    for path in advice.get("paths") or []:
+        text = _course_text(path)
+        if text and text not in steps:
+            steps.append(text)
+        if len(steps) == 2:
+            break
+    if status.get("basisvaardigheden") == "eligible":
+        steps.insert(0, "Doe een gratis cursus taal, rekenen of computer. Vraag het bij de bibliotheek of je gemeente.")
+    if profile.get("education_level") == "geen":
+        steps.append("Begin met de Entreeopleiding (mbo 1). Daarna kun je verder met mbo 2.")
+    if status.get("werkgever_scholingsvergoeding") == "eligible":
+        steps.append("Praat met je leidinggevende over je plan. Vraag of er geld is voor een opleiding.")
+    if status.get("uwv_scholing_ww") == "eligible":
+        steps.append("Vraag UWV of je een opleiding kunt doen met behoud van je WW.")
+    if status.get("gemeente_reintegratie") == "eligible":
+        steps.append("Vraag je gemeente naar een opleiding of cursus. Dat hoort bij hulp naar werk.")
+    if profile.get("work_status") == "zzp":
+        steps.append("Kies een cursus die je bedrijf sterker maakt. De kosten trek je af van je winst.")
+    if profile.get("goal") == "ondernemen" and profile.get("work_status") != "zzp":
+        steps.append("Wil je een eigen bedrijf? Vraag het Leerwerkloket naar een cursus ondernemen.")
+    if not steps or profile.get("goal") in (None, "orienteren"):
+        steps.append("Maak een afspraak bij het Leerwerkloket. Samen kijk je gratis wat bij je past.")
+    return steps[:MAX_STEPS]
+
+
+def _funding_line(scheme: Mapping[str, Any]) -> str:
+    route = ROUTE_TEXT.get(str(scheme.get("route")), "")
+    amount = scheme.get("amount")
+    name = str(scheme["name"])
+    # "Gratis cursus ..." needs no "Bedrag: gratis".
+    amount_text = f" Bedrag: {amount}." if amount and str(amount).lower() not in name.lower() else ""
+    return f"• {name}. {route}{amount_text}"
+
+
+def _relevant_uncertain(advice: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    profile = advice.get("profile") or {}
+    literacy_unasked = profile.get("literacy_need") is None and profile.get("goal") != "basisvaardigheden"
+    out = []
+    for scheme in advice.get("schemes") or []:
+        if scheme.get("status") != "uncertain":
+            continue
+        if scheme["scheme_id"] in LITERACY_SCHEMES and literacy_unasked:
+            continue  # only asked of people for whom it is likely; not an open point for others
+        out.append(scheme)
+    order = {sid: i for i, sid in enumerate(MATTERS)}
+    return sorted(out, key=lambda s: order.get(s["scheme_id"], len(order)))
+
+
+def uncertain_matters(advice: Mapping[str, Any]) -> bool:
+    """True when an open point decides about money for this person: then offer an adviser."""
+    return any(s["scheme_id"] in MATTERS for s in _relevant_uncertain(advice))
+
+
+def _ended_text(advice: Mapping[str, Any], scheme_id: str) -> str | None:
+    schemes = {s["scheme_id"]: s for s in advice.get("schemes") or []}
+    ended = schemes.get(scheme_id)
+    if ended is None or ended.get("status") != "ended":
+        return None
+    alternatives = [s["name"] for s in advice.get("schemes") or []
+                    if s.get("status") == "eligible" and s["scheme_id"] != "leerwerkloket"]
+    reason = (ended.get("reasons") or ["Deze regeling is gestopt."])[0]
+    text = f"Je vroeg naar het {ended['name']}. {reason}"
+    if alternatives:
+        names = " of ".join(alternatives[:ENDED_ALTERNATIVES_MAX])
+        text += f" Er is wel ander geld om te leren. Kijk bijvoorbeeld naar: {names}. Meer staat hierboven."
+    else:
+        text += " Het Leerwerkloket weet wat nu wel kan."
+    return text
+
+
+def render_advice(advice: Mapping[str, Any], asked_ended: Iterable[str] = ()) -> list[Message]:
+    """The advice in a few messages: next steps, money, open points, where to go, source date."""
+    profile = advice.get("profile") or {}
+    messages: list[Message] = []
+
+    steps = next_steps(advice)
+    step_lines = [f"{i}. {s}" for i, s in enumerate(steps, 1)]
+    messages.extend(_msg(t) for t in _chunk("Dit zijn je beste volgende stappen:", step_lines))
+
+    funding = [s for s in advice.get("schemes") or []
+               if s.get("status") == "eligible" and s["scheme_id"] != "leerwerkloket"]
+    if funding:
+        lines = [_funding_line(s) for s in funding]
+        messages.extend(_msg(t) for t in _chunk("Hier kun je geld of hulp voor je opleiding krijgen:", lines,
+                                                more="Er is nog meer:"))
+    else:
+        messages.append(_msg("Ik vond geen regeling die zeker bij je past. Het Leerwerkloket kijkt graag met je mee."))
+
+    uncertain = _relevant_uncertain(advice)[:3]
+    if uncertain:
+        lines = []
+        for s in uncertain:
+            reason = (s.get("reasons") or [""])[0]
+            route = str(s.get("route"))
+            if route == "employer" and profile.get("work_status") not in EMPLOYEE:
+                route = "leerwerkloket"  # no employer to ask
+            who = WHO_KNOWS.get(route, "Het Leerwerkloket weet meer.")
+            lines.append(f"• {s['name']}. {reason} {who}".replace("  ", " "))
+        messages.extend(_msg(t) for t in _chunk("Dit weet ik nog niet zeker:", lines, more="Ook nog niet zeker:"))
+
+    for scheme_id in asked_ended:
+        text = _ended_text(advice, scheme_id)
+        if text:
+            messages.append(_msg(text))
+
+    place = f" voor {profile['municipality']}" if profile.get("municipality") else " in jouw regio"
+    messages.append(_msg(f"Het Leerwerkloket{place} helpt je gratis verder. Zoek het op lerenenwerken.nl."))
+    messages.append(_msg(SOURCES_NOTE))
+    return messages

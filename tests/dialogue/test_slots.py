@@ -1,0 +1,161 @@
+"""Extraction of intake facts from one message, question order, and the profile from slots."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.intake import slots as S
+from assistant.intake.profile import validate_profile
+from assistant.intake.slots import extract, missing_slots, profile_from_slots, required_slots
+
+TODAY = date(2026, 11, 23)
+
+
+def ent(name: str, value: str) -> dict[str, str]:
+    return {"entity": name, "value": value}
+
+
+def test_bare_number_answers_the_question_being_asked() -> None:
+    assert extract("44", "nlu_fallback", [], "age", {}, TODAY).updates == {"age": 44}
+    # DIET may tag "32" as an age; asked for hours, it is hours.
+    result = extract("32", "inform", [ent("age", "32")], "hours_per_week", {}, TODAY)
+    assert result.updates == {"hours_per_week": 32}
+    assert extract("6 uur", "inform", [], "max_hours_study_per_week", {}, TODAY).updates == {
+        "max_hours_study_per_week": 6}
+
+
+def test_hours_entity_follows_the_question() -> None:
+    assert extract("ik kan 8 uur", "inform", [ent("hours", "8")], "max_hours_study_per_week", {},
+                   TODAY).updates["max_hours_study_per_week"] == 8
+    assert extract("ik werk 24 uur", "inform", [ent("hours", "24")], "education_level", {},
+                   TODAY).updates["hours_per_week"] == 24
+
+
+def test_yes_no_fill_the_boolean_question_only() -> None:
+    assert extract("ja", "affirm", [], "at_risk_of_job_loss", {}, TODAY).updates == {"at_risk_of_job_loss": True}
+    assert extract("nee", "deny", [], "literacy_need", {}, TODAY).updates == {"literacy_need": False}
+    assert extract("ja", "affirm", [], "education_level", {}, TODAY).empty
+
+
+def test_dont_know_skips_the_current_question() -> None:
+    result = extract("weet ik niet", "dont_know", [], "employer_size", {}, TODAY)
+    assert result.skipped == "employer_size" and not result.updates
+
+
+def test_digressions_fill_nothing() -> None:
+    for intent in ("faq", "request_human", "explain_question", "bot_challenge", "out_of_scope", "stop"):
+        assert extract("ik ben 52 en wat is stap", intent, [ent("age", "52")], "age", {}, TODAY).empty
+
+
+def test_several_entities_fill_several_slots() -> None:
+    entities = [ent("age", "52"), ent("education_level", "mbo3"), ent("work_status", "werknemer_vast"),
+                ent("sector", "zorg_welzijn")]
+    result = extract("/inform", "inform", entities, "work_status", {}, TODAY)
+    assert result.updates == {"age": 52, "education_level": "mbo3", "work_status": "werknemer_vast",
+                              "current_sector": "zorg_welzijn"}
+
+
+def test_sector_goes_to_interest_when_asked_for_interest_or_not_working() -> None:
+    asked = extract("/inform", "inform", [ent("sector", "groen")], "sector_interests", {}, TODAY)
+    assert asked.updates == {"sector_interests": ["groen"]}
+    jobless = extract("/inform", "inform", [ent("sector", "groen")], "age", {"work_status": "werkzoekend_ww"}, TODAY)
+    assert jobless.updates == {"sector_interests": ["groen"]}
+    current = extract("/inform", "inform", [ent("sector", "horeca")], "current_sector",
+                      {"work_status": "werknemer_flex"}, TODAY)
+    assert current.updates == {"current_sector": "horeca"}
+
+
+def test_invalid_entity_values_are_ignored() -> None:
+    result = extract("ik ben 7", "inform", [ent("age", "7"), ent("education_level", "kleuterschool")], "goal", {},
+                     TODAY)
+    assert "age" not in result.updates and "education_level" not in result.updates
+
+
+def test_a_bare_place_answers_the_municipality_question() -> None:
+    assert extract("zwolle", "inform", [], "municipality", {}, TODAY).updates == {"municipality": "Zwolle"}
+    assert extract("ik woon in bergen op zoom", "inform", [], "municipality", {}, TODAY).updates == {
+        "municipality": "Bergen op Zoom"}
+    assert extract("weet ik niet", "inform", [], "municipality", {}, TODAY).updates == {}
+
+
+def test_goal_basisvaardigheden_implies_literacy_need() -> None:
+    result = extract("/inform", "inform", [ent("goal", "basisvaardigheden")], "goal", {}, TODAY)
+    assert result.updates == {"goal": "basisvaardigheden", "literacy_need": True}
+
+
+def test_negation_clears_the_slot(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Parsed:
+        negated = ("work_status",)
+
+        def as_dict(self) -> dict[str, object]:
+            return {}
+
+    monkeypatch.setattr(S, "_parser", lambda: (lambda text, today: Parsed()))
+    result = extract("ik zit toch niet in de ww", "inform", [], None, {"work_status": "werkzoekend_ww"}, TODAY)
+    assert result.updates == {"work_status": None}
+
+
+def test_parser_facts_go_first_and_are_canonicalised(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Parsed:
+        def as_dict(self) -> dict[str, object]:
+            return {"age": 52, "current_sector": "zorg_welzijn", "education_level": "mbo3", "bogus": 1}
+
+    monkeypatch.setattr(S, "_parser", lambda: (lambda text, today: Parsed()))
+    result = extract("ik ben 52, werk in de thuiszorg en heb mbo 3", "inform",
+                     [ent("sector", "onderwijs")], "work_status", {}, TODAY)
+    assert result.updates == {"age": 52, "current_sector": "zorg_welzijn", "education_level": "mbo3"}
+
+
+def test_a_broken_parser_does_not_break_the_conversation(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(text: str, today: date | None) -> object:
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(S, "_parser", lambda: boom)
+    assert extract("44", "inform", [], "age", {}, TODAY).updates == {"age": 44}
+
+
+@pytest.mark.parametrize(
+    ("slots", "present", "absent"),
+    [
+        ({"work_status": "werknemer_vast"}, ["employer_size", "hours_per_week", "at_risk_of_job_loss",
+                                            "current_sector"], []),
+        ({"work_status": "zzp"}, ["current_sector"], ["employer_size", "at_risk_of_job_loss"]),
+        ({"work_status": "werkzoekend_ww"}, [], ["employer_size", "current_sector"]),
+        ({"education_level": "geen"}, ["literacy_need"], []),
+        ({"education_level": "hbo_bachelor"}, [], ["literacy_need"]),
+        ({"age": 22}, ["receives_studiefinanciering"], []),
+        ({"age": 45}, [], ["receives_studiefinanciering"]),
+        ({"goal": "basisvaardigheden", "education_level": "geen"}, [], ["sector_interests", "literacy_need"]),
+        ({"skipped_slots": ["age", "municipality"]}, [], ["age", "municipality"]),
+    ],
+)
+def test_questions_depend_on_the_person(slots: dict, present: list[str], absent: list[str]) -> None:
+    order = required_slots(slots)
+    assert order[0] == "work_status" or "work_status" in slots.get("skipped_slots", [])
+    assert all(s in order for s in present)
+    assert not any(s in order for s in absent)
+    assert order[-1] == "municipality" or "municipality" in absent
+
+
+def test_missing_slots_are_the_unanswered_required_ones() -> None:
+    slots = {"work_status": "werkzoekend_ww", "education_level": "mbo2", "age": 40, "goal": "omscholen",
+             "sector_interests": ["zorg_welzijn"], "max_hours_study_per_week": 10, "preferred_form": "online"}
+    assert missing_slots(slots) == ["municipality"]
+
+
+def test_profile_from_slots_is_canonical_and_drops_bad_values() -> None:
+    profile = profile_from_slots({"age": 52.0, "hours_per_week": "32", "education_level": "MBO3",
+                                  "goal": "iets", "sector_interests": ["zorg_welzijn", "zorg_welzijn", "x"],
+                                  "region_code": "XX1", "requested_slot": "age", "literacy_need": "ja"})
+    assert profile == validate_profile(profile)
+    assert profile["age"] == 52 and profile["hours_per_week"] == 32 and profile["education_level"] == "mbo3"
+    assert profile["goal"] is None and profile["region_code"] is None
+    assert profile["sector_interests"] == ["zorg_welzijn"] and profile["literacy_need"] is True
+    assert "requested_slot" not in profile
+
+
+def test_profile_from_empty_slots_is_all_unknown() -> None:
+    profile = profile_from_slots({})
+    assert profile["sector_interests"] == [] and all(v is None for k, v in profile.items() if k != "sector_interests")
