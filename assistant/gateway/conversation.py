@@ -33,6 +33,10 @@ TOO_LONG = "Je bericht is te lang. Kun je het korter opschrijven?"
 
 Deliverer = Callable[[str, list[BotMessage]], Awaitable[None]]
 Listener = Callable[["ConversationEvent"], Awaitable[None]]
+# Reacts to a bot reply (handoff, privacy signals); returns extra messages for the person.
+SignalHandler = Callable[[str, list[BotMessage]], Awaitable[list[BotMessage]]]
+# May claim a raw user message before redaction (callback flow collecting contact details).
+Interceptor = Callable[[str, str, str], Awaitable["Interception | None"]]
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,14 @@ class ConversationEvent:
     text: str | None = None
     payload: dict[str, Any] | None = None
     message_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Interception:
+    """A user message handled outside Rasa: ``stored_text`` is what the transcript keeps."""
+
+    stored_text: str | None
+    replies: list[BotMessage]
 
 
 class ConversationService:
@@ -57,6 +69,8 @@ class ConversationService:
         self.max_message_chars = max_message_chars
         self._deliverers: dict[str, Deliverer] = {}
         self._listeners: list[Listener] = []
+        self._signal_handlers: list[SignalHandler] = []
+        self._interceptors: list[Interceptor] = []
         # One lock per conversation keeps user turns in order (Rasa needs that too).
         self._locks: dict[str, asyncio.Lock] = {}
 
@@ -67,6 +81,12 @@ class ConversationService:
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
+
+    def add_signal_handler(self, handler: SignalHandler) -> None:
+        self._signal_handlers.append(handler)
+
+    def add_interceptor(self, interceptor: Interceptor) -> None:
+        self._interceptors.append(interceptor)
 
     async def _publish(self, event: ConversationEvent) -> None:
         for listener in list(self._listeners):
@@ -150,6 +170,14 @@ class ConversationService:
         lock = self._locks.setdefault(conversation_id, asyncio.Lock())
         async with lock:
             conv = self.ensure_conversation(conversation_id, channel, loket_id)
+            for intercept in self._interceptors:
+                claimed = await intercept(conversation_id, text, str(conv.status))
+                if claimed is not None:
+                    mid = self._store(conversation_id, "user", claimed.stored_text, {"intercepted": True})
+                    await self._publish(ConversationEvent(conversation_id, "message", "user",
+                                                          claimed.stored_text, None, mid))
+                    await self._record_bot(conversation_id, claimed.replies, sender="system")
+                    return claimed.replies
             clean = redact(text)
             mid = self._store(conversation_id, "user", clean, None)
             await self._publish(ConversationEvent(conversation_id, "message", "user", clean, None, mid))
@@ -168,8 +196,8 @@ class ConversationService:
             self._mark_pending(message_id, True)
             return [BotMessage(text=APOLOGY)]
         await self._record_bot(conversation_id, replies)
-        await self._apply_bot_signals(conversation_id, replies)
-        return replies
+        extra = await self._apply_bot_signals(conversation_id, replies)
+        return replies + extra
 
     def _mark_pending(self, message_id: int, pending: bool) -> None:
         with self.sessions.begin() as db:
@@ -182,12 +210,26 @@ class ConversationService:
                     payload.pop("pending", None)
                 msg.payload = payload or None
 
-    async def _apply_bot_signals(self, conversation_id: str, replies: list[BotMessage]) -> None:
-        """Actions signal a handoff with a custom payload ``{"handoff": "requested"}``."""
+    async def _apply_bot_signals(self, conversation_id: str, replies: list[BotMessage]) -> list[BotMessage]:
+        """Actions signal a handoff with a custom payload ``{"handoff": "requested"}``.
+
+        Returns the signal handlers' extra messages (recorded as ``system``) for the person.
+        """
         for m in replies:
             if m.custom and m.custom.get("handoff") == "requested":
                 self.set_status(conversation_id, "handoff_requested")
-                await self._publish(ConversationEvent(conversation_id, "status", payload={"status": "handoff_requested"}))
+                await self._publish(
+                    ConversationEvent(conversation_id, "status", payload={"status": "handoff_requested"})
+                )
+        extra: list[BotMessage] = []
+        for handler in list(self._signal_handlers):
+            try:
+                extra.extend(await handler(conversation_id, replies))
+            except Exception:  # a broken handler must not lose the bot's reply
+                log.exception("signal handler failed", extra={"conversation_id": conversation_id})
+        if extra and self.status(conversation_id) is not None:
+            await self._record_bot(conversation_id, extra, sender="system")
+        return extra
 
     async def retry_pending(self) -> int:
         """Answer messages kept while Rasa was down; returns how many were answered."""
@@ -205,8 +247,8 @@ class ConversationService:
                 break
             self._mark_pending(message_id, False)
             await self._record_bot(conversation_id, replies)
-            await self._apply_bot_signals(conversation_id, replies)
-            await self.deliver(conversation_id, replies)
+            extra = await self._apply_bot_signals(conversation_id, replies)
+            await self.deliver(conversation_id, replies + extra)
             done += 1
         return done
 
@@ -215,6 +257,11 @@ class ConversationService:
         mid = self._store(conversation_id, "adviser", text, {"adviser": adviser})
         await self._publish(ConversationEvent(conversation_id, "message", "adviser", text, {"adviser": adviser}, mid))
         await self.deliver(conversation_id, [msg])
+
+    async def post_messages(self, conversation_id: str, messages: list[BotMessage], sender: str = "bot") -> None:
+        """Record messages that are not a reply to the person (e.g. after a hand back) and push them."""
+        await self._record_bot(conversation_id, messages, sender=sender)
+        await self.deliver(conversation_id, messages)
 
     async def deliver(self, conversation_id: str, messages: list[BotMessage]) -> None:
         """Push messages outside a direct reply to the conversation's channel."""

@@ -1,0 +1,425 @@
+"""Transcripts for review: list/search/filter, one conversation in full, the dashboard, export.
+
+Whether the bot gave advice or fell back is read from Rasa's tracker rows (``events``, same
+database): ``action_give_advice`` ran, or intent ``nlu_fallback`` / a fallback action. Without
+that table (tests with a fake Rasa) those facts are simply unknown (false).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.elements import ColumnElement
+
+from assistant.gateway.handoff.availability import TZ
+from assistant.gateway.handoff.models import Annotation, HandoffCase
+from assistant.privacy.rasa_events import EVENTS, has_events_table
+from assistant.storage.models import Conversation, Message
+
+PAGE_SIZE = 50
+MAX_QUERY_CHARS = 200
+ADVICE_ACTIONS = ("action_give_advice",)
+FALLBACK_INTENTS = ("nlu_fallback",)
+FALLBACK_ACTIONS = ("action_default_fallback", "action_fallback", "action_two_stage_fallback")
+# Intents that are answers or small talk, not questions worth listing on the dashboard.
+NOT_QUESTIONS = frozenset({"greet", "goodbye", "affirm", "deny", "inform", "thank", "dont_know", "stop",
+                           "start_over", "handoff_resume", "session_start", "nlu_fallback"})
+PLACEHOLDER = re.compile(r"\[[A-Z?]+\]")
+
+
+@dataclass(frozen=True)
+class TranscriptFilter:
+    date_from: date | None = None
+    date_to: date | None = None
+    channel: str | None = None
+    loket_id: str | None = None
+    outcome: str | None = None  # advies | geen
+    handoff: bool | None = None
+    fallback: bool | None = None
+    query: str | None = None
+    page: int = 1
+
+
+@dataclass
+class ConversationRow:
+    id: str
+    channel: str
+    loket_id: str | None
+    status: str
+    created_at: datetime
+    updated_at: datetime
+    messages: int = 0
+    handoff: bool = False
+    fallback: bool = False
+    advice: bool = False
+
+    @property
+    def outcome(self) -> str:
+        if self.advice:
+            return "advies"
+        return "adviseur" if self.handoff else "geen advies"
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=TZ).astimezone(timezone.utc)
+
+
+def _events_exist(sender: Any, condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    return exists(select(EVENTS.c.id).where(EVENTS.c.sender_id == sender, condition))
+
+
+def _advice_condition() -> ColumnElement[bool]:
+    return EVENTS.c.action_name.in_(ADVICE_ACTIONS)
+
+
+def _fallback_condition() -> ColumnElement[bool]:
+    return or_(EVENTS.c.intent_name.in_(FALLBACK_INTENTS), EVENTS.c.action_name.in_(FALLBACK_ACTIONS))
+
+
+def list_conversations(sessions: sessionmaker, flt: TranscriptFilter,
+                       page_size: int = PAGE_SIZE) -> tuple[list[ConversationRow], int]:
+    engine: Engine = sessions.kw["bind"]
+    events = has_events_table(engine)
+    conditions: list[ColumnElement[bool]] = []
+    if flt.date_from:
+        conditions.append(Conversation.created_at >= _day_start(flt.date_from))
+    if flt.date_to:
+        conditions.append(Conversation.created_at < _day_start(flt.date_to + timedelta(days=1)))
+    if flt.channel:
+        conditions.append(Conversation.channel == flt.channel)
+    if flt.loket_id:
+        conditions.append(Conversation.loket_id == flt.loket_id)
+    has_case = exists(select(HandoffCase.id).where(HandoffCase.conversation_id == Conversation.id))
+    if flt.handoff is not None:
+        conditions.append(has_case if flt.handoff else ~has_case)
+    if flt.fallback is not None:
+        if events:
+            fb = _events_exist(Conversation.id, _fallback_condition())
+            conditions.append(fb if flt.fallback else ~fb)
+        elif flt.fallback:
+            conditions.append(Conversation.id.is_(None))  # unknown without the tracker table
+    if flt.outcome in ("advies", "geen"):
+        if events:
+            adv = _events_exist(Conversation.id, _advice_condition())
+            conditions.append(adv if flt.outcome == "advies" else ~adv)
+        elif flt.outcome == "advies":
+            conditions.append(Conversation.id.is_(None))
+    if flt.query:
+        q = flt.query.strip()[:MAX_QUERY_CHARS]
+        conditions.append(or_(
+            Conversation.id == q,
+            exists(select(Message.id).where(Message.conversation_id == Conversation.id,
+                                            Message.text.ilike(_like(q), escape="\\"))),
+        ))
+    where = and_(*conditions) if conditions else None
+    with sessions() as db:
+        count_q = select(func.count(Conversation.id))
+        list_q = select(Conversation).order_by(Conversation.updated_at.desc())
+        if where is not None:
+            count_q = count_q.where(where)
+            list_q = list_q.where(where)
+        total = int(db.execute(count_q).scalar_one())
+        page = max(1, flt.page)
+        convs = list(db.execute(list_q.offset((page - 1) * page_size).limit(page_size)).scalars())
+        rows = [ConversationRow(str(c.id), str(c.channel), c.loket_id, str(c.status), c.created_at, c.updated_at)
+                for c in convs]
+        _fill_flags(db, rows, events)
+    return rows, total
+
+
+def _fill_flags(db: Session, rows: list[ConversationRow], events: bool) -> None:
+    ids = [r.id for r in rows]
+    if not ids:
+        return
+    counts = dict(db.execute(select(Message.conversation_id, func.count(Message.id))
+                             .where(Message.conversation_id.in_(ids)).group_by(Message.conversation_id)).all())
+    cases = set(db.execute(select(HandoffCase.conversation_id).where(HandoffCase.conversation_id.in_(ids))).scalars())
+    advice: set[str] = set()
+    fallback: set[str] = set()
+    if events:
+        advice = set(db.execute(select(EVENTS.c.sender_id).where(EVENTS.c.sender_id.in_(ids),
+                                                                 _advice_condition())).scalars())
+        fallback = set(db.execute(select(EVENTS.c.sender_id).where(EVENTS.c.sender_id.in_(ids),
+                                                                   _fallback_condition())).scalars())
+    for r in rows:
+        r.messages = int(counts.get(r.id, 0))
+        r.handoff = r.id in cases
+        r.advice = r.id in advice
+        r.fallback = r.id in fallback
+
+
+def conversation_row(sessions: sessionmaker, conversation_id: str) -> ConversationRow | None:
+    engine: Engine = sessions.kw["bind"]
+    with sessions() as db:
+        c = db.get(Conversation, conversation_id)
+        if c is None:
+            return None
+        row = ConversationRow(str(c.id), str(c.channel), c.loket_id, str(c.status), c.created_at, c.updated_at)
+        _fill_flags(db, [row], has_events_table(engine))
+        return row
+
+
+def messages_of(sessions: sessionmaker, conversation_id: str, after_id: int = 0,
+                limit: int = 2000) -> list[dict[str, Any]]:
+    with sessions() as db:
+        rows = db.execute(select(Message).where(Message.conversation_id == conversation_id, Message.id > after_id)
+                          .order_by(Message.id).limit(limit)).scalars()
+        return [{
+            "id": int(m.id),
+            "sender": str(m.sender),
+            "text": m.text,
+            "buttons": (m.payload or {}).get("buttons", []),
+            "custom": (m.payload or {}).get("custom"),
+            "created_at": m.created_at.isoformat() if m.created_at else None,
+        } for m in rows]
+
+
+# -- dashboard -----------------------------------------------------------------------------------
+@dataclass
+class Dashboard:
+    days: int
+    total: int
+    per_day: list[tuple[date, int]]
+    completion_rate: float
+    handoff_rate: float
+    fallback_rate: float
+    top_intents: list[tuple[str, int]] = field(default_factory=list)
+    top_questions: list[tuple[str, int]] = field(default_factory=list)
+    tracker_data: bool = False
+
+
+def _intent_of(data: str | None, fallback: str | None) -> str | None:
+    """The intent of a user event; for retrieval intents the full name, e.g. ``faq/ask_stap``."""
+    try:
+        parsed = json.loads(data or "{}").get("parse_data") or {}
+        selector = parsed.get("response_selector") or {}
+        name = (parsed.get("intent") or {}).get("name") or fallback
+        if name and name in selector:
+            full = ((selector[name] or {}).get("response") or {}).get("intent_response_key")
+            return str(full or name)
+        return str(name) if name else None
+    except (ValueError, AttributeError, TypeError):
+        return fallback
+
+
+def dashboard(sessions: sessionmaker, days: int = 30, today: date | None = None) -> Dashboard:
+    days = max(1, min(days, 366))
+    today = today or datetime.now(TZ).date()
+    start_day = today - timedelta(days=days - 1)
+    since = _day_start(start_day)
+    engine: Engine = sessions.kw["bind"]
+    events = has_events_table(engine)
+    with sessions() as db:
+        convs = list(db.execute(select(Conversation.id, Conversation.created_at)
+                                .where(Conversation.created_at >= since)).all())
+        ids = {str(c[0]) for c in convs}
+        per_day_counter: Counter[date] = Counter()
+        for _cid, created in convs:
+            created = created if created.tzinfo else created.replace(tzinfo=timezone.utc)
+            per_day_counter[created.astimezone(TZ).date()] += 1
+        with_case = set(db.execute(select(HandoffCase.conversation_id)
+                                   .where(HandoffCase.created_at >= since)).scalars()) & ids
+        advice: set[str] = set()
+        fallback: set[str] = set()
+        intents: Counter[str] = Counter()
+        if events:
+            ts = since.timestamp()
+            advice = set(db.execute(select(EVENTS.c.sender_id).where(EVENTS.c.timestamp >= ts,
+                                                                     _advice_condition())).scalars()) & ids
+            fallback = set(db.execute(select(EVENTS.c.sender_id).where(EVENTS.c.timestamp >= ts,
+                                                                       _fallback_condition())).scalars()) & ids
+            for data, name in db.execute(select(EVENTS.c.data, EVENTS.c.intent_name)
+                                         .where(EVENTS.c.timestamp >= ts, EVENTS.c.type_name == "user")).all():
+                intent = _intent_of(data, name)
+                if intent and intent not in NOT_QUESTIONS:
+                    intents[intent] += 1
+        questions: Counter[str] = Counter()
+        for text in db.execute(select(Message.text).where(Message.sender == "user", Message.created_at >= since,
+                                                          Message.text.like("%?%"))).scalars():
+            norm = " ".join(str(text or "").lower().split())[:120]
+            if norm and not PLACEHOLDER.search(norm.upper()):
+                questions[norm] += 1
+    total = len(ids)
+
+    def rate(part: set[str]) -> float:
+        return round(len(part) / total, 3) if total else 0.0
+
+    per_day = [(start_day + timedelta(days=i), per_day_counter.get(start_day + timedelta(days=i), 0))
+               for i in range(days)]
+    return Dashboard(days=days, total=total, per_day=per_day, completion_rate=rate(advice),
+                     handoff_rate=rate(with_case), fallback_rate=rate(fallback),
+                     top_intents=intents.most_common(10), top_questions=questions.most_common(10),
+                     tracker_data=events)
+
+
+# -- export -----------------------------------------------------------------------------------------
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def export_jsonl(sessions: sessionmaker, since: date | None = None) -> Iterator[str]:
+    """One JSON object per conversation: messages, handoff cases (summary, advice) and annotations."""
+    with sessions() as db:
+        q = select(Conversation).order_by(Conversation.created_at)
+        if since:
+            q = q.where(Conversation.created_at >= _day_start(since))
+        conv_ids = [(str(c.id), str(c.channel), c.loket_id, str(c.status), _aware(c.created_at))
+                    for c in db.execute(q).scalars()]
+    for start in range(0, len(conv_ids), 200):
+        chunk = conv_ids[start:start + 200]
+        ids = [c[0] for c in chunk]
+        rows = {r.id: r for r in _rows_for(sessions, chunk)}
+        with sessions() as db:
+            msgs: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+            for m in db.execute(select(Message).where(Message.conversation_id.in_(ids)).order_by(Message.id)).scalars():
+                msgs[str(m.conversation_id)].append({
+                    "id": int(m.id), "sender": m.sender, "text": m.text,
+                    "buttons": (m.payload or {}).get("buttons", []), "custom": (m.payload or {}).get("custom"),
+                    "created_at": _aware(m.created_at).isoformat(),
+                })
+            cases: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+            for c in db.execute(select(HandoffCase).where(HandoffCase.conversation_id.in_(ids))).scalars():
+                cases[str(c.conversation_id)].append({
+                    "status": c.status, "reason": c.reason, "summary": c.summary, "advice": c.advice,
+                    "created_at": _aware(c.created_at).isoformat(),
+                })
+            notes: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+            for a in db.execute(select(Annotation).where(Annotation.conversation_id.in_(ids))).scalars():
+                notes[str(a.conversation_id)].append(annotation_json(a))
+        for cid, channel, loket_id, status, created in chunk:
+            row = rows[cid]
+            yield json.dumps({
+                "conversation_id": cid, "channel": channel, "loket_id": loket_id, "status": status,
+                "created_at": created.isoformat(), "outcome": row.outcome, "handoff": row.handoff,
+                "fallback": row.fallback, "messages": msgs[cid], "handoff_cases": cases[cid],
+                "annotations": notes[cid],
+            }, ensure_ascii=False)
+
+
+def _rows_for(sessions: sessionmaker, chunk: list[tuple[str, str, str | None, str, datetime]]) -> list[ConversationRow]:
+    engine: Engine = sessions.kw["bind"]
+    rows = [ConversationRow(c[0], c[1], c[2], c[3], c[4], c[4]) for c in chunk]
+    with sessions() as db:
+        _fill_flags(db, rows, has_events_table(engine))
+    return rows
+
+
+def annotation_json(a: Annotation) -> dict[str, Any]:
+    return {
+        "id": int(a.id), "message_id": a.message_id, "kind": a.kind, "intent": a.intent, "entity": a.entity,
+        "entity_text": a.entity_text, "entity_value": a.entity_value, "verdict": a.verdict,
+        "comment": a.comment, "tag": a.tag, "created_at": _aware(a.created_at).isoformat(),
+    }
+
+
+@dataclass
+class NluExport:
+    yaml_text: str
+    examples: int
+    skipped: int
+
+
+def _predicted_intent(db: Session, conversation_id: str, text: str, events: bool) -> str | None:
+    if not events:
+        return None
+    for data, name in db.execute(select(EVENTS.c.data, EVENTS.c.intent_name)
+                                 .where(EVENTS.c.sender_id == conversation_id, EVENTS.c.type_name == "user")):
+        try:
+            if json.loads(data or "{}").get("text") == text:
+                return str(name) if name else None
+        except ValueError:
+            continue
+    return None
+
+
+def _mark_entity(text: str, entity: str, span: str, value: str | None) -> str | None:
+    idx = text.lower().find(span.lower())
+    if idx < 0:
+        return None
+    original = text[idx:idx + len(span)]
+    if value and value != original:
+        markup = f'[{original}]{{"entity": "{entity}", "value": "{value}"}}'
+    else:
+        markup = f"[{original}]({entity})"
+    return text[:idx] + markup + text[idx + len(span):]
+
+
+def export_nlu(sessions: sessionmaker, since: date | None = None) -> NluExport:
+    """Rasa NLU training data (YAML) from advisers' corrections of misunderstood messages."""
+    engine: Engine = sessions.kw["bind"]
+    events = has_events_table(engine)
+    by_intent: dict[str, list[str]] = {}
+    skipped = 0
+    with sessions() as db:
+        q = (select(Annotation, Message.text).join(Message, Message.id == Annotation.message_id)
+             .where(Annotation.kind == "misunderstood", Message.sender == "user").order_by(Annotation.id))
+        if since:
+            q = q.where(Annotation.created_at >= _day_start(since))
+        for ann, text in db.execute(q).all():
+            example = " ".join(str(text or "").split())
+            # Redacted placeholders ("[TELEFOON]") would be read as entity markup and teach nothing.
+            if not example or PLACEHOLDER.search(example) or any(ch in example for ch in "[]{}"):
+                skipped += 1
+                continue
+            intent = ann.intent or _predicted_intent(db, str(ann.conversation_id), str(text), events)
+            if not intent:
+                skipped += 1
+                continue
+            if ann.entity and ann.entity_text:
+                marked = _mark_entity(example, ann.entity, ann.entity_text, ann.entity_value)
+                if marked is None:
+                    skipped += 1
+                    continue
+                example = marked
+            bucket = by_intent.setdefault(intent, [])
+            if example not in bucket:
+                bucket.append(example)
+    lines = ['version: "3.1"', "nlu:"]
+    for intent in sorted(by_intent):
+        lines.append(f"- intent: {intent}")
+        lines.append("  examples: |")
+        lines.extend(f"    - {ex}" for ex in by_intent[intent])
+    text_out = "\n".join(lines) + "\n" if by_intent else 'version: "3.1"\nnlu: []\n'
+    return NluExport(text_out, sum(len(v) for v in by_intent.values()), skipped)
+
+
+# -- domain vocabulary for the annotation form --------------------------------------------------------
+@lru_cache(maxsize=4)
+def domain_vocabulary(home: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Intents and entities declared in the Rasa domain (``domain/*.yml``), for suggestions."""
+    intents: set[str] = set()
+    entities: set[str] = set()
+    for path in sorted(Path(home, "domain").glob("*.yml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError):
+            continue
+        for key, target in (("intents", intents), ("entities", entities)):
+            for item in data.get(key) or []:
+                if isinstance(item, str):
+                    target.add(item)
+                elif isinstance(item, dict):
+                    target.update(str(k) for k in item)
+    return tuple(sorted(intents)), tuple(sorted(entities))
+
+
+def iter_lines(lines: Iterable[str]) -> Iterator[str]:
+    for line in lines:
+        yield line + "\n"

@@ -1,0 +1,67 @@
+"""Fixtures for the console and handoff tests: the service with a fake Rasa, advisers, login."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+import pytest
+
+from assistant.gateway.app import SESSIONS, create_app
+from assistant.gateway.handoff.auth import create_adviser
+from assistant.gateway.handoff.web import HANDOFF
+from assistant.gateway.rasa_client import BotMessage
+
+PASSWORD = "correct horse battery"
+# A Monday at 10:00 in Amsterdam: the demo loket is open.
+OPEN_TIME = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)
+# A Sunday: closed.
+CLOSED_TIME = datetime(2025, 3, 2, 12, 0, tzinfo=timezone.utc)
+SUMMARY = {"age": 38, "work_status": "werknemer_flex", "education_level": "mbo2", "municipality": "Utrecht"}
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(monkeypatch):
+    """Cheap argon2 parameters for tests only; production keeps argon2-cffi's defaults."""
+    from argon2 import PasswordHasher
+
+    from assistant.gateway.handoff import auth
+
+    cheap = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    monkeypatch.setattr(auth, "_hasher", lambda: cheap)
+    monkeypatch.setattr(auth, "_dummy_hash", lambda: cheap.hash("dummy"))
+
+
+@pytest.fixture
+def app(settings, fake_rasa):
+    application = create_app(settings, rasa=fake_rasa)
+    application[HANDOFF].now = lambda: OPEN_TIME
+    return application
+
+
+@pytest.fixture
+async def client(aiohttp_client, app):
+    return await aiohttp_client(app)
+
+
+@pytest.fixture
+def advisers(app) -> dict[str, str]:
+    sessions = app[SESSIONS]
+    create_adviser(sessions, "anna", PASSWORD, "adviser")
+    create_adviser(sessions, "bert", PASSWORD, "adviser")
+    create_adviser(sessions, "beheer", PASSWORD, "admin")
+    return {"anna": PASSWORD, "bert": PASSWORD, "beheer": PASSWORD}
+
+
+async def login(client: Any, username: str, password: str = PASSWORD) -> str:
+    resp = await client.post("/api/v1/auth/login", json={"username": username, "password": password})
+    assert resp.status == 200, await resp.text()
+    return str((await resp.json())["csrf_token"])
+
+
+def handoff_replies(summary: dict[str, Any] | None = None) -> list[BotMessage]:
+    """What N2's action_handoff sends through Rasa's REST channel: a text, then the custom payload."""
+    return [
+        BotMessage(text="Ik geef je door aan een adviseur."),
+        BotMessage(custom={"handoff": "requested", "reason": "user_request", "summary": summary or SUMMARY}),
+    ]
