@@ -147,7 +147,17 @@ def test_widget_holds_a_conversation_on_a_phone(browser, fake_service):
     context.set_offline(False)
     page.keyboard.press("Enter")
     page.get_by_text("Je zei: Zijn er subsidies?").wait_for()
+    assert "Niet verstuurd" in page.locator("#koers-widget .msg--failed").inner_text()
     context.close()
+
+    # Desktop: a panel in the corner of the loket's own page.
+    desktop = browser.new_page(viewport={"width": 1280, "height": 800}, locale="nl-NL")
+    desktop.goto(f"{fake_service}/demo")
+    _open_widget(desktop)
+    box = desktop.locator("#koers-widget .panel").bounding_box()
+    assert box is not None and box["width"] < 500 and box["x"] > 640
+    desktop.screenshot(path=str(ARTIFACTS / "widget-desktop.png"))
+    desktop.close()
 
 
 @pytest.mark.e2e
