@@ -206,7 +206,8 @@ def extract(
     ents = _entity_values(entities)
 
     def put(slot: str, value: Any) -> None:
-        value = coerce(slot, value)
+        # Numbers stay raw here so validate_<slot> can tell the person what range is possible.
+        value = _to_int(value) if slot in INT_RANGES else coerce(slot, value)
         if value is not None and slot not in result.updates:
             result.updates[slot] = value
 
@@ -251,6 +252,9 @@ def extract(
             put(requested_slot, match.group(1))
     if requested_slot in BOOL_SLOTS and requested_slot not in result.updates and intent in ("affirm", "deny"):
         result.updates[requested_slot] = intent == "affirm"
+    if requested_slot == "employer_size" and "employer_size" not in result.updates and intent in ("affirm", "deny"):
+        # The question is "Werken er minder dan 250 mensen bij je werkgever?"
+        result.updates["employer_size"] = "mkb" if intent == "affirm" else "groot"
     if requested_slot == "sector_interests" and "sector_interests" not in result.updates and text \
             and not text.startswith("/"):
         put("sector_interests", _sectors_for_text(text))

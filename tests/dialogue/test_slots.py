@@ -37,6 +37,9 @@ def test_yes_no_fill_the_boolean_question_only() -> None:
     assert extract("ja", "affirm", [], "at_risk_of_job_loss", {}, TODAY).updates == {"at_risk_of_job_loss": True}
     assert extract("nee", "deny", [], "literacy_need", {}, TODAY).updates == {"literacy_need": False}
     assert extract("ja", "affirm", [], "education_level", {}, TODAY).empty
+    # "Werken er minder dan 250 mensen bij je werkgever?"
+    assert extract("ja", "affirm", [], "employer_size", {}, TODAY).updates == {"employer_size": "mkb"}
+    assert extract("nee", "deny", [], "employer_size", {}, TODAY).updates == {"employer_size": "groot"}
 
 
 def test_dont_know_skips_the_current_question() -> None:
@@ -70,7 +73,8 @@ def test_sector_goes_to_interest_when_asked_for_interest_or_not_working() -> Non
 def test_invalid_entity_values_are_ignored() -> None:
     result = extract("ik ben 7", "inform", [ent("age", "7"), ent("education_level", "kleuterschool")], "goal", {},
                      TODAY)
-    assert "age" not in result.updates and "education_level" not in result.updates
+    # An impossible age stays a number so the form can explain the range; the diploma is dropped.
+    assert result.updates == {"age": 7}
 
 
 def test_a_bare_place_answers_the_municipality_question() -> None:
