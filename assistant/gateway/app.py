@@ -19,6 +19,7 @@ from sqlalchemy.orm import sessionmaker
 from assistant import __version__
 from assistant.gateway.channels.render import render_widget
 from assistant.gateway.conversation import ConversationService
+from assistant.gateway.lokets import load_lokets
 from assistant.gateway.rasa_client import RasaClient
 from assistant.logging_setup import configure_logging
 from assistant.settings import Settings
@@ -78,6 +79,13 @@ def _conversation_id(request: web.Request) -> str:
     return cid
 
 
+def _known_loket(value: object) -> str | None:
+    """Only a configured loket id is stored; anything else is ignored, not trusted."""
+    if isinstance(value, str) and value in load_lokets()[0]:
+        return value
+    return None
+
+
 async def new_conversation(_request: web.Request) -> web.Response:
     return web.json_response({"conversation_id": "web-" + secrets.token_urlsafe(18)})
 
@@ -92,7 +100,8 @@ async def post_message(request: web.Request) -> web.Response:
     if not isinstance(message, str):
         raise web.HTTPBadRequest(text="Verwacht JSON met een veld 'text'.")
     service = request.app[SERVICE]
-    replies = await service.handle_user_message(cid, message, channel="web", loket_id=data.get("loket_id"))
+    loket_id = _known_loket(data.get("loket_id"))
+    replies = await service.handle_user_message(cid, message, channel="web", loket_id=loket_id)
     last = service.history(cid, 0, limit=100000)
     return web.json_response({
         "messages": render_widget(replies),  # one renderer for every channel

@@ -83,12 +83,13 @@ async def test_message_is_kept_when_rasa_is_down_and_answered_later(aiohttp_clie
     assert await app[SERVICE].retry_pending() == 0  # answered once only
 
 
-async def test_bot_is_silent_during_handoff(aiohttp_client, settings, fake_rasa):
+async def test_bot_is_silent_while_an_adviser_handles_the_conversation(aiohttp_client, settings, fake_rasa):
     fake_rasa.replies["mens"] = [BotMessage(text="Ik geef je door.", custom={"handoff": "requested"})]
     app = create_app(settings, rasa=fake_rasa)
     client = await aiohttp_client(app)
     await client.post(f"/api/v1/chat/{CID}/messages", json={"text": "mens"})
     assert app[SERVICE].status(CID) == "handoff_requested"
+    app[SERVICE].set_status(CID, "handoff_active")  # an adviser took the case
     body = await (await client.post(f"/api/v1/chat/{CID}/messages", json={"text": "hallo?"})).json()
     assert body["messages"] == []
     assert [t for _, t in fake_rasa.sent] == ["mens"]
@@ -107,3 +108,15 @@ async def test_bad_input_gets_clear_dutch_errors(aiohttp_client, settings, fake_
     assert fake_rasa.sent == []
     resp = await client.get(f"/api/v1/chat/{CID}/messages?after=abc")
     assert resp.status == 400
+
+
+async def test_only_known_lokets_are_stored(aiohttp_client, settings, fake_rasa):
+    from assistant.storage.models import Conversation
+
+    client = await aiohttp_client(create_app(settings, rasa=fake_rasa))
+    await client.post("/api/v1/chat/web-loket-known/messages", json={"text": "hoi", "loket_id": "demo"})
+    await client.post("/api/v1/chat/web-loket-unknown/messages", json={"text": "hoi", "loket_id": "<script>"})
+    sessions = make_session_factory(make_engine(settings.database_url))
+    with sessions() as db:
+        assert db.get(Conversation, "web-loket-known").loket_id == "demo"
+        assert db.get(Conversation, "web-loket-unknown").loket_id is None
