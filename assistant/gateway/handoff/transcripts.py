@@ -234,8 +234,9 @@ def dashboard(sessions: sessionmaker, days: int = 30, today: date | None = None)
         for _cid, created in convs:
             created = created if created.tzinfo else created.replace(tzinfo=timezone.utc)
             per_day_counter[created.astimezone(TZ).date()] += 1
-        with_case = set(db.execute(select(HandoffCase.conversation_id)
-                                   .where(HandoffCase.created_at >= since)).scalars()) & ids
+        with_case = set(db.execute(select(HandoffCase.conversation_id).distinct()
+                                   .join(Conversation, Conversation.id == HandoffCase.conversation_id)
+                                   .where(Conversation.created_at >= since)).scalars())
         advice: set[str] = set()
         fallback: set[str] = set()
         intents: Counter[str] = Counter()
