@@ -187,7 +187,7 @@ def messages_of(sessions: sessionmaker, conversation_id: str, after_id: int = 0,
             "text": m.text,
             "buttons": (m.payload or {}).get("buttons", []),
             "custom": (m.payload or {}).get("custom"),
-            "created_at": m.created_at.isoformat() if m.created_at else None,
+            "created_at": _aware(m.created_at).isoformat() if m.created_at else None,
         } for m in rows]
 
 

@@ -115,6 +115,7 @@ _ENV = jinja2.Environment(
     lstrip_blocks=True,
 )
 _ENV.filters["dt"] = _fmt_dt
+_ENV.filters["hm"] = lambda iso: _fmt_dt(datetime.fromisoformat(iso))[-5:] if iso else ""
 _ENV.filters["value"] = _fmt_value
 _ENV.filters["pct"] = lambda v: f"{round(float(v) * 100)}%"
 _ENV.globals.update(PROFILE_LABELS=PROFILE_LABELS, STATUS_LABELS=STATUS_LABELS, CASE_LABELS=CASE_LABELS,

@@ -27,6 +27,11 @@
     });
   }
 
+  function clock(iso) {
+    if (!iso) { return ""; }
+    return new Date(iso).toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" });
+  }
+
   function el(tag, cls, text) {
     var node = document.createElement(tag);
     if (cls) { node.className = cls; }
@@ -111,7 +116,7 @@
       lastId = m.id;
       var li = el("li", "msg msg--" + m.sender);
       li.setAttribute("data-id", m.id);
-      li.appendChild(el("span", "msg__who", (SENDERS[m.sender] || m.sender) + " · " + (m.created_at || "").slice(11, 16)));
+      li.appendChild(el("span", "msg__who", (SENDERS[m.sender] || m.sender) + " · " + clock(m.created_at)));
       if (m.text) { li.appendChild(el("span", "msg__text", m.text)); }
       if (m.buttons && m.buttons.length) {
         var wrap = el("span", "msg__buttons");
