@@ -1,0 +1,543 @@
+"""Deterministic reading of one free Dutch intake message into canonical profile facts.
+
+Rasa's DIET finds entities statistically; this parser adds what needs the whole sentence:
+whether a sector is the current one or a wish ("ik werk in de thuiszorg" vs "ik wil de zorg in"),
+negations ("ik zit toch niet in de WW"), ages said indirectly ("ik word 50 in maart"), study
+hours vs. work hours, and yes/no facts (dreigend ontslag, moeite met lezen, studiefinanciering).
+
+The phrase vocabulary is the NLU's own: ``data/nlu/synonyms.yml`` (surface form -> canonical
+value) and ``data/nlu/lookups/municipality.yml`` (the 342 gemeenten of 2024 plus known aliases),
+so Rasa and this parser always agree. Pure: no Rasa import, no I/O after the first load.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+# Entities whose canonical values the parser reads from synonyms.yml, and the profile field each fills.
+PHRASE_FIELDS = {
+    "education_level": "education_level", "work_status": "work_status", "goal": "goal",
+    "preferred_form": "preferred_form", "employer_size": "employer_size", "sector": "sector",
+}
+EDUCATION_RANK = (
+    "geen", "buitenlands", "vmbo", "mbo1", "mbo2", "havo", "mbo3", "mbo4", "vwo", "hbo_ad",
+    "hbo_bachelor", "wo_bachelor", "hbo_master", "wo_master",
+)
+# Everyday words that are a canonical answer only when they are (nearly) the whole message:
+# "anders" in "ik weet het anders niet" is no work situation, "geen" no education level.
+SHORT_ANSWER_ONLY = frozenset({
+    "geen", "anders", "vast", "tijdelijk", "flex", "groot", "klein", "ad", "wo", "uni", "diploma",
+    "een diploma", "mijn diploma", "lezen", "schrijven", "rekenen", "praktijk", "klas", "internet",
+    "zelfstandig", "werknemer", "ondernemer", "student", "studeren", "studeer", "master", "bachelor",
+    "entree", "concern", "bedrijfje", "ouderen", "groeien", "taal", "zoom", "fysiek", "digitaal",
+    "vut", "hr", "data", "kas", "bos", "food", "bank", "haven", "media", "energie", "natuur",
+    "bloemen", "creatief", "computer", "opvang", "kinderen", "technisch", "technische", "fabriek", "verkoop",
+    "transport", "vervoer", "welzijn", "cultuur", "kunst", "film", "dans", "muziek", "groen", "zorg",
+    "it", "ict", "bouw", "techniek", "horeca", "logistiek", "onderwijs", "schoonmaak", "overheid",
+    "gemeente", "provincie", "keuken", "kassa", "koken", "lassen", "timmeren", "schilder",
+})
+# ... unless a preposition or verb right before them makes the meaning clear.
+CONTEXT_BEFORE = re.compile(
+    r"\b(?:in|bij|met|als|op|voor|naar|iets|graag|ben|werk|werkte|wil|zit|heb|doe)\s+(?:de\s+|het\s+|een\s+)?$")
+# Words so common that only a (nearly) bare answer counts, whatever comes before them.
+BARE_ONLY = frozenset({"geen", "anders", "vast", "groot", "klein", "tijdelijk", "diploma", "een diploma",
+                       "mijn diploma", "zoom", "flex", "praktijk", "lezen", "schrijven", "rekenen"})
+# Gemeenten whose name is also an everyday word: only with "ik woon in", "gemeente", ...
+AMBIGUOUS_PLACES = frozenset({"best", "buren", "putten", "goes", "beek", "stein", "sluis", "borne", "losser",
+                              "ommen", "laren", "bergen", "epe", "ede", "oss", "urk", "echt"})
+SHORT_MESSAGE_TOKENS = 3
+
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "april": 4, "apr": 4, "mei": 5,
+    "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+UNITS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9}
+TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70,
+        "tachtig": 80, "negentig": 90}
+TEENS = {"tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16,
+         "zeventien": 17, "achttien": 18, "negentien": 19}
+
+NEGATORS = frozenset({"niet", "geen", "nooit", "niks", "niets"})
+NEGATION_WINDOW = 4  # tokens before a phrase in which "niet"/"geen" still negates it
+CLAUSE_SPLIT = re.compile(r"\s(?:en|maar|want|of|dus|omdat|terwijl|daarna|nu)\s|[,;.!?]")
+INTEREST = re.compile(
+    r"\b(?:wil|wilde|willen|zou|zo?u graag|lijkt|lijken|leuk|liefst|liever|droom|interesse|interessant|"
+    r"worden|naar|overstappen|switchen|omscholen|later|trekt|trekken|aantrekkelijk|zie mezelf|"
+    r"werk graag|werk ik graag|graag)\b")
+CURRENT = re.compile(r"\b(?:werk|werkt|werkte|ben|zit|doe|sta|draai|heb ik|in dienst|nu|momenteel|sinds)\b")
+STUDY = re.compile(r"\b(?:leren|studeren|studie|cursus|opleiding|les|lessen|scholing|school|tijd|vrij maken)\b")
+WORK_CUE = re.compile(r"\b(?:werk|werkt|werken|contract|baan|dienst|fulltime|parttime|uren ?contract)\b")
+NOT_OBTAINED = re.compile(
+    r"\b(?:niet afgemaakt|nooit afgemaakt|niet gehaald|niet gehaalt|afgebroken|gestopt|niet afgerond|"
+    r"bezig met|ben bezig|volg nu|doe nu|studeer|studeren|zit op|zit nog op|ga naar|wil)\b")
+
+AT_RISK = re.compile(
+    r"\b(?:word(?:t)? (?:ik )?ontslagen|ga ontslagen worden|ontslag dreigt|dreig(?:end|t)? ontslag|"
+    r"reorganisatie|reorganiseert|failliet|faillissement|boventallig|"
+    r"(?:baan|werk|functie) (?:gaat )?(?:verdwijnt|verdwijnen|verdwijn)|"
+    r"(?:baan|werk) (?:gaan |ga )?(?:kwijt ?raken|verliezen)|ga (?:mijn )?(?:baan|werk) (?:verliezen|kwijt)|"
+    r"contract (?:wordt|word) niet verlengd|niet verlengd|bedrijf (?:gaat )?(?:dicht|sluit|stopt))\b")
+# Interest wording for which the catalogue's everyday vocabulary may name a sector.
+CATALOGUE_CUE = re.compile(
+    r"\b(?:iets met|iets in|graag met|werk graag|werken met|lijkt me|vind ik leuk|interesse in|"
+    r"met mijn handen|met je handen|met mensen|met dieren|buiten werken)\b")
+NOT_AT_RISK = re.compile(
+    r"\b(?:geen (?:ontslag|reorganisatie)|baan is (?:veilig|zeker)|niet ontslagen|wordt wel verlengd)\b")
+LITERACY = re.compile(
+    r"\b(?:moeite met (?:het )?(?:lezen|schrijven|rekenen|taal|nederlands|spelling|de computer|computers?|"
+    r"digitale|internet|mijn telefoon)|"
+    r"(?:kan|kun) (?:niet|slecht|niet zo) (?:goed )?(?:lezen|schrijven|rekenen|met (?:de )?computers?)|"
+    r"slecht in (?:lezen|schrijven|rekenen|taal|nederlands|spelling)|"
+    r"(?:lezen|schrijven|rekenen|taal|nederlands|de computer|spelling) (?:is|vind ik) (?:erg |heel |best )?"
+    r"(?:moeilijk|lastig)|vind (?:lezen|schrijven|rekenen|taal|nederlands|spelling) (?:erg |heel |best )?"
+    r"(?:moeilijk|lastig)|niet goed met (?:de )?computers?|laaggeletterd|hulp (?:nodig )?(?:met|bij) "
+    r"(?:taal|lezen|schrijven|rekenen|de computer|nederlands))\b")
+NO_LITERACY = re.compile(
+    r"\b(?:geen moeite met (?:lezen|schrijven|rekenen|taal|de computer)|kan goed (?:lezen|schrijven|rekenen))\b")
+STUFI = re.compile(r"\b(?:studiefinanciering|stufi|studiefinancering|studie financiering)\b")
+STUFI_NO = re.compile(
+    r"\b(?:geen|niet meer|nooit|niet)\b[^.]{0,30}\b(?:studiefinanciering|stufi|studiefinancering)\b|"
+    r"\b(?:studiefinanciering|stufi)\b[^.]{0,20}\b(?:gestopt|op|afgelopen|voorbij)\b")
+NL_CONNECTED = re.compile(r"\b(?:woon|wonen|werk|werken) (?:ook )?in nederland\b")
+NL_NOT = re.compile(r"\b(?:woon|werk) (?:niet|nooit) in nederland\b|\bniet in nederland\b")
+HEADCOUNT = re.compile(r"\b(\d{1,6})\s*(?:man|mensen|medewerkers|werknemers|personeelsleden|collega s|collegas)\b")
+HOURS = re.compile(
+    r"\b(\d{1,2})(?:\s*(?:a|tot|-)\s*(\d{1,2}))?\s*(?:uur|uren|uurtjes|u)\b(?!\s*(?:per|in de|p)\s*(?:maand|dag|jaar))")
+EMPLOYER_WORDS = re.compile(
+    r"\b(?:bedrijf|werkgever|zaak|organisatie|werken er|werken daar|in dienst|baas|personeel)\b")
+MUNICIPALITY_CONTEXT = re.compile(
+    r"\b(?:woon|wonen|woont|woonachtig|woonplaats(?: is)?|gemeente|kom uit|kom van|uit de gemeente|"
+    r"ingeschreven in|ingeschreven bij|te)\s+$")
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents, only letters/digits separated by single spaces."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", _fold(text)).split())
+
+
+def _data_dir() -> Path:
+    # data/ lives in the project home (KOERS_HOME when set; else this checkout).
+    home = os.environ.get("KOERS_HOME")
+    candidates = [Path(home) / "data" / "nlu"] if home else []
+    candidates.append(Path(__file__).resolve().parents[2] / "data" / "nlu")
+    for candidate in candidates:
+        if (candidate / "synonyms.yml").exists():
+            return candidate
+    raise FileNotFoundError("data/nlu/synonyms.yml niet gevonden; zet KOERS_HOME op de projectmap.")
+
+
+def _nlu_items(path: Path) -> list[dict[str, Any]]:
+    return list((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu") or [])
+
+
+def _examples(item: dict[str, Any]) -> list[str]:
+    return [ln.strip()[2:].strip() for ln in str(item.get("examples", "")).splitlines() if ln.strip().startswith("- ")]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    # normalised phrase -> (entity, canonical value)
+    phrases: dict[str, tuple[str, str]]
+    # normalised gemeente name or alias -> official name
+    municipalities: dict[str, str]
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    data = _data_dir()
+    entity_of_value: dict[str, str] = {}
+    lookups: dict[str, list[str]] = {}
+    for path in sorted((data / "lookups").glob("*.yml")):
+        for item in _nlu_items(path):
+            if "lookup" in item:
+                lookups[str(item["lookup"])] = _examples(item)
+    syn_items = _nlu_items(data / "synonyms.yml")
+    # synonyms.yml groups synonyms per entity only by comment; the lookups say which entity a form is.
+    form_entity = {normalise(f): ent for ent, forms in lookups.items() if ent in PHRASE_FIELDS for f in forms}
+    phrases: dict[str, tuple[str, str]] = {}
+    for item in syn_items:
+        if "synonym" not in item:
+            continue
+        value = str(item["synonym"])
+        forms = _examples(item)
+        entity = next((form_entity[normalise(f)] for f in forms if normalise(f) in form_entity), None)
+        if entity is None:
+            continue
+        entity_of_value[value] = entity
+        for form in [*forms, value.replace("_", " ")]:
+            phrases.setdefault(normalise(form), (entity, value))
+    municipalities: dict[str, str] = {}
+    muni_items = _nlu_items(data / "lookups" / "municipality.yml")
+    for item in muni_items:
+        if "synonym" in item:
+            for form in [str(item["synonym"]), *_examples(item)]:
+                municipalities[normalise(form)] = str(item["synonym"])
+    for item in muni_items:
+        if item.get("lookup") == "municipality":
+            for name in _examples(item):
+                municipalities.setdefault(normalise(name), name)
+    return Vocabulary(phrases=phrases, municipalities=municipalities)
+
+
+@dataclass
+class ParsedFacts:
+    """Canonical profile facts found in one message; None (or []) means "not said"."""
+
+    age: int | None = None
+    education_level: str | None = None
+    work_status: str | None = None
+    at_risk_of_job_loss: bool | None = None
+    hours_per_week: int | None = None
+    employer_size: str | None = None
+    current_sector: str | None = None
+    sector_interests: list[str] = field(default_factory=list)
+    goal: str | None = None
+    literacy_need: bool | None = None
+    receives_studiefinanciering: bool | None = None
+    municipality: str | None = None
+    connected_to_dutch_labour_market: bool | None = None
+    max_hours_study_per_week: int | None = None
+    preferred_form: str | None = None
+    # Profile fields the person took back ("ik zit toch niet in de WW"): the caller clears them.
+    negated: frozenset[str] = frozenset()
+
+    def as_dict(self) -> dict[str, Any]:
+        """Only the facts found, keyed by profile field."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "negated" or value is None or value == []:
+                continue
+            out[f.name] = list(value) if isinstance(value, list) else value
+        return out
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int  # token index
+    end: int
+    entity: str
+    value: str
+
+
+def _find_phrases(tokens: list[str], vocab: Vocabulary, blocked: frozenset[int] = frozenset()) -> list[_Match]:
+    """Longest non-overlapping phrase matches over the token list (tokens in ``blocked`` are taken)."""
+    joined = " " + " ".join(tokens) + " "
+    # character offset of each token start -> token index
+    starts: dict[int, int] = {}
+    pos = 1
+    for i, tok in enumerate(tokens):
+        starts[pos] = i
+        pos += len(tok) + 1
+    found: list[_Match] = []
+    for phrase, (entity, value) in vocab.phrases.items():
+        if not phrase:
+            continue
+        n = len(phrase.split())
+        idx = joined.find(" " + phrase + " ")
+        while idx >= 0:
+            t = starts.get(idx + 1)
+            if t is not None:
+                found.append(_Match(t, t + n, entity, value))
+            idx = joined.find(" " + phrase + " ", idx + 1)
+    found.sort(key=lambda m: (-(m.end - m.start), m.start))
+    taken: set[int] = set(blocked)
+    kept: list[_Match] = []
+    for m in found:
+        span = set(range(m.start, m.end))
+        if span & taken:
+            continue
+        phrase = " ".join(tokens[m.start:m.end])
+        if phrase in BARE_ONLY and len(tokens) > SHORT_MESSAGE_TOKENS:
+            continue
+        if phrase in SHORT_ANSWER_ONLY and len(tokens) > SHORT_MESSAGE_TOKENS:
+            before = " ".join(tokens[max(0, m.start - 2):m.start]) + " "
+            if not CONTEXT_BEFORE.search(before):
+                continue
+        if m.entity == "sector" and not _sector_word_is_a_sector(tokens, m):
+            continue
+        taken |= span
+        kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def _sector_word_is_a_sector(tokens: list[str], m: _Match) -> bool:
+    word = " ".join(tokens[m.start:m.end])
+    prev = tokens[m.start - 1] if m.start else ""
+    nxt = tokens[m.end] if m.end < len(tokens) else ""
+    if word == "zorg" and (prev in {"ik", "je", "we", "wij", "zij", "hij"} or nxt in {"voor", "ervoor", "dat"}):
+        return False  # the verb "zorgen"
+    if word in {"gemeente", "provincie"}:
+        # "bij de gemeente" is an employer; "gemeente Zwolle" or "van de gemeente" is not a sector.
+        return prev in {"de", "een"} and m.start >= 2 and tokens[m.start - 2] in {"bij", "voor"}
+    return True
+
+
+CONJUNCTIONS = frozenset({"en", "maar", "want", "dus", "omdat", "terwijl", "daarna", "nu", "of", "wel"})
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Token ranges (over ``normalise(text)``) of the clauses: split on punctuation and en/maar/…."""
+    bounds = {0}
+    count = 0
+    for piece in re.split(r"[,;.!?:()]+", _fold(text)):
+        words = normalise(piece).split()
+        for i, tok in enumerate(words):
+            if i and tok in CONJUNCTIONS:
+                bounds.add(count + i)
+        count += len(words)
+        bounds.add(count)
+    ordered = sorted(bounds)
+    return [(ordered[i], ordered[i + 1]) for i in range(len(ordered) - 1) if ordered[i] < ordered[i + 1]]
+
+
+def _clause_of(clauses: list[tuple[int, int]], index: int) -> tuple[int, int]:
+    for a, b in clauses:
+        if a <= index < b:
+            return a, b
+    return 0, 0
+
+
+def _negated(tokens: list[str], m: _Match, clause: tuple[int, int]) -> bool:
+    window = tokens[max(clause[0], m.start - NEGATION_WINDOW):m.start]
+    return any(t in NEGATORS for t in window)
+
+
+def _number_word(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    if token in TEENS:
+        return TEENS[token]
+    if token in TENS:
+        return TENS[token]
+    for tens_word, tens in TENS.items():
+        if token.endswith(tens_word):
+            head = token[: -len(tens_word)]
+            for sep in ("en", "n"):  # "tweeenvijftig" (from tweeënvijftig), "eenenveertig"
+                if head.endswith(sep) and head[: -len(sep)] in UNITS:
+                    return tens + UNITS[head[: -len(sep)]]
+    return None
+
+
+NUM = r"(\d{1,3}|[a-z]*(?:tig|tien)|elf|twaalf)"
+AGE_PATTERNS = (
+    re.compile(r"\b(?:ik ben|ben ik|ik ben net|ik ben pas|ben|ik ben al|ik ben inmiddels|ik b?en)\s+" + NUM
+               + r"(?!\s*(?:uur|u|euro|procent|kilo|km|minuten|keer|maanden))(?:\s+(jaar|jr)(?:\s+(\w+))?)?\b"),
+    re.compile(r"\b(?:leeftijd|leeftijd is|leeftijd van|mijn leeftijd is)\s+" + NUM + r"\b"),
+    re.compile(r"(?:^|\s)" + NUM + r"\s+(?:jaar|jr|jaar oud)\b(?!\s+(?:geleden|ervaring|gewerkt|lang|in dienst|"
+               r"werkloos|bij|als|aan|in|op|getrouwd|werkzaam|zzp))"),
+)
+NOT_AGE_BEFORE = re.compile(r"\b(?:al|sinds|ruim|ongeveer|bijna|meer dan|over|na|voor|binnen|nog)\s+$")
+WORD_AGE = re.compile(r"\bik word (?:(vandaag|morgen|binnenkort|straks|deze|dit|volgend|volgende|over|in|"
+                      r"eind|begin|half)\b[^0-9]{0,25}?)?" + NUM + r"\b(?:\s+(?:jaar|jr))?(?:\s+(\w+)\s*(\w+)?)?")
+BORN = re.compile(r"\b(?:geboren|geb)\b(?:\s+(?:in|op))?\s+(?:(\d{1,2})\s+)?(?:([a-z]+)\s+)?(19\d\d|20\d\d)\b")
+BORN_NUMERIC = re.compile(r"\b(?:geboren|geb)\b(?:\s+(?:op))?\s+(\d{1,2})\s+(\d{1,2})\s+(19\d\d|20\d\d)\b")
+BIJNA = re.compile(r"\bik ben (?:bijna|haast|straks)\s+" + NUM + r"\b")
+
+
+def _age(norm: str, today: date) -> int | None:
+    m = BORN_NUMERIC.search(norm)
+    if m:
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        return _age_from_birth(year, month if 1 <= month <= 12 else None, day, today)
+    m = BORN.search(norm)
+    if m:
+        named_month = MONTHS.get(m.group(2) or "")
+        birth_day = int(m.group(1)) if m.group(1) and named_month else None
+        return _age_from_birth(int(m.group(3)), named_month, birth_day, today)
+    m = WORD_AGE.search(norm)
+    if m:
+        n = _number_word(m.group(2))
+        if n is not None:
+            when = " ".join(x for x in (m.group(1), m.group(3), m.group(4)) if x)
+            return n if when.startswith("vandaag") else n - 1  # "ik word 50 (in maart)": not yet 50
+    m = BIJNA.search(norm)
+    if m:
+        n = _number_word(m.group(1))
+        return n - 1 if n is not None else None
+    for pattern in AGE_PATTERNS:
+        for m in pattern.finditer(norm):
+            if NOT_AGE_BEFORE.search(norm[: m.start(1)]):
+                continue
+            n = _number_word(m.group(1))
+            if n is not None and 15 <= n <= 100:
+                return n
+    return None
+
+
+def _age_from_birth(year: int, month: int | None, day: int | None, today: date) -> int | None:
+    age = today.year - year
+    # Birthday unknown: assume it is in the middle of the year.
+    had_birthday = today.month > 6 if month is None else (today.month, today.day) >= (month, day or 1)
+    age = age if had_birthday else age - 1
+    return age if 15 <= age <= 100 else None
+
+
+def _hours(norm: str, tokens: list[str], clauses: list[tuple[int, int]]) -> tuple[int | None, int | None]:
+    work: int | None = None
+    study: int | None = None
+    for m in HOURS.finditer(norm):
+        low = int(m.group(1))
+        high = int(m.group(2)) if m.group(2) else low
+        value = (low + high) // 2 if high >= low else low
+        token_index = len(norm[: m.start()].split())
+        a, b = _clause_of(clauses, token_index)
+        clause = " ".join(tokens[a:b])
+        # Without a cue ("6 uur") the caller decides from the question it asked.
+        if STUDY.search(clause) and not WORK_CUE.search(clause):
+            study = value if study is None and 0 <= value <= 60 else study
+        elif WORK_CUE.search(clause) and work is None and 0 <= value <= 80:
+            work = value
+    return work, study
+
+
+def _municipality(norm: str, vocab: Vocabulary) -> tuple[str | None, frozenset[int]]:
+    """The gemeente named as where the person lives, and the token positions of its name."""
+    padded = " " + norm + " "
+    best: tuple[int, str, int, int] | None = None
+    for name, official in vocab.municipalities.items():
+        idx = padded.find(" " + name + " ")
+        while idx >= 0:
+            before = padded[:idx + 1]
+            after = padded[idx + len(name) + 1:]
+            whole = norm in {name, f"in {name}", f"gemeente {name}", f"te {name}", f"uit {name}"}
+            said = MUNICIPALITY_CONTEXT.search(before.rstrip() + " ") or (
+                re.search(r"\b(?:woon|wonen|woont)\b[^,]{0,25}\bin\s+$", before)) or re.match(
+                r"\s*(?:is|als) (?:mijn )?woonplaats", after)
+            if ((whole and name not in AMBIGUOUS_PLACES) or said) and (best is None or len(name) > best[0]):
+                best = (len(name), official, len(padded[:idx + 1].split()), len(name.split()))
+            idx = padded.find(" " + name + " ", idx + 1)
+    if best is None:
+        return None, frozenset()
+    return best[1], frozenset(range(best[2], best[2] + best[3]))
+
+
+def _bool_fact(norm: str, yes: re.Pattern[str], no: re.Pattern[str]) -> bool | None:
+    if no.search(norm):
+        return False
+    if yes.search(norm):
+        return True
+    return None
+
+
+def _sectors_from_catalogue(text: str) -> list[str]:
+    try:
+        from assistant.catalogue.interests import sectors_for_text
+    except ImportError:  # the interest vocabulary is optional for the parser
+        return []
+    return list(sectors_for_text(text))
+
+
+def parse_message(text: str, today: date | None = None) -> ParsedFacts:
+    """Read the canonical facts in one free-text Dutch message."""
+    today = today or date.today()
+    facts = ParsedFacts()
+    if not text or text.startswith("/"):
+        return facts
+    vocab = vocabulary()
+    norm = normalise(text)
+    tokens = norm.split()
+    if not tokens:
+        return facts
+    clauses = _clauses(text)
+    negated: set[str] = set()
+    positives: dict[str, list[str]] = {}
+
+    municipality, place_tokens = _municipality(norm, vocab)
+    facts.municipality = municipality
+    for m in _find_phrases(tokens, vocab, place_tokens):
+        clause = _clause_of(clauses, m.start)
+        field_name = PHRASE_FIELDS[m.entity]
+        if _negated(tokens, m, clause):
+            clause_text = " ".join(tokens[clause[0]:clause[1]])
+            if field_name != "sector":
+                negated.add(field_name)
+            elif not INTEREST.search(clause_text):
+                negated.add("current_sector")  # "ik werk niet meer in de zorg"
+            continue
+        if field_name == "education_level":
+            after = " ".join(tokens[m.end:clause[1]])
+            before = " ".join(tokens[clause[0]:m.start])
+            if NOT_OBTAINED.search(after) or re.search(r"\b(?:bezig|volg|studeer|doe nu|zit op|zit nog op)\b", before):
+                continue
+        if field_name == "sector":
+            clause_text = " ".join(tokens[clause[0]:clause[1]])
+            before = " ".join(tokens[clause[0]:m.start])
+            after = " ".join(tokens[m.end:clause[1]])
+            if re.search(r"\bnaar\s+(?:de |het )?$", before + " ") or re.search(r"\bvan\b.*\bnaar\b", before):
+                positives.setdefault("sector_interests", []).append(m.value)
+            elif re.search(r"\bvan\s+(?:de |het )?$", before + " ") and re.match(r"(?:sector )?naar\b", after):
+                positives.setdefault("current_sector", []).append(m.value)
+            elif INTEREST.search(clause_text):
+                positives.setdefault("sector_interests", []).append(m.value)
+            elif CURRENT.search(clause_text):
+                positives.setdefault("current_sector", []).append(m.value)
+            # A bare sector ("zorg") is left to the caller, who knows which question was asked.
+            continue
+        positives.setdefault(field_name, []).append(m.value)
+
+    if LITERACY.search(norm) and positives.get("goal") == ["basisvaardigheden"] and not re.search(
+            r"\b(?:wil|wilde|zou|graag|leren)\b", norm):
+        positives.pop("goal")  # "moeite met lezen en schrijven" is a need, not (yet) a goal
+    edu = positives.get("education_level")
+    if edu:
+        facts.education_level = max(edu, key=EDUCATION_RANK.index)
+    for name in ("work_status", "goal", "preferred_form", "employer_size"):
+        values = positives.get(name)
+        if values:
+            # A correction names the new value last: "geen vast maar een tijdelijk contract".
+            setattr(facts, name, values[-1] if name == "work_status" else values[0])
+    current = positives.get("current_sector")
+    if current:
+        facts.current_sector = current[0]
+    interests = list(dict.fromkeys(positives.get("sector_interests", [])))
+    if not interests and not current and CATALOGUE_CUE.search(norm) and not any(
+            m.entity == "sector" for m in _find_phrases(tokens, vocab, place_tokens)):
+        found = _sectors_from_catalogue(text)
+        interests = found[:1]
+    facts.sector_interests = [s for s in interests if s != facts.current_sector] or interests
+    if facts.current_sector and facts.sector_interests == [facts.current_sector] and not INTEREST.search(norm):
+        facts.sector_interests = []
+
+    headcount = HEADCOUNT.search(norm)
+    if facts.employer_size is None and headcount and EMPLOYER_WORDS.search(norm):
+        facts.employer_size = "mkb" if int(headcount.group(1)) < 250 else "groot"
+
+    facts.age = _age(norm, today)
+    facts.hours_per_week, facts.max_hours_study_per_week = _hours(norm, tokens, clauses)
+    facts.at_risk_of_job_loss = _bool_fact(norm, AT_RISK, NOT_AT_RISK)
+    facts.literacy_need = _bool_fact(norm, LITERACY, NO_LITERACY)
+    if STUFI.search(norm):
+        facts.receives_studiefinanciering = not bool(STUFI_NO.search(norm))
+    if NL_NOT.search(norm) and not NL_CONNECTED.search(norm):
+        facts.connected_to_dutch_labour_market = False
+    elif NL_CONNECTED.search(norm):
+        facts.connected_to_dutch_labour_market = True
+
+    for name in list(negated):
+        if getattr(facts, name, None) not in (None, []):
+            negated.discard(name)  # the same message gives the new value
+    facts.negated = frozenset(negated)
+    return facts
+
+
+def known_municipalities() -> Iterable[str]:
+    """Official names of all gemeenten the parser knows."""
+    return sorted(set(vocabulary().municipalities.values()))
