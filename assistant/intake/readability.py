@@ -1,6 +1,6 @@
 """A B1 readability check for every text the bot sends.
 
-Chosen bound (documented in README "B1-taal"):
+Chosen bound (this docstring is its documentation; tests/dialogue/test_readability.py applies it):
 
 * **Sentence length**: no sentence longer than ``MAX_WORDS_PER_SENTENCE`` (20) words and an
   average of at most ``MAX_AVG_WORDS_PER_SENTENCE`` (14). Dutch B1 writing guides (Rijksoverheid

@@ -62,6 +62,8 @@ ANSWER_INTENTS = frozenset({"inform", "affirm", "deny", "dont_know", "nlu_fallba
 # sector from context; a bare entity follows the question being asked).
 NUMBER_SLOTS = ("age", "hours_per_week", "max_hours_study_per_week")
 _NUMBER = re.compile(r"^\D{0,20}?(\d{1,3})(?:\s*(?:jaar|uur|u|jr))?\D{0,20}$")
+_YES = re.compile(r"^\s*(?:ja|jazeker|jawel|jep|jup|yes|klopt|zeker)\b", re.I)
+_NO = re.compile(r"^\s*(?:nee|neen|nope|no|niet|nooit)\b", re.I)
 _PLACE = re.compile(r"^[A-Za-zÀ-ÿ' .\-]{2,40}$")
 _PLACE_PREFIX = re.compile(r"^(?:ik\s+woon\s+(?:in|te)\s+|in\s+|gemeente\s+|te\s+)", re.I)
 
@@ -250,11 +252,20 @@ def extract(
             # "44" to "Hoe oud ben je?" is an age, to "Hoeveel uur?" a number of hours.
             result.updates.pop("age" if requested_slot != "age" else "hours_per_week", None)
             put(requested_slot, match.group(1))
-    if requested_slot in BOOL_SLOTS and requested_slot not in result.updates and intent in ("affirm", "deny"):
-        result.updates[requested_slot] = intent == "affirm"
-    if requested_slot == "employer_size" and "employer_size" not in result.updates and intent in ("affirm", "deny"):
+    yes_no = intent if intent in ("affirm", "deny") else None
+    if yes_no is None and not result.updates and text:
+        # "ja hoor, ..." classified as inform still answers a yes/no question.
+        yes_no = "affirm" if _YES.match(text) else "deny" if _NO.match(text) else None
+    if requested_slot in BOOL_SLOTS and requested_slot not in result.updates and yes_no:
+        result.updates[requested_slot] = yes_no == "affirm"
+    if requested_slot == "employer_size" and "employer_size" not in result.updates:
         # The question is "Werken er minder dan 250 mensen bij je werkgever?"
-        result.updates["employer_size"] = "mkb" if intent == "affirm" else "groot"
+        found = re.search(r"\d[\d.]*", text) if text and not text.startswith("/") else None
+        count = int(found.group().replace(".", "")) if found else None
+        if count is not None and not re.search(r"procent|%", text):
+            result.updates["employer_size"] = "mkb" if count < 250 else "groot"
+        elif yes_no:
+            result.updates["employer_size"] = "mkb" if yes_no == "affirm" else "groot"
     if requested_slot == "sector_interests" and "sector_interests" not in result.updates and text \
             and not text.startswith("/"):
         put("sector_interests", _sectors_for_text(text))

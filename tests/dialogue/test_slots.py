@@ -40,6 +40,15 @@ def test_yes_no_fill_the_boolean_question_only() -> None:
     # "Werken er minder dan 250 mensen bij je werkgever?"
     assert extract("ja", "affirm", [], "employer_size", {}, TODAY).updates == {"employer_size": "mkb"}
     assert extract("nee", "deny", [], "employer_size", {}, TODAY).updates == {"employer_size": "groot"}
+    assert extract("we zijn met zo'n 40 man", "inform", [], "employer_size", {}, TODAY).updates == {
+        "employer_size": "mkb"}
+    assert extract("ruim 2000", "inform", [], "employer_size", {}, TODAY).updates == {"employer_size": "groot"}
+    # Classified as inform, still a yes/no answer; but a correction is not a "no".
+    assert extract("nee hoor", "inform", [], "at_risk_of_job_loss", {}, TODAY).updates == {
+        "at_risk_of_job_loss": False}
+    assert "at_risk_of_job_loss" not in extract("nee, ik bedoel mbo 4", "inform",
+                                                [{"entity": "education_level", "value": "mbo4"}],
+                                                "at_risk_of_job_loss", {}, TODAY).updates
 
 
 def test_dont_know_skips_the_current_question() -> None:
