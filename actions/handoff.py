@@ -49,7 +49,8 @@ class ActionDeclineHandoff(Action):
         return "action_decline_handoff"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
-        dispatcher.utter_message(response="utter_handoff_declined")
+        in_form = bool(tracker.active_loop_name)
+        dispatcher.utter_message(response="utter_handoff_declined" if in_form else "utter_handoff_declined_free")
         return [SlotSet("handoff_offered", False), SlotSet("handoff_reason", None), SlotSet("fallback_level", None)]
 
 
