@@ -56,7 +56,7 @@ class Settings:
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_env(cls) -> "Settings":
+    def from_env(cls) -> Settings:
         home = project_home()
         default_db = f"sqlite:///{home / 'var' / 'koers.db'}"
         host = os.environ.get("KOERS_HOST", "127.0.0.1")
