@@ -28,6 +28,24 @@ from assistant.intake.slots import (
 FORM = "intake_form"
 
 
+# Actions that may run between a user message and the form without consuming that message.
+TRANSPARENT_ACTIONS = frozenset({FORM, "action_listen", "action_extract_slots", "validate_intake_form"})
+
+
+def answers_fresh_message(tracker: Tracker) -> bool:
+    """True when the form runs right after the person's message (not after a digression's answer).
+
+    Rasa hands the validation action a tracker ending in ActionExecuted(intake_form), so the
+    latest action name cannot tell; the events since the last user message can.
+    """
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return True
+        if event.get("event") == "action" and event.get("name") not in TRANSPARENT_ACTIONS:
+            return False
+    return False
+
+
 def latest_extraction(tracker: Tracker, requested_slot: str | None) -> Extraction:
     """What the latest user message says, given the question that was asked."""
     message = tracker.latest_message or {}
@@ -73,7 +91,7 @@ class ValidateIntakeForm(FormValidationAction):
     ) -> list[EventType]:
         # Only a fresh user message is an answer: when the form resumes after a digression
         # (FAQ, handoff) the latest message was the digression and must not fill slots.
-        if tracker.latest_action_name != "action_listen":
+        if not answers_fresh_message(tracker):
             return []
         extraction = self.extract_facts(tracker)
         if extraction.skipped:

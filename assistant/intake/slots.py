@@ -68,6 +68,73 @@ _PLACE = re.compile(r"^[A-Za-zÀ-ÿ' .\-]{2,40}$")
 _PLACE_PREFIX = re.compile(r"^(?:ik\s+woon\s+(?:in|te)\s+|in\s+|gemeente\s+|te\s+)", re.I)
 
 
+# Quick-reply buttons send their title as plain Dutch text; this table reads them exactly (the
+# parser and NLU may not know every title). Kept in sync with domain/intake.yml by a test.
+QUICK_REPLIES: dict[str, dict[str, tuple[str, Any]]] = {
+    "work_status": {
+        "vast contract": ("work_status", "werknemer_vast"),
+        "tijdelijk, uitzend of oproep": ("work_status", "werknemer_flex"),
+        "zzp'er": ("work_status", "zzp"),
+        "ww-uitkering": ("work_status", "werkzoekend_ww"),
+        "bijstand": ("work_status", "werkzoekend_bijstand"),
+        "werk zoeken zonder uitkering": ("work_status", "werkzoekend_zonder_uitkering"),
+        "iets anders": ("work_status", "anders"),
+    },
+    "employer_size": {
+        "minder dan 250": ("employer_size", "mkb"),
+        "250 of meer": ("employer_size", "groot"),
+        "ja, minder dan 250": ("employer_size", "mkb"),
+        "nee, 250 of meer": ("employer_size", "groot"),
+    },
+    "current_sector": {
+        "zorg en welzijn": ("current_sector", "zorg_welzijn"),
+        "techniek en bouw": ("current_sector", "techniek_bouw_energie"),
+        "logistiek": ("current_sector", "logistiek"),
+        "horeca": ("current_sector", "horeca"),
+        "winkel": ("current_sector", "retail"),
+        "iets anders": ("current_sector", "anders"),
+    },
+    "education_level": {
+        "geen diploma": ("education_level", "geen"),
+        "vmbo of mavo": ("education_level", "vmbo"),
+        "mbo 1": ("education_level", "mbo1"),
+        "mbo 2": ("education_level", "mbo2"),
+        "mbo 3": ("education_level", "mbo3"),
+        "mbo 4": ("education_level", "mbo4"),
+        "hbo": ("education_level", "hbo_bachelor"),
+        "uit het buitenland": ("education_level", "buitenlands"),
+    },
+    "goal": {
+        "verder in mijn werk": ("goal", "bijscholen"),
+        "iets nieuws": ("goal", "omscholen"),
+        "een diploma": ("goal", "diploma_halen"),
+        "weet ik nog niet": ("goal", "orienteren"),
+        "kijken wat bij me past": ("goal", "orienteren"),
+        "beter worden in mijn werk": ("goal", "bijscholen"),
+        "ander werk": ("goal", "omscholen"),
+        "een diploma halen": ("goal", "diploma_halen"),
+        "taal, rekenen of computer": ("goal", "basisvaardigheden"),
+        "een eigen bedrijf": ("goal", "ondernemen"),
+    },
+    "sector_interests": {
+        "zorg en welzijn": ("sector_interests", ["zorg_welzijn"]),
+        "kinderopvang": ("sector_interests", ["kinderopvang"]),
+        "techniek en bouw": ("sector_interests", ["techniek_bouw_energie"]),
+        "groen": ("sector_interests", ["groen"]),
+        "onderwijs": ("sector_interests", ["onderwijs"]),
+        "ict": ("sector_interests", ["ict"]),
+    },
+    "preferred_form": {
+        "op de computer": ("preferred_form", "online"),
+        "in een klas": ("preferred_form", "klassikaal"),
+        "leren tijdens werk": ("preferred_form", "werkend_leren"),
+        "online": ("preferred_form", "online"),
+        "werken en leren tegelijk": ("preferred_form", "werkend_leren"),
+        "maakt niet uit": ("preferred_form", "geen_voorkeur"),
+    },
+}
+
+
 @dataclass
 class Extraction:
     """What one message changes: slot updates (None clears a slot) and a skipped question."""
@@ -198,6 +265,13 @@ def extract(
     form asks it again; "weet ik niet" skips the current question.
     """
     result = Extraction()
+    quick = QUICK_REPLIES.get(requested_slot or "", {}).get(" ".join((text or "").lower().split()))
+    if quick is not None:
+        # A tapped button is an answer whatever intent NLU gives its title.
+        result.updates[quick[0]] = quick[1]
+        if quick == ("goal", "basisvaardigheden") and slots.get("literacy_need") is None:
+            result.updates["literacy_need"] = True
+        return result
     if intent is not None and intent not in ANSWER_INTENTS:
         return result
     if intent == "dont_know" and requested_slot:
@@ -263,12 +337,19 @@ def extract(
         found = re.search(r"\d[\d.]*", text) if text and not text.startswith("/") else None
         count = int(found.group().replace(".", "")) if found else None
         if count is not None and not re.search(r"procent|%", text):
-            result.updates["employer_size"] = "mkb" if count < 250 else "groot"
+            fewer = re.search(r"\b(?:minder|onder|kleiner|nog geen)\b", text, re.I) is not None
+            result.updates["employer_size"] = "mkb" if count < 250 or (fewer and count <= 250) else "groot"
         elif yes_no:
             result.updates["employer_size"] = "mkb" if yes_no == "affirm" else "groot"
     if requested_slot == "sector_interests" and "sector_interests" not in result.updates and text \
             and not text.startswith("/"):
         put("sector_interests", _sectors_for_text(text))
+    if requested_slot == "current_sector" and "current_sector" not in result.updates and text \
+            and not text.startswith("/"):
+        # Asked where they work now, a sector is the current one ("logistiek, in een magazijn").
+        candidates = result.updates.pop("sector_interests", None) or _sectors_for_text(text)
+        if candidates:
+            put("current_sector", candidates[0])
     if requested_slot == "municipality" and "municipality" not in result.updates and text \
             and not text.startswith("/") and intent in ("inform", "nlu_fallback"):
         put("municipality", _municipality_from_text(text))

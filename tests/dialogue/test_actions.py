@@ -29,21 +29,19 @@ def tracker(
     text: str = "",
     intent: str = "inform",
     entities: list[dict[str, Any]] | None = None,
-    latest_action: str = "action_listen",
+    after: tuple[str, ...] = (),
     active_loop: str | None = "intake_form",
     events: list[dict[str, Any]] | None = None,
 ) -> Tracker:
+    """A tracker as Rasa sends it: ... user message, [actions in ``after``], form execution."""
     message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": entities or []}
-    return Tracker(
-        "test",
-        dict(slots or {}),
-        message,
-        list(events or []),
-        False,
-        None,
-        {"name": active_loop} if active_loop else {},
-        latest_action,
-    )
+    if events is None:
+        events = [{"event": "action", "name": "action_listen"}, {"event": "user", "text": text, "parse_data": message}]
+        events += [{"event": "action", "name": name} for name in after]
+        events += [{"event": "slot", "name": "requested_slot", "value": (slots or {}).get("requested_slot")},
+                   {"event": "action", "name": "intake_form"}]
+    return Tracker("test", dict(slots or {}), message, events, False, None,
+                   {"name": active_loop} if active_loop else {}, "intake_form")
 
 
 def as_slots(events: list[dict[str, Any]]) -> dict[str, Any]:
@@ -115,7 +113,7 @@ async def test_resuming_after_a_digression_does_not_reuse_the_old_message(domain
         {"requested_slot": "at_risk_of_job_loss", "work_status": "werknemer_vast"},
         "nee",
         intent="deny",
-        latest_action="action_decline_handoff",
+        after=("action_decline_handoff",),
     )
     slots, _ = await run_form(domain, t)
     assert "at_risk_of_job_loss" not in slots

@@ -172,3 +172,32 @@ def test_profile_from_slots_is_canonical_and_drops_bad_values() -> None:
 def test_profile_from_empty_slots_is_all_unknown() -> None:
     profile = profile_from_slots({})
     assert profile["sector_interests"] == [] and all(v is None for k, v in profile.items() if k != "sector_interests")
+
+
+def test_every_quick_reply_button_is_understood() -> None:
+    """Buttons send their title as plain text: each one must fill its question's slot."""
+    from pathlib import Path
+
+    import yaml
+
+    domain = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain" / "intake.yml").read_text("utf-8"))
+    checked = 0
+    for name, variations in domain["responses"].items():
+        slot = name.removeprefix("utter_ask_")
+        for variation in variations:
+            for button in variation.get("buttons", []):
+                payload = button["payload"]
+                if payload in ("/affirm", "/deny", "/dont_know"):
+                    continue
+                assert payload == button["title"], "payloads are plain Dutch text"
+                result = extract(payload, "out_of_scope", [], slot, {}, TODAY)
+                target = "current_sector" if slot == "current_sector" else slot
+                assert target in result.updates, (slot, payload)
+                checked += 1
+    assert checked >= 40
+
+
+def test_head_counts_answer_the_employer_size_question() -> None:
+    assert extract("minder dan 250", "inform", [], "employer_size", {}, TODAY).updates == {"employer_size": "mkb"}
+    assert extract("we zijn met 300 mensen", "inform", [], "employer_size", {}, TODAY).updates == {
+        "employer_size": "groot"}
