@@ -33,8 +33,11 @@ class ActionFallback(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         current = tracker.get_slot("fallback_level")
         level = LADDER.get(current, "clarify")
+        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         if level == "clarify":
-            dispatcher.utter_message(response="utter_fallback_clarify")
+            # Off-topic ("wat voor weer wordt het?") gets the polite redirect; the question follows.
+            dispatcher.utter_message(response="utter_out_of_scope" if intent == "out_of_scope"
+                                     else "utter_fallback_clarify")
         elif level == "rephrase":
             # In the form the question itself comes next, in other words (utter_ask_* variation).
             in_form = bool(tracker.active_loop_name) and bool(tracker.get_slot("requested_slot"))

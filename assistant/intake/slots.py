@@ -165,6 +165,18 @@ def _sectors_for_text(text: str) -> list[str]:
     return [s for s in sectors_for_text(text) if s in SECTORS]
 
 
+def _known_municipalities() -> set[str]:
+    try:
+        from assistant.intake.parse import known_municipalities
+    except ImportError:  # pragma: no cover
+        return set()
+    try:
+        return {str(m).lower() for m in known_municipalities()}
+    except Exception:  # reference data missing: accept what NLU found
+        log.exception("known_municipalities failed")
+        return set()
+
+
 def parsed_facts(text: str, today: date | None = None) -> tuple[dict[str, Any], set[str]]:
     """Facts the free-text parser finds, and the fields the person negated ("toch niet in de WW")."""
     parse = _parser()
@@ -282,6 +294,8 @@ def extract(
     ents = _entity_values(entities)
 
     def put(slot: str, value: Any) -> None:
+        if slot in negated:
+            return  # "ik zit toch niet in de WW": the WW entity in that sentence is no answer
         # Numbers stay raw here so validate_<slot> can tell the person what range is possible.
         value = _to_int(value) if slot in INT_RANGES else coerce(slot, value)
         if value is not None and slot not in result.updates:
@@ -301,8 +315,11 @@ def extract(
         put("preferred_form", value)
     for value in ents.get("employer_size", []):
         put("employer_size", value)
+    known = _known_municipalities()
     for value in ents.get("municipality", []):
-        put("municipality", value)
+        # NLU sometimes tags a greeting as a place ("Hoi"); only known gemeenten count here.
+        if not known or str(value).strip().lower() in known:
+            put("municipality", value)
     for value in ents.get("age", []):
         put("age", value)
     for value in ents.get("hours", []):

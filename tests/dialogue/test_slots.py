@@ -201,3 +201,24 @@ def test_head_counts_answer_the_employer_size_question() -> None:
     assert extract("minder dan 250", "inform", [], "employer_size", {}, TODAY).updates == {"employer_size": "mkb"}
     assert extract("we zijn met 300 mensen", "inform", [], "employer_size", {}, TODAY).updates == {
         "employer_size": "groot"}
+
+
+def test_negated_entity_is_not_an_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Parsed:
+        negated = frozenset({"work_status"})
+
+        def as_dict(self) -> dict[str, object]:
+            return {}
+
+    monkeypatch.setattr(S, "_parser", lambda: (lambda text, today: Parsed()))
+    # NLU still tags "WW" in the sentence that takes it back.
+    result = extract("ik zit toch niet in de WW", "inform", [ent("work_status", "werkzoekend_ww")], "goal",
+                     {"work_status": "werkzoekend_ww"}, TODAY)
+    assert result.updates == {"work_status": None}
+
+
+def test_only_known_gemeenten_count_as_municipality_entities(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(S, "_known_municipalities", lambda: {"zwolle"})
+    result = extract("Hoi, ik ben 44", "inform", [ent("municipality", "Hoi"), ent("age", "44")], "work_status", {},
+                     TODAY)
+    assert result.updates == {"age": 44}
