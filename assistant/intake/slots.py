@@ -371,6 +371,11 @@ def extract(
             and not text.startswith("/") and intent in ("inform", "nlu_fallback"):
         put("municipality", _municipality_from_text(text))
 
+    # "iets anders" answers the question being asked; elsewhere it must not overwrite a real value.
+    for slot in ("work_status", "current_sector"):
+        if result.updates.get(slot) == "anders" and requested_slot != slot:
+            result.updates.pop(slot)
+
     # Negations clear what the person takes back, unless the same message gives the new value.
     for slot in negated:
         if slot in PROFILE_SLOTS and slot not in result.updates and slots.get(slot) is not None:

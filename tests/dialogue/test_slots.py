@@ -222,3 +222,10 @@ def test_only_known_gemeenten_count_as_municipality_entities(monkeypatch: pytest
     result = extract("Hoi, ik ben 44", "inform", [ent("municipality", "Hoi"), ent("age", "44")], "work_status", {},
                      TODAY)
     assert result.updates == {"age": 44}
+
+
+def test_iets_anders_only_answers_its_own_question() -> None:
+    assert extract("iets anders", "inform", [ent("work_status", "anders")], "goal", {"work_status": "zzp"},
+                   TODAY).updates.get("work_status") is None
+    assert extract("iets anders", "inform", [ent("work_status", "anders")], "work_status", {},
+                   TODAY).updates == {"work_status": "anders"}

@@ -101,7 +101,7 @@ PERSONAS = [
             "current_sector": "logistiek, in een magazijn",
             "education_level": "vmbo",
             "age": "29",
-            "goal": "ik wil iets heel anders gaan doen",
+            "goal": "ik wil een ander vak leren",
             "sector_interests": "techniek lijkt me leuk",
             "literacy_need": "nee",
             "max_hours_study_per_week": "8",
