@@ -96,7 +96,12 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         ports=StackPorts(rasa=free_port(), actions=free_port(), koers=free_port()),
         database_url=url,
         log_dir=Path(os.environ.get("KOERS_E2E_LOGS", tmp / "logs")),
-        extra_env={"KOERS_SECRET_KEY": "e2e-secret-key-e2e-secret-key", "KOERS_LOG_FORMAT": "json"},
+        extra_env={
+            "KOERS_SECRET_KEY": "e2e-secret-key-e2e-secret-key",
+            "KOERS_LOG_FORMAT": "json",
+            # Scripted personas type faster than people; the limiter has its own unit tests.
+            "KOERS_CHAT_RATE_BURST": "200",
+        },
     )
     s.start()
     try:

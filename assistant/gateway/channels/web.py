@@ -190,7 +190,11 @@ def setup(app: web.Application) -> None:
     settings, service = app[SETTINGS], app[SERVICE]
     store = ChannelStore(app[SESSIONS])
     app[STORE] = store
-    app[CHAT_LIMITER] = RateLimiter()
+    # Per-conversation bucket; an operator (or a load test) can tune it without code changes.
+    app[CHAT_LIMITER] = RateLimiter(
+        capacity=float(channel_setting(settings, "KOERS_CHAT_RATE_BURST", "8")),
+        per_second=float(channel_setting(settings, "KOERS_CHAT_RATE_PER_SECOND", "0.5")),
+    )
     # Behind a proxy many people share one address: new conversations get a generous bucket.
     app[NEW_CHAT_LIMITER] = RateLimiter(capacity=60, per_second=1.0)
     app.middlewares.append(chat_api)
