@@ -71,10 +71,17 @@ class Stack:
     def rasa_url(self) -> str:
         return f"http://{self.host}:{self.ports.rasa}"
 
+    def __post_init__(self) -> None:
+        # One token for the whole life of the stack: Rasa and the service must agree on it.
+        self.extra_env.setdefault("RASA_TOKEN", os.environ.get("RASA_TOKEN") or secrets.token_urlsafe(24))
+
+    @property
+    def rasa_token(self) -> str:
+        return self.extra_env["RASA_TOKEN"]
+
     def env(self) -> dict[str, str]:
         env = dict(os.environ)
         env.update(self.extra_env)
-        env.setdefault("RASA_TOKEN", secrets.token_urlsafe(24))
         env["KOERS_HOME"] = str(self.home)
         env["KOERS_HOST"] = self.host
         env["KOERS_PORT"] = str(self.ports.koers)
