@@ -14,7 +14,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from assistant.intake.render import render_summary
+from assistant.intake.render import NOTED, render_summary
 from assistant.intake.slots import (
     EMPLOYEE,
     Extraction,
@@ -96,6 +96,9 @@ class ValidateIntakeForm(FormValidationAction):
         extraction = self.extract_facts(tracker)
         if extraction.skipped:
             dispatcher.utter_message(response="utter_dont_know_ok")
+        elif extraction.updates and tracker.get_slot("requested_slot") not in extraction.updates:
+            # Facts for later questions were kept; say so, so the repeated question is no surprise.
+            dispatcher.utter_message(text=NOTED)
         events = extraction_events(extraction, tracker)
         for event in events:
             tracker.slots[event["name"]] = event["value"]

@@ -13,6 +13,8 @@ from assistant.intake.readability import MAX_MESSAGE_CHARS
 from assistant.intake.slots import EMPLOYEE
 
 SOURCES_DATE = "22 november 2024"
+# Said when a message answered other questions than the one asked, before that question comes again.
+NOTED = "Dank je. Dat heb ik genoteerd."
 SOURCES_NOTE = (f"Let op: regels over geld voor leren kunnen veranderen. Wat ik weet, komt uit brieven tot "
                 f"{SOURCES_DATE}. Kijk voor het nieuwste op Leeroverzicht.nl. Of vraag het bij UWV, DUO of "
                 "het Leerwerkloket.")

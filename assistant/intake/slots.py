@@ -343,13 +343,15 @@ def extract(
             # "44" to "Hoe oud ben je?" is an age, to "Hoeveel uur?" a number of hours.
             result.updates.pop("age" if requested_slot != "age" else "hours_per_week", None)
             put(requested_slot, match.group(1))
-    yes_no = intent if intent in ("affirm", "deny") else None
+    # A message that corrects another answer ("nee, ik bedoel mbo 4") is no yes/no to this question.
+    corrects_other = any(slot != requested_slot for slot in result.updates)
+    yes_no = intent if intent in ("affirm", "deny") and not corrects_other else None
     if yes_no is None and not result.updates and text:
         # "ja hoor, ..." classified as inform still answers a yes/no question.
         yes_no = "affirm" if _YES.match(text) else "deny" if _NO.match(text) else None
     if requested_slot in BOOL_SLOTS and requested_slot not in result.updates and yes_no:
         result.updates[requested_slot] = yes_no == "affirm"
-    if requested_slot == "employer_size" and "employer_size" not in result.updates:
+    if requested_slot == "employer_size" and "employer_size" not in result.updates and not corrects_other:
         # The question is "Werken er minder dan 250 mensen bij je werkgever?"
         found = re.search(r"\d[\d.]*", text) if text and not text.startswith("/") else None
         count = int(found.group().replace(".", "")) if found else None

@@ -83,3 +83,9 @@ def test_rendered_advice_is_b1_and_fits_a_phone() -> None:
     failures = [(name, check(text).problems, text) for name, text in texts if not check(text).ok]
     assert not failures, failures[:5]
     assert max(len(t) for _, t in texts) <= MAX_MESSAGE_CHARS
+
+
+def test_the_noted_acknowledgement_is_b1() -> None:
+    from assistant.intake.render import NOTED
+
+    assert check(NOTED).ok, check(NOTED).problems

@@ -229,3 +229,12 @@ def test_iets_anders_only_answers_its_own_question() -> None:
                    TODAY).updates.get("work_status") is None
     assert extract("iets anders", "inform", [ent("work_status", "anders")], "work_status", {},
                    TODAY).updates == {"work_status": "anders"}
+
+
+def test_a_correction_of_another_answer_is_no_yes_or_no_to_the_question_asked() -> None:
+    # Found trying the chat: "nee, ik bedoel mbo 4" while asked the employer size set it to "groot".
+    for slot in ("employer_size", "at_risk_of_job_loss", "receives_studiefinanciering"):
+        updates = extract("nee, ik bedoel mbo 4", "deny", [], slot, {"education_level": "mbo3"}, TODAY).updates
+        assert updates == {"education_level": "mbo4"}, slot
+    # A plain answer still answers the question.
+    assert extract("nee", "deny", [], "at_risk_of_job_loss", {}, TODAY).updates == {"at_risk_of_job_loss": False}

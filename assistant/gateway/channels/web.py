@@ -192,8 +192,8 @@ def setup(app: web.Application) -> None:
     app[STORE] = store
     # Per-conversation bucket; an operator (or a load test) can tune it without code changes.
     app[CHAT_LIMITER] = RateLimiter(
-        capacity=float(channel_setting(settings, "KOERS_CHAT_RATE_BURST", "8")),
-        per_second=float(channel_setting(settings, "KOERS_CHAT_RATE_PER_SECOND", "0.5")),
+        capacity=float(channel_setting(settings, "KOERS_CHAT_RATE_BURST", "20")),
+        per_second=float(channel_setting(settings, "KOERS_CHAT_RATE_PER_SECOND", "1")),
     )
     # Behind a proxy many people share one address: new conversations get a generous bucket.
     app[NEW_CHAT_LIMITER] = RateLimiter(capacity=60, per_second=1.0)
