@@ -180,13 +180,7 @@ def render_widget(messages: Iterable[BotMessage]) -> list[dict[str, Any]]:
     """
     out: list[dict[str, Any]] = []
     for m in messages:
-        item: dict[str, Any] = {}
-        if m.text:
-            item["text"] = m.text
-        if m.buttons:
-            item["buttons"] = [{"title": b.title, "payload": b.payload} for b in m.buttons]
-        if m.image:
-            item["image"] = m.image
+        item = {k: v for k, v in m.to_json().items() if k != "custom"}
         if m.custom and isinstance(m.custom.get("handoff"), str):
             item["handoff"] = m.custom["handoff"]
         if item:
