@@ -64,6 +64,8 @@ NUMBER_SLOTS = ("age", "hours_per_week", "max_hours_study_per_week")
 _NUMBER = re.compile(r"^\D{0,20}?(\d{1,3})(?:\s*(?:jaar|uur|u|jr))?\D{0,20}$")
 _YES = re.compile(r"^\s*(?:ja|jazeker|jawel|jep|jup|yes|klopt|zeker)\b", re.I)
 _NO = re.compile(r"^\s*(?:nee|neen|nope|no|niet|nooit)\b", re.I)
+_AGE_WORDS = re.compile(r"\b(?:jaar|jr|oud|leeftijd|ben|word|wordt)\b", re.I)
+_HOUR_WORDS = re.compile(r"\d\s*u\b|\buur\b|\buren\b", re.I)
 _PLACE = re.compile(r"^[A-Za-zÀ-ÿ' .\-]{2,40}$")
 _PLACE_PREFIX = re.compile(r"^(?:ik\s+woon\s+(?:in|te)\s+|in\s+|gemeente\s+|te\s+)", re.I)
 
@@ -320,11 +322,16 @@ def extract(
         # NLU sometimes tags a greeting as a place ("Hoi"); only known gemeenten count here.
         if not known or str(value).strip().lower() in known:
             put("municipality", value)
-    for value in ents.get("age", []):
-        put("age", value)
-    for value in ents.get("hours", []):
-        put("max_hours_study_per_week" if requested_slot == "max_hours_study_per_week" else "hours_per_week",
-            value)
+    # A bare number entity is only an age or hours where the words or the question say so:
+    # "mbo niveau 3" is no 3 hours, "meer dan 250" (employees) no age.
+    explicit = (text or "").startswith("/")  # /inform{...}: the entities are given, not guessed
+    if explicit or requested_slot == "age" or _AGE_WORDS.search(text or ""):
+        for value in ents.get("age", []):
+            put("age", value)
+    if explicit or requested_slot in ("hours_per_week", "max_hours_study_per_week") or _HOUR_WORDS.search(text or ""):
+        for value in ents.get("hours", []):
+            put("max_hours_study_per_week" if requested_slot == "max_hours_study_per_week" else "hours_per_week",
+                value)
 
     sectors = [s for s in (coerce("current_sector", v) for v in ents.get("sector", [])) if s]
     if sectors and "current_sector" not in result.updates and "sector_interests" not in result.updates:
@@ -344,7 +351,7 @@ def extract(
             result.updates.pop("age" if requested_slot != "age" else "hours_per_week", None)
             put(requested_slot, match.group(1))
     # A message that corrects another answer ("nee, ik bedoel mbo 4") is no yes/no to this question.
-    corrects_other = any(slot != requested_slot for slot in result.updates)
+    corrects_other = any(slot != requested_slot and slot not in NUMBER_SLOTS for slot in result.updates)
     yes_no = intent if intent in ("affirm", "deny") and not corrects_other else None
     if yes_no is None and not result.updates and text:
         # "ja hoor, ..." classified as inform still answers a yes/no question.
@@ -358,6 +365,9 @@ def extract(
         if count is not None and not re.search(r"procent|%", text):
             fewer = re.search(r"\b(?:minder|onder|kleiner|nog geen)\b", text, re.I) is not None
             result.updates["employer_size"] = "mkb" if count < 250 or (fewer and count <= 250) else "groot"
+            for slot in NUMBER_SLOTS:  # the head count is not also an age or hours
+                if result.updates.get(slot) is not None and _to_int(result.updates[slot]) == count:
+                    result.updates.pop(slot)
         elif yes_no:
             result.updates["employer_size"] = "mkb" if yes_no == "affirm" else "groot"
     if requested_slot == "sector_interests" and "sector_interests" not in result.updates and text \

@@ -238,3 +238,17 @@ def test_a_correction_of_another_answer_is_no_yes_or_no_to_the_question_asked() 
         assert updates == {"education_level": "mbo4"}, slot
     # A plain answer still answers the question.
     assert extract("nee", "deny", [], "at_risk_of_job_loss", {}, TODAY).updates == {"at_risk_of_job_loss": False}
+
+
+def test_number_entities_need_words_or_the_question_to_count() -> None:
+    # The CI-trained model tagged "250" as an age and the "3" of "mbo niveau 3" as hours.
+    age_250 = [{"entity": "age", "value": "250"}]
+    assert extract("nee meer dan 250", "inform", age_250, "employer_size", {}, TODAY).updates == {
+        "employer_size": "groot"}
+    hours_3 = [{"entity": "hours", "value": "3"}]
+    assert extract("mbo niveau 3", "inform", hours_3, "education_level", {}, TODAY).updates == {
+        "education_level": "mbo3"}
+    # With the words, or asked for, they still count.
+    assert extract("ik werk 32 uur", "inform", [{"entity": "hours", "value": "32"}], "work_status", {},
+                   TODAY).updates.get("hours_per_week") == 32
+    assert extract("52", "inform", [{"entity": "age", "value": "52"}], "age", {}, TODAY).updates == {"age": 52}
