@@ -49,6 +49,7 @@ def train(home: Path, force: bool = False) -> Path:
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     # Seeds in the config make results reproducible; hash seed fixes set ordering too.
     env.setdefault("PYTHONHASHSEED", "0")
+    env.setdefault("TF_DETERMINISTIC_OPS", "1")
     subprocess.run(cmd, cwd=home, env=env, check=True)
     return model_path(home)
 
