@@ -6,15 +6,20 @@ Kept free of the database and of Rasa so the CLI answers well under a second.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
+import re
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from assistant.intake.profile import ProfileError, validate_profile
 from assistant.policy import SchemeResult, evaluate
-from assistant.policy.engine import CAVEAT, dutch_date
-from assistant.policy.paths import PathSuggestion, expected_sectors, paths_for, sector_label
+from assistant.policy.engine import WHERE_TO_CHECK, caveat, dutch_date
+from assistant.policy.paths import EDUCATION_NLQF, PathSuggestion, expected_sectors, paths_for, sector_label
 from assistant.policy.schemes import load_schemes
 
 EXIT_INVALID = 2
@@ -36,7 +41,7 @@ ROUTE_LABELS = {
     "belastingdienst": "via de Belastingdienst",
     "loopbaanadviseur": "via een loopbaanadviseur",
     "opleider": "via de opleider",
-    "leerwerkloket": "via het Leerwerkloket",
+    "leerwerkloket": "via het Werkcentrum (voorheen Leerwerkloket)",
 }
 LEVEL_LABELS = {
     "mbo1": "mbo niveau 1",
@@ -48,69 +53,224 @@ LEVEL_LABELS = {
     "hbo_master": "hbo-master",
     "cursus": "cursus",
 }
+# Short B1 labels used inside step sentences.
+STEP_LEVELS = {"mbo1": "mbo 1", "mbo2": "mbo 2", "mbo3": "mbo 3", "mbo4": "mbo 4", "hbo_ad": "hbo",
+               "hbo_bachelor": "hbo", "hbo_master": "hbo of hoger", "cursus": "cursus"}
+STEP_FORMS = {"bbl": "bbl", "bol": "bol", "deeltijd": "deeltijd", "cursus": "cursus",
+              "certificaat": "certificaat", "praktijkverklaring": "praktijkverklaring", "EVC": "EVC"}
+ROUTES_FILE = Path(__file__).parent / "policy" / "data" / "routes.yaml"
+GLOSSARY_FILE = Path(__file__).parent / "policy" / "data" / "glossary.yaml"
+WHERE = "Werkcentrum (voorheen Leerwerkloket)"
+# Uncertain schemes that decide whether someone gets money: then a human adviser is offered.
+MATTERS = ("uwv_scholing_ww", "gemeente_reintegratie", "ontwikkelpaden_scholingssubsidie", "slim",
+           "levenlanglerenkrediet", "werkgever_scholingsvergoeding", "zzp_scholingskosten_aftrek",
+           "praktijkleren_derde_leerweg")
+LITERACY_SCHEMES = frozenset({"basisvaardigheden", "tel_mee_met_taal_werkgevers"})
+# Target NLQF of the next diploma by the highest one now (one step up; see paths.py).
+TARGET_NLQF = {None: 2, "geen": 2, "vmbo": 2, "mbo1": 2, "mbo2": 3, "mbo3": 4, "mbo4": 5, "havo": 5,
+               "vwo": 5, "hbo_ad": 6, "buitenlands": 3}
+HIGHER_EDU = frozenset({"hbo_bachelor", "hbo_master", "wo_bachelor", "wo_master"})
+LOW_EDU = frozenset({"geen", "vmbo", "mbo1"})
+WORKING = frozenset({"werknemer_vast", "werknemer_flex", "zzp"})
 
 
-def _path_step_text(path: PathSuggestion, subsidy: SchemeResult | None) -> list[str]:
-    course = path.courses[0]
-    forms = " of ".join(course.forms)
-    steps = [
-        f"Een volgende stap in {path.sector_label}: {path.to_function}. "
-        f"Dat kan met de opleiding {course.name} ({LEVEL_LABELS.get(course.level, course.level)}, {forms})."
-    ]
-    if subsidy is None:
-        return steps
-    payer = "Je werkgever" if subsidy.route == "employer" else "De regio of een werkgever"
-    share = f"{payer} betaalt zelf {path.cofinancing_percent} %."
-    if subsidy.status == "eligible":
-        steps.append(f"Met de scholingssubsidie Ontwikkelpaden is deze opleiding gratis voor jou. {share}")
-    elif subsidy.status == "not_yet_open":
-        steps.append(f"Vanaf 1 maart 2025 kan de scholingssubsidie Ontwikkelpaden helpen. {share}")
-    return steps
+@functools.lru_cache(maxsize=1)
+def _routes() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(ROUTES_FILE.read_text(encoding="utf-8"))
+    return data
 
 
-def _next_steps(
-    profile: dict[str, Any], results: list[SchemeResult], paths: list[PathSuggestion]
-) -> list[str]:
-    how = {s.id: " ".join(s.how_to_apply.split()) for s in load_schemes()}
-    by_id = {r.scheme_id: r for r in results}
-    steps: list[str] = []
-    for r in results:
-        if r.status == "eligible" and r.scheme_id != "leerwerkloket":
-            steps.append(f"{r.name}: {how[r.scheme_id]}")
+@functools.lru_cache(maxsize=1)
+def glossary() -> dict[str, str]:
+    """Term -> short B1 explanation (data/glossary.yaml)."""
+    data = yaml.safe_load(GLOSSARY_FILE.read_text(encoding="utf-8"))
+    return {str(k): str(v) for k, v in data["terms"].items()}
+
+
+def explain(texts: list[str]) -> list[str]:
+    """Explain each glossary term once, at its first appearance over the texts in order."""
+    seen: set[str] = set()
+    out = []
+    for text in texts:
+        for term, meaning in glossary().items():
+            if term in seen:
+                continue
+            match = re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text)
+            # Not inside brackets: a bracket in a bracket is hard to read; explain it later.
+            if match and text[: match.start()].count("(") <= text[: match.start()].count(")"):
+                seen.add(term)
+                text = f"{text[:match.end()]} ({meaning}){text[match.end():]}"
+        out.append(text)
+    return out
+
+
+def _course(name: str, level: str, nlqf: int, forms: list[str], duration: str, kind: str) -> dict[str, Any]:
+    return {"name": name, "level": level, "nlqf": nlqf, "form": forms, "duration": duration, "kind": kind,
+            "where": _routes()["where"]}
+
+
+def _course_text(course: dict[str, Any], lead: str) -> str:
+    forms = " of ".join(STEP_FORMS.get(f, f) for f in course["form"])
+    level = STEP_LEVELS.get(course["level"], course["level"])
+    return f"{lead}{course['name']} ({level}, {forms}, {course['duration']}). {course['where']}"
+
+
+def _sector_option(sector: str, edu: str | None) -> dict[str, Any] | None:
+    options = _routes()["sectors"].get(sector) or []
+    nlqf_now = EDUCATION_NLQF.get(edu) if edu else None
+    if edu in HIGHER_EDU:
+        o = _routes()["higher"][0]
+        return _course(o["name"], o["level"], o["nlqf"], o["forms"], o["duration"], "route")
+    target = TARGET_NLQF.get(edu, 3)
+    fitting = [o for o in options if o["nlqf"] <= target and o.get("needs_nlqf", 0) <= (nlqf_now or 0)]
+    pick = max(fitting, key=lambda o: o["nlqf"]) if fitting else (min(options, key=lambda o: o["nlqf"])
+                                                                   if options else None)
+    if pick is None:
+        return None
+    return _course(pick["name"], pick["level"], pick["nlqf"], pick["forms"], pick["duration"], "route")
+
+
+def _situation(key: str) -> dict[str, Any]:
+    o = _routes()["situations"][key]
+    return _course(o["name"], o["level"], o["nlqf"], o["forms"], o["duration"], key)
+
+
+def _courses(profile: dict[str, Any], paths: list[PathSuggestion]) -> list[tuple[str, dict[str, Any]]]:
+    """The concrete learning steps, most urgent first, each as (lead text, course)."""
+    edu = profile.get("education_level")
+    status = profile.get("work_status")
+    out: list[tuple[str, dict[str, Any]]] = []
+    if profile.get("literacy_need") is True or profile.get("goal") == "basisvaardigheden":
+        out.append(("Begin met een ", _situation("basis")))
+    if edu == "buitenlands":
+        out.append(("Laat zien wat je diploma waard is: ", _situation("idw")))
+        out.append(("Leer Nederlands als dat nodig is: ", _situation("nt2")))
     for path in paths[:2]:
-        steps.extend(_path_step_text(path, by_id.get("ontwikkelpaden_scholingssubsidie")))
-    wanted = set(profile.get("sector_interests") or [])
-    expected = [sector_label(s) for s in expected_sectors() if s in wanted]
-    if expected:
-        steps.append(
-            f"Voor {' en '.join(expected)} komt er naar verwachting een Ontwikkelpad. "
-            "Vraag het Leerwerkloket naar de stand van zaken."
-        )
-    if profile.get("education_level") == "geen":
-        steps.append(
-            "Heb je nog geen diploma? Vraag naar de Entreeopleiding (mbo niveau 1). "
-            "Daarna kun je verder met mbo niveau 2."
-        )
-    if any(r.status == "uncertain" for r in results):
-        steps.append(
-            "Een paar dingen weten we nog niet. Een adviseur van het Leerwerkloket kan met je meekijken."
-        )
-    steps.append("Zoek opleidingen en scholen op Leeroverzicht.nl, of vraag het Leerwerkloket in jouw regio.")
-    steps.append(CAVEAT)
+        c = path.courses[0]
+        course = _course(c.name, c.level, c.nlqf, list(c.forms), c.duration, "ontwikkelpad")
+        out.append((f"Word {path.to_function}. Dat kan met de opleiding ", course))
+    if not paths:
+        sectors = [s for s in (profile.get("sector_interests") or [])]
+        current = profile.get("current_sector")
+        if isinstance(current, str) and current not in sectors:
+            sectors.append(current)
+        for sector in sectors[:2] or ["anders"]:
+            option = _sector_option(sector, edu if isinstance(edu, str) else None)
+            if option is None:
+                option = _sector_option("anders", edu if isinstance(edu, str) else None)
+            if option is not None:
+                out.append((f"Een stap in {sector_label(sector)}: ", option))
+    if edu in LOW_EDU:
+        if status in WORKING or (profile.get("age") or 0) >= 23:
+            out.append(("Heb je al werkervaring? Laat die meetellen met een ", _situation("evc")))
+        if edu in ("geen", "vmbo"):
+            out.append(("Heb je nog geen mbo-diploma? Begin met de ", _situation("entree")))
+    if status == "zzp" or profile.get("goal") == "ondernemen":
+        out.append(("Voor je eigen bedrijf: ", _situation("ondernemen")))
+    return out
+
+
+def _action_steps(profile: dict[str, Any], by_id: dict[str, SchemeResult]) -> list[str]:
+    """Who to talk to first, from the scheme data (how_to_apply), by the person's situation."""
+    how = {s.id: " ".join(s.how_to_apply.split()) for s in load_schemes()}
+    steps = []
+    for sid in ("uwv_scholing_ww", "gemeente_reintegratie", "praktijkleren_derde_leerweg",
+                "werkgever_scholingsvergoeding", "zij_instroom_leraren"):
+        r = by_id.get(sid)
+        if r is None:
+            continue
+        if r.status == "eligible" or (sid == "zij_instroom_leraren" and r.status == "uncertain"
+                                      and profile.get("education_level") in HIGHER_EDU):
+            steps.append(f"{r.name}: {how[sid]}")
+    if profile.get("at_risk_of_job_loss") is True:
+        steps.insert(0, f"Je baan is misschien in gevaar. Ga snel naar het {WHERE}. Daar kijk je samen "
+                        "naar werk en een opleiding die past.")
     return steps
+
+
+def _funding(profile: dict[str, Any], results: list[SchemeResult]) -> list[dict[str, str]]:
+    """Eligible money or help, in the order to try it; the loan is never first for bbl."""
+    how = {s.id: " ".join(s.how_to_apply.split()) for s in load_schemes()}
+    eligible = [r for r in results if r.status == "eligible" and r.scheme_id != "leerwerkloket"]
+    if profile.get("preferred_form") == "werkend_leren":
+        # Levenlanglerenkrediet is for bol, hbo and wo, not bbl (schemes.md changes; duo.nl).
+        eligible.sort(key=lambda r: r.scheme_id == "levenlanglerenkrediet")
+    lines = []
+    for r in eligible:
+        amount = f" Bedrag: {r.amount}." if r.amount and r.amount.lower() not in r.name.lower() else ""
+        extra = " ".join(r.reasons[1:])
+        lines.append({"scheme_id": r.scheme_id,
+                      "text": " ".join(f"{r.name}. {how[r.scheme_id]}{amount} {extra}".split())})
+    return lines
+
+
+def _open_points(profile: dict[str, Any], results: list[SchemeResult]) -> list[dict[str, str]]:
+    literacy_unasked = profile.get("literacy_need") is None and profile.get("goal") != "basisvaardigheden"
+    out = []
+    for r in results:
+        if r.status != "uncertain":
+            continue
+        if r.scheme_id in LITERACY_SCHEMES and literacy_unasked:
+            continue  # only asked of people for whom it is likely; not an open point for others
+        route = r.route
+        if route == "employer" and profile.get("work_status") not in ("werknemer_vast", "werknemer_flex"):
+            route = "leerwerkloket"  # no employer to ask
+        who = WHO_KNOWS.get(route, f"Het {WHERE} weet meer.")
+        out.append({"scheme_id": r.scheme_id, "text": " ".join(f"{r.name}. {' '.join(r.reasons)} {who}".split())})
+    order = {sid: i for i, sid in enumerate(MATTERS)}
+    return sorted(out, key=lambda p: order.get(p["scheme_id"], len(order)))
+
+
+WHO_KNOWS = {
+    "employer": "Vraag het je werkgever.", "uwv": "Vraag het UWV.", "gemeente": "Vraag het je gemeente.",
+    "duo": "Vraag het DUO.", "belastingdienst": "Vraag het de Belastingdienst.",
+}
 
 
 def build_advice(profile: dict[str, Any], peildatum: date) -> dict[str, Any]:
-    """The advice JSON of api.md; raises ProfileError for an invalid profile."""
+    """The advice JSON of api.md plus what to say; raises ProfileError for an invalid profile.
+
+    This is the one place that decides the steps, their order, the funding lines, the open
+    points and whether to offer an adviser: renderers only format it.
+    """
     canonical = validate_profile(profile)
     results = evaluate(canonical, peildatum)
     paths = paths_for(canonical)
+    by_id = {r.scheme_id: r for r in results}
+    courses = _courses(canonical, paths)
+    steps = [_course_text(c, lead) for lead, c in courses]
+    steps.extend(_action_steps(canonical, by_id))
+    wanted = set(canonical.get("sector_interests") or [])
+    expected = [sector_label(s) for s in expected_sectors() if s in wanted]
+    if expected:
+        steps.append(f"Voor {' en '.join(expected)} zou er een Ontwikkelpad komen. Vraag het {WHERE} naar de stand.")
+    steps.append(f"Zoek opleidingen en scholen op Leeroverzicht.nl, of vraag het {WHERE} in jouw regio.")
+    funding = _funding(canonical, results)
+    open_points = _open_points(canonical, results)
+    offer = any(p["scheme_id"] in MATTERS for p in open_points)
+    verified = min((s.verified_on for s in load_schemes()), default=peildatum)
+    newest = max((s.verified_on for s in load_schemes()), default=peildatum)
+    note = (f"Let op: regels over geld voor leren kunnen veranderen. Ik heb ze nagekeken op "
+            f"{dutch_date(newest)}. Sommige regels zijn het laatst nagekeken op {dutch_date(verified)}. "
+            f"Kijk voor het nieuwste op {WHERE_TO_CHECK}.") if verified != newest else caveat(newest)
+    headline = f"Een goede eerste stap: {courses[0][1]['name']}." if courses else "Een goede eerste stap."
+    texts = explain([headline, *steps, *(f["text"] for f in funding), *(p["text"] for p in open_points)])
+    headline, steps = texts[0], texts[1:1 + len(steps)]
+    rest = texts[1 + len(steps):]
+    for line, text in zip([*funding, *open_points], rest, strict=True):
+        line["text"] = text
     return {
         "peildatum": peildatum.isoformat(),
         "profile": canonical,
         "schemes": [r.to_dict() for r in results],
         "paths": [p.to_dict() for p in paths],
-        "next_steps": _next_steps(canonical, results, paths),
+        "next_steps": steps,
+        "headline": headline,
+        "courses": [c for _, c in courses],
+        "funding": funding,
+        "open_points": open_points,
+        "offer_adviser": offer,
+        "note": note,
     }
 
 
@@ -141,6 +301,8 @@ def format_text(advice: dict[str, Any]) -> str:
         lines.append("")
     lines.append("Wat kun je nu doen?")
     lines.extend(f"  - {step}" for step in advice["next_steps"])
+    lines.append("")
+    lines.append(advice["note"])
     return "\n".join(lines) + "\n"
 
 

@@ -37,6 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["json", "text"], default="json")
     p.set_defaults(handler=_lazy("assistant.advice:cli_advise"))
 
+    p = sub.add_parser("schemes", help="Regelingen beheren.")
+    ssub = p.add_subparsers(dest="schemes_command", metavar="ACTION", required=True)
+    s = ssub.add_parser("stale", help="Regelingen die langer dan N maanden niet zijn nagekeken.")
+    s.add_argument("--months", type=int, required=True)
+    s.set_defaults(handler=_lazy("assistant.policy.schemes:cli_stale"))
+
     p = sub.add_parser("db", help="Database beheren.")
     dbsub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     d = dbsub.add_parser("upgrade", help="Migraties uitvoeren en referentiedata laden.")

@@ -10,14 +10,15 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from assistant.intake.readability import MAX_MESSAGE_CHARS
-from assistant.intake.slots import EMPLOYEE
+from assistant.policy.engine import caveat, dutch_date
+from assistant.policy.schemes import load_schemes
 
-SOURCES_DATE = "22 november 2024"
+# The date the scheme facts were last checked (verified_on in the scheme data), not a literal here.
+SOURCES_DATE = dutch_date(max(s.verified_on for s in load_schemes()))
 # Said when a message answered other questions than the one asked, before that question comes again.
 NOTED = "Dank je. Dat heb ik genoteerd."
-SOURCES_NOTE = (f"Let op: regels over geld voor leren kunnen veranderen. Wat ik weet, komt uit brieven tot "
-                f"{SOURCES_DATE}. Kijk voor het nieuwste op Leeroverzicht.nl. Of vraag het bij UWV, DUO of "
-                "het Leerwerkloket.")
+SOURCES_NOTE = caveat(max(s.verified_on for s in load_schemes()))
+WHERE = "Werkcentrum (voorheen Leerwerkloket)"
 
 WORK_LABELS = {
     "werknemer_vast": "in loondienst, vast contract", "werknemer_flex": "in loondienst, flexibel contract",
@@ -48,20 +49,6 @@ FORM_LABELS = {"online": "online", "klassikaal": "in een klas", "werkend_leren":
 COURSE_FORM_LABELS = {"bbl": "werken en leren", "bol": "naar school", "deeltijd": "deeltijd", "cursus": "cursus"}
 LEVEL_LABELS = {"mbo1": "mbo 1", "mbo2": "mbo 2", "mbo3": "mbo 3", "mbo4": "mbo 4", "hbo_ad": "hbo",
                 "hbo_bachelor": "hbo", "hbo_master": "hbo-master", "cursus": "cursus"}
-ROUTE_TEXT = {
-    "self": "Je vraagt het zelf aan.", "employer": "Je werkgever vraagt het aan.", "regio": "De regio vraagt het aan.",
-    "uwv": "UWV beslist of het kan.", "gemeente": "Vraag het bij je gemeente.", "duo": "Je vraagt het aan bij DUO.",
-    "belastingdienst": "Je trekt de kosten af bij de belasting.", "loopbaanadviseur": "Via een loopbaanadviseur.",
-    "opleider": "Via de school.", "leerwerkloket": "Via het Leerwerkloket.",
-}
-WHO_KNOWS = {
-    "employer": "Vraag het je werkgever.", "uwv": "Vraag het UWV.", "gemeente": "Vraag het je gemeente.",
-    "duo": "Vraag het DUO.", "belastingdienst": "Vraag het de Belastingdienst.",
-}
-# Uncertain schemes that decide whether someone gets money: then a human adviser is offered.
-MATTERS = ("uwv_scholing_ww", "gemeente_reintegratie", "ontwikkelpaden_scholingssubsidie", "slim",
-           "levenlanglerenkrediet", "werkgever_scholingsvergoeding", "zzp_scholingskosten_aftrek")
-LITERACY_SCHEMES = frozenset({"basisvaardigheden", "tel_mee_met_taal_werkgevers"})
 ENDED_ALTERNATIVES_MAX = 2
 MAX_STEPS = 3
 
@@ -144,78 +131,17 @@ def render_summary(profile: Mapping[str, Any]) -> list[Message]:
 
 
 # -- advice --------------------------------------------------------------------------------
-def _course_text(path: Mapping[str, Any]) -> str | None:
-    courses = path.get("courses") or []
-    if not courses:
-        return None
-    course = courses[0]
-    level = LEVEL_LABELS.get(str(course.get("level")), str(course.get("level", "")))
-    forms = " of ".join(COURSE_FORM_LABELS.get(f, f) for f in course.get("form") or [])
-    how = f", {forms}" if forms else ""
-    function = str(path.get("to_function"))
-    name = str(course.get("name"))
-    if name.lower() in function.lower() or function.lower() in name.lower():
-        # Same words twice make a long, hard sentence: name the job once.
-        return f"Word {function}. Daarvoor doe je een opleiding op {level}{how}."
-    return f"Word {function}. Dat kan met de opleiding {name} ({level}{how})."
+# Everything said below is decided by assistant.advice.build_advice; this only formats it.
 
 
 def next_steps(advice: Mapping[str, Any]) -> list[str]:
-    """The 1-3 most relevant next steps: a path with its course first, then the person's route."""
-    profile = advice.get("profile") or {}
-    status = {s["scheme_id"]: s["status"] for s in advice.get("schemes") or []}
-    steps: list[str] = []
-    for path in advice.get("paths") or []:
-        text = _course_text(path)
-        if text and text not in steps:
-            steps.append(text)
-        if len(steps) == 2:
-            break
-    if status.get("basisvaardigheden") == "eligible":
-        steps.insert(0, "Doe een gratis cursus taal, rekenen of computer. Vraag het bij de bibliotheek of je gemeente.")
-    if profile.get("education_level") == "geen":
-        steps.append("Begin met de Entreeopleiding (mbo 1). Daarna kun je verder met mbo 2.")
-    if status.get("werkgever_scholingsvergoeding") == "eligible":
-        steps.append("Praat met je leidinggevende over je plan. Vraag of er geld is voor een opleiding.")
-    if status.get("uwv_scholing_ww") == "eligible":
-        steps.append("Vraag UWV of je een opleiding kunt doen met behoud van je WW.")
-    if status.get("gemeente_reintegratie") == "eligible":
-        steps.append("Vraag je gemeente naar een opleiding of cursus. Dat hoort bij hulp naar werk.")
-    if profile.get("work_status") == "zzp":
-        steps.append("Kies een cursus die je bedrijf sterker maakt. De kosten trek je af van je winst.")
-    if profile.get("goal") == "ondernemen" and profile.get("work_status") != "zzp":
-        steps.append("Wil je een eigen bedrijf? Vraag het Leerwerkloket naar een cursus ondernemen.")
-    if not steps or profile.get("goal") in (None, "orienteren"):
-        steps.append("Maak een afspraak bij het Leerwerkloket. Samen kijk je gratis wat bij je past.")
-    return steps[:MAX_STEPS]
-
-
-def _funding_line(scheme: Mapping[str, Any]) -> str:
-    route = ROUTE_TEXT.get(str(scheme.get("route")), "")
-    amount = scheme.get("amount")
-    name = str(scheme["name"])
-    # "Gratis cursus ..." needs no "Bedrag: gratis".
-    amount_text = f" Bedrag: {amount}." if amount and str(amount).lower() not in name.lower() else ""
-    return f"• {name}. {route}{amount_text}"
-
-
-def _relevant_uncertain(advice: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    profile = advice.get("profile") or {}
-    literacy_unasked = profile.get("literacy_need") is None and profile.get("goal") != "basisvaardigheden"
-    out = []
-    for scheme in advice.get("schemes") or []:
-        if scheme.get("status") != "uncertain":
-            continue
-        if scheme["scheme_id"] in LITERACY_SCHEMES and literacy_unasked:
-            continue  # only asked of people for whom it is likely; not an open point for others
-        out.append(scheme)
-    order = {sid: i for i, sid in enumerate(MATTERS)}
-    return sorted(out, key=lambda s: order.get(s["scheme_id"], len(order)))
+    """The 1-3 most relevant next steps, as build_advice ordered them."""
+    return [str(s) for s in (advice.get("next_steps") or [])][:MAX_STEPS]
 
 
 def uncertain_matters(advice: Mapping[str, Any]) -> bool:
     """True when an open point decides about money for this person: then offer an adviser."""
-    return any(s["scheme_id"] in MATTERS for s in _relevant_uncertain(advice))
+    return bool(advice.get("offer_adviser"))
 
 
 def _ended_text(advice: Mapping[str, Any], scheme_id: str) -> str | None:
@@ -231,7 +157,7 @@ def _ended_text(advice: Mapping[str, Any], scheme_id: str) -> str | None:
         names = " of ".join(alternatives[:ENDED_ALTERNATIVES_MAX])
         text += f" Er is wel ander geld om te leren. Kijk bijvoorbeeld naar: {names}. Meer staat hierboven."
     else:
-        text += " Het Leerwerkloket weet wat nu wel kan."
+        text += f" Het {WHERE} weet wat nu wel kan."
     return text
 
 
@@ -240,29 +166,20 @@ def render_advice(advice: Mapping[str, Any], asked_ended: Iterable[str] = ()) ->
     profile = advice.get("profile") or {}
     messages: list[Message] = []
 
-    steps = next_steps(advice)
-    step_lines = [f"{i}. {s}" for i, s in enumerate(steps, 1)]
+    step_lines = [f"{i}. {s}" for i, s in enumerate(next_steps(advice), 1)]
     messages.extend(_msg(t) for t in _chunk("Dit zijn je beste volgende stappen:", step_lines))
 
-    funding = [s for s in advice.get("schemes") or []
-               if s.get("status") == "eligible" and s["scheme_id"] != "leerwerkloket"]
+    funding = advice.get("funding") or []
     if funding:
-        lines = [_funding_line(s) for s in funding]
+        lines = [f"• {f['text']}" for f in funding]
         messages.extend(_msg(t) for t in _chunk("Hier kun je geld of hulp voor je opleiding krijgen:", lines,
                                                 more="Er is nog meer:"))
     else:
-        messages.append(_msg("Ik vond geen regeling die zeker bij je past. Het Leerwerkloket kijkt graag met je mee."))
+        messages.append(_msg(f"Ik vond geen regeling die zeker bij je past. Het {WHERE} kijkt graag met je mee."))
 
-    uncertain = _relevant_uncertain(advice)[:3]
-    if uncertain:
-        lines = []
-        for s in uncertain:
-            reason = (s.get("reasons") or [""])[0]
-            route = str(s.get("route"))
-            if route == "employer" and profile.get("work_status") not in EMPLOYEE:
-                route = "leerwerkloket"  # no employer to ask
-            who = WHO_KNOWS.get(route, "Het Leerwerkloket weet meer.")
-            lines.append(f"• {s['name']}. {reason} {who}".replace("  ", " "))
+    open_points = (advice.get("open_points") or [])[:3]
+    if open_points:
+        lines = [f"• {p['text']}" for p in open_points]
         messages.extend(_msg(t) for t in _chunk("Dit weet ik nog niet zeker:", lines, more="Ook nog niet zeker:"))
 
     for scheme_id in asked_ended:
@@ -271,6 +188,6 @@ def render_advice(advice: Mapping[str, Any], asked_ended: Iterable[str] = ()) ->
             messages.append(_msg(text))
 
     place = f" voor {profile['municipality']}" if profile.get("municipality") else " in jouw regio"
-    messages.append(_msg(f"Het Leerwerkloket{place} helpt je gratis verder. Zoek het op lerenenwerken.nl."))
-    messages.append(_msg(SOURCES_NOTE))
+    messages.append(_msg(f"Het {WHERE}{place} helpt je gratis verder. Zoek het op werkcentrum.nl."))
+    messages.append(_msg(str(advice.get("note") or SOURCES_NOTE)))
     return messages

@@ -36,10 +36,15 @@ STARTKWALIFICATIE = frozenset(
 NO_STARTKWALIFICATIE = frozenset({"geen", "vmbo", "mbo1"})
 WERKNEMER = frozenset({"werknemer_vast", "werknemer_flex"})
 
-CAVEAT = (
-    "Regelingen veranderen. Deze informatie gaat tot 22 november 2024. "
-    "Kijk voor de laatste stand op Leeroverzicht.nl, bij UWV, DUO of het Leerwerkloket."
-)
+WHERE_TO_CHECK = "Leeroverzicht.nl, UWV, DUO of het Werkcentrum (voorheen Leerwerkloket)"
+
+
+def caveat(verified_on: date) -> str:
+    """The availability caveat (schemes.md ruling 8), naming when the facts were last checked."""
+    return (
+        f"Regelingen veranderen. Dit is nagekeken op {dutch_date(verified_on)}. "
+        f"Kijk voor de laatste stand op {WHERE_TO_CHECK}."
+    )
 
 MONTHS = (
     "januari",
@@ -67,6 +72,8 @@ class SchemeResult:
     sources: tuple[str, ...]
     amount: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    verified_on: str | None = None
+    application: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -78,6 +85,8 @@ class SchemeResult:
             "sources": list(self.sources),
             "amount": self.amount,
             "notes": list(self.notes),
+            "verified_on": self.verified_on,
+            **({"application": self.application} if self.application is not None else {}),
         }
 
 
@@ -144,6 +153,31 @@ def _unique(items: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
+def application(scheme: Scheme, peildatum: date) -> tuple[dict[str, Any] | None, str | None]:
+    """Whether an application round is open on the peildatum, apart from validity (ruling 7)."""
+    if not scheme.tijdvakken:
+        return None, None
+    current = next((t for t in scheme.tijdvakken if t.start <= peildatum <= t.end), None)
+    past = [t for t in scheme.tijdvakken if t.end < peildatum]
+    future = [t for t in scheme.tijdvakken if t.start > peildatum]
+    out: dict[str, Any] = {
+        "open": current is not None,
+        "from": current.start.isoformat() if current else None,
+        "until": current.end.isoformat() if current else None,
+        "last_closed": past[-1].end.isoformat() if past else None,
+        "next_expected": future[0].start.isoformat() if future else scheme.next_expected,
+    }
+    if current:
+        return out, f"De aanvraag is nu open, tot en met {dutch_date(current.end)}."
+    if future:
+        return out, f"De aanvraag is nu dicht. De volgende ronde begint op {dutch_date(future[0].start)}."
+    text = "De aanvraag is nu dicht."
+    if past:
+        text += f" De laatste ronde sloot op {dutch_date(past[-1].end)}."
+    text += f" {scheme.next_expected}" if scheme.next_expected else " Een nieuwe ronde is nog niet bekend."
+    return out, text
+
+
 def evaluate_scheme(scheme: Scheme, facts: Mapping[str, Any], peildatum: date) -> SchemeResult:
     route = scheme.route
     for rr in scheme.route_rules:
@@ -166,7 +200,10 @@ def evaluate_scheme(scheme: Scheme, facts: Mapping[str, Any], peildatum: date) -
         rule = next((r for r in scheme.rules if when_holds(r.when, facts)), scheme.otherwise)
         status = rule.status
         reasons = [" ".join(rule.reason.split())]
-    notes.append(CAVEAT)
+    app, app_text = application(scheme, peildatum)
+    if app_text and status in ("eligible", "uncertain"):
+        reasons.append(app_text)
+    notes.append(caveat(scheme.verified_on))
     return SchemeResult(
         scheme_id=scheme.id,
         name=scheme.name,
@@ -176,6 +213,8 @@ def evaluate_scheme(scheme: Scheme, facts: Mapping[str, Any], peildatum: date) -
         sources=sources,
         amount=scheme.amount,
         notes=tuple(" ".join(n.split()) for n in notes),
+        verified_on=scheme.verified_on.isoformat(),
+        application=app,
     )
 
 

@@ -139,11 +139,6 @@ class Course:
     forms: tuple[str, ...]
     duration: str
 
-    @property
-    def cofinancing_percent(self) -> int:
-        # 004:L138: 10 % at NLQF 1-2, 50 % at NLQF 3 and higher (paid by the applicant).
-        return 10 if self.nlqf <= 2 else 50
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
@@ -202,10 +197,6 @@ class PathSuggestion:
     step: str
     courses: tuple[Course, ...]
     reason: str
-
-    @property
-    def cofinancing_percent(self) -> int:
-        return min((c.cofinancing_percent for c in self.courses), default=50)
 
     def to_dict(self) -> dict[str, Any]:
         """Exactly the ``paths`` item of api.md."""
@@ -292,8 +283,13 @@ def _sector_order(profile: Mapping[str, Any]) -> list[str]:
     return order
 
 
-def _doorstroom(path: SectorPath, nlqf: int | None) -> list[PathSuggestion]:
-    here = [f for f in path.functions if nlqf is not None and f.nlqf <= nlqf]
+def _doorstroom(path: SectorPath, nlqf: int | None, function_id: str | None = None) -> list[PathSuggestion]:
+    known = {f.id for f in path.functions}
+    if function_id in known:
+        # The person named their function: the next step follows it, whatever the diploma.
+        here = [path.function(str(function_id))]
+    else:
+        here = [f for f in path.functions if nlqf is not None and f.nlqf <= nlqf]
     if not here:
         # Working in the sector below the first diploma level: the entry function is the next step.
         entries = [path.function(s.to_id) for s in path.steps if s.step == "instroom"]
@@ -313,23 +309,27 @@ def _doorstroom(path: SectorPath, nlqf: int | None) -> list[PathSuggestion]:
             for f in entries
             if f.nlqf == lowest
         ][:MAX_PER_SECTOR]
-    top = max(f.nlqf for f in here)
-    current = next(f for f in here if f.nlqf == top)
-    out = []
-    for step in path.steps:
-        if step.step == "doorstroom" and step.from_id == current.id:
-            to = path.function(step.to_id)
-            out.append(
-                PathSuggestion(
-                    path.sector,
-                    path.label,
-                    current.name,
-                    to.name,
-                    "doorstroom",
-                    to.courses,
-                    f"Van {current.name} kun je doorgroeien naar {to.name}.",
-                )
-            )
+    # Without a named function, every function at the person's level may be theirs; a level
+    # without any onward step (e.g. begeleider at mbo 4) must not hide the others (first-match bug).
+    out: list[PathSuggestion] = []
+    for level in sorted({f.nlqf for f in here}, reverse=True):
+        for current in (f for f in here if f.nlqf == level):
+            for step in path.steps:
+                if step.step == "doorstroom" and step.from_id == current.id:
+                    to = path.function(step.to_id)
+                    out.append(
+                        PathSuggestion(
+                            path.sector,
+                            path.label,
+                            current.name,
+                            to.name,
+                            "doorstroom",
+                            to.courses,
+                            f"Van {current.name} kun je doorgroeien naar {to.name}.",
+                        )
+                    )
+        if out:
+            break
     return out[:MAX_PER_SECTOR]
 
 
@@ -370,7 +370,8 @@ def paths_for(profile: Mapping[str, Any]) -> list[PathSuggestion]:
         if path is None or path.status != "pad":
             continue
         if sector == current:
-            suggestions.extend(_doorstroom(path, nlqf))
+            function_id = profile.get("current_function")
+            suggestions.extend(_doorstroom(path, nlqf, function_id if isinstance(function_id, str) else None))
         elif working:
             origin = (
                 f"werk in een andere sector ({sector_label(current)})"
@@ -381,6 +382,17 @@ def paths_for(profile: Mapping[str, Any]) -> list[PathSuggestion]:
         else:
             suggestions.extend(_entry(path, nlqf, "instroom", "nog geen werk in deze sector"))
     return suggestions
+
+
+def function_choices(sector: str) -> list[tuple[str, str]]:
+    """The functions (id, Dutch label) of a sector with several, to ask for ``current_function``.
+
+    Empty when the sector has no path or only one function: then there is nothing to choose.
+    """
+    path = load_paths().sector(sector)
+    if path is None or len(path.functions) < 2:
+        return []
+    return [(f.id, f.name) for f in path.functions]
 
 
 def expected_sectors() -> list[str]:

@@ -124,8 +124,27 @@ RECORD_SCHEMA: dict[str, Any] = {
         "notes",
         "rules",
         "otherwise",
+        "verified_on",
     ],
     "properties": {
+        # The date the record's facts were last checked against its sources (koers schemes stale).
+        "verified_on": {"type": "string", "pattern": DATE_RE},
+        # Application rounds, apart from the validity window (schemes.md ruling 7).
+        "tijdvakken": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["from", "until", "source"],
+                "properties": {
+                    "from": {"type": "string", "pattern": DATE_RE},
+                    "until": {"type": "string", "pattern": DATE_RE},
+                    "source": _TEXT,
+                },
+            },
+        },
+        # A next round that is announced but not (yet) in an official text; null = none known.
+        "next_expected": {"type": ["string", "null"], "minLength": 1},
         "id": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
         "name": _TEXT,
         "description": _TEXT,
@@ -191,6 +210,13 @@ class RouteRule:
 
 
 @dataclass(frozen=True)
+class Tijdvak:
+    start: date
+    end: date
+    source: str
+
+
+@dataclass(frozen=True)
 class Scheme:
     id: str
     name: str
@@ -207,6 +233,9 @@ class Scheme:
     notes: tuple[str, ...]
     rules: tuple[Rule, ...]
     otherwise: Rule
+    verified_on: date = date(1970, 1, 1)
+    tijdvakken: tuple[Tijdvak, ...] = ()
+    next_expected: str | None = None
 
 
 def _field_path(error: jsonschema.ValidationError) -> str:
@@ -249,6 +278,19 @@ def _parse_record(raw: Any, index: int, file: Path) -> Scheme:
         raise SchemeDataError(f"{label}: field window: {exc}") from exc
     if open_from and open_until and open_from > open_until:
         raise SchemeDataError(f"{label}: field window: open_from is after open_until")
+    tijdvakken = []
+    for n, tv in enumerate(raw.get("tijdvakken", [])):
+        try:
+            start, end = date.fromisoformat(tv["from"]), date.fromisoformat(tv["until"])
+        except ValueError as exc:
+            raise SchemeDataError(f"{label}: field tijdvakken.{n}: {exc}") from exc
+        if start > end:
+            raise SchemeDataError(f"{label}: field tijdvakken.{n}: from is after until")
+        tijdvakken.append(Tijdvak(start, end, tv["source"]))
+    try:
+        verified_on = date.fromisoformat(raw["verified_on"])
+    except ValueError as exc:
+        raise SchemeDataError(f"{label}: field verified_on: {exc}") from exc
     return Scheme(
         id=raw["id"],
         name=raw["name"],
@@ -265,6 +307,9 @@ def _parse_record(raw: Any, index: int, file: Path) -> Scheme:
         notes=tuple(raw["notes"]),
         rules=tuple(Rule(r["when"], r["status"], r["reason"]) for r in raw["rules"]),
         otherwise=Rule({}, raw["otherwise"]["status"], raw["otherwise"]["reason"]),
+        verified_on=verified_on,
+        tijdvakken=tuple(sorted(tijdvakken, key=lambda t: t.start)),
+        next_expected=raw.get("next_expected"),
     )
 
 
@@ -296,3 +341,25 @@ def load_schemes() -> tuple[Scheme, ...]:
     if missing:
         raise SchemeDataError(f"{SCHEMES_FILE.name}: missing scheme ids of schemes.md: {sorted(missing)}")
     return schemes
+
+
+def stale_schemes(today: date, months: int) -> list[Scheme]:
+    """Records whose facts were not checked in the last ``months`` months."""
+    year, month = today.year, today.month - months
+    while month < 1:
+        month += 12
+        year -= 1
+    day = min(today.day, 28)
+    cutoff = date(year, month, day)
+    return [s for s in load_schemes() if s.verified_on < cutoff]
+
+
+def cli_stale(args: Any) -> int:
+    """``koers schemes stale --months N``: list records not checked since N months."""
+    months = int(args.months)
+    stale = stale_schemes(date.today(), months)
+    for s in stale:
+        print(f"{s.id}\t{s.verified_on.isoformat()}\t{s.name}")
+    if not stale:
+        print(f"Alle regelingen zijn in de laatste {months} maanden nagekeken.")
+    return 0
