@@ -63,8 +63,7 @@ GLOSSARY_FILE = Path(__file__).parent / "policy" / "data" / "glossary.yaml"
 WHERE = "Werkcentrum (voorheen Leerwerkloket)"
 # Uncertain schemes that decide whether someone gets money: then a human adviser is offered.
 MATTERS = ("uwv_scholing_ww", "gemeente_reintegratie", "ontwikkelpaden_scholingssubsidie", "slim",
-           "levenlanglerenkrediet", "werkgever_scholingsvergoeding", "zzp_scholingskosten_aftrek",
-           "praktijkleren_derde_leerweg")
+           "levenlanglerenkrediet", "werkgever_scholingsvergoeding", "zzp_scholingskosten_aftrek")
 LITERACY_SCHEMES = frozenset({"basisvaardigheden", "tel_mee_met_taal_werkgevers"})
 # Target NLQF of the next diploma by the highest one now (one step up; see paths.py).
 TARGET_NLQF = {None: 2, "geen": 2, "vmbo": 2, "mbo1": 2, "mbo2": 3, "mbo3": 4, "mbo4": 5, "havo": 5,
@@ -95,11 +94,13 @@ def explain(texts: list[str]) -> list[str]:
         for term, meaning in glossary().items():
             if term in seen:
                 continue
-            match = re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text)
             # Not inside brackets: a bracket in a bracket is hard to read; explain it later.
-            if match and text[: match.start()].count("(") <= text[: match.start()].count(")"):
+            match = next((m for m in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text)
+                          if text[: m.start()].count("(") <= text[: m.start()].count(")")), None)
+            if match:
+                # A separate short sentence keeps the sentence with the term short (B1).
                 seen.add(term)
-                text = f"{text[:match.end()]} ({meaning}){text[match.end():]}"
+                text = f"{text} {term[0].upper()}{term[1:]} betekent: {meaning}."
         out.append(text)
     return out
 
@@ -112,7 +113,8 @@ def _course(name: str, level: str, nlqf: int, forms: list[str], duration: str, k
 def _course_text(course: dict[str, Any], lead: str) -> str:
     forms = " of ".join(STEP_FORMS.get(f, f) for f in course["form"])
     level = STEP_LEVELS.get(course["level"], course["level"])
-    return f"{lead}{course['name']} ({level}, {forms}, {course['duration']}). {course['where']}"
+    level_text = "" if level == forms else f" Niveau: {level}."
+    return f"{lead}{course['name']}.{level_text} Vorm: {forms}. Duur: {course['duration']}."
 
 
 def _sector_option(sector: str, edu: str | None) -> dict[str, Any] | None:
@@ -141,14 +143,15 @@ def _courses(profile: dict[str, Any], paths: list[PathSuggestion]) -> list[tuple
     status = profile.get("work_status")
     out: list[tuple[str, dict[str, Any]]] = []
     if profile.get("literacy_need") is True or profile.get("goal") == "basisvaardigheden":
-        out.append(("Begin met een ", _situation("basis")))
+        out.append(("Begin hiermee: ", _situation("basis")))
     if edu == "buitenlands":
         out.append(("Laat zien wat je diploma waard is: ", _situation("idw")))
         out.append(("Leer Nederlands als dat nodig is: ", _situation("nt2")))
     for path in paths[:2]:
         c = path.courses[0]
         course = _course(c.name, c.level, c.nlqf, list(c.forms), c.duration, "ontwikkelpad")
-        out.append((f"Word {path.to_function}. Dat kan met de opleiding ", course))
+        same = c.name.lower() in path.to_function.lower() or path.to_function.lower() in c.name.lower()
+        out.append((f"Word {path.to_function}. Opleiding: " if not same else "Word ", course))
     if not paths:
         sectors = [s for s in (profile.get("sector_interests") or [])]
         current = profile.get("current_sector")
@@ -162,7 +165,7 @@ def _courses(profile: dict[str, Any], paths: list[PathSuggestion]) -> list[tuple
                 out.append((f"Een stap in {sector_label(sector)}: ", option))
     if edu in LOW_EDU:
         if status in WORKING or (profile.get("age") or 0) >= 23:
-            out.append(("Heb je al werkervaring? Laat die meetellen met een ", _situation("evc")))
+            out.append(("Heb je al werkervaring? Laat die meetellen met ", _situation("evc")))
         if edu in ("geen", "vmbo"):
             out.append(("Heb je nog geen mbo-diploma? Begin met de ", _situation("entree")))
     if status == "zzp" or profile.get("goal") == "ondernemen":
@@ -174,23 +177,26 @@ def _action_steps(profile: dict[str, Any], by_id: dict[str, SchemeResult]) -> li
     """Who to talk to first, from the scheme data (how_to_apply), by the person's situation."""
     how = {s.id: " ".join(s.how_to_apply.split()) for s in load_schemes()}
     steps = []
-    for sid in ("uwv_scholing_ww", "gemeente_reintegratie", "praktijkleren_derde_leerweg",
-                "werkgever_scholingsvergoeding", "zij_instroom_leraren"):
+    for sid in ("uwv_scholing_ww", "gemeente_reintegratie", "werkgever_scholingsvergoeding",
+                "zzp_scholingskosten_aftrek", "zij_instroom_leraren"):
         r = by_id.get(sid)
         if r is None:
             continue
-        if r.status == "eligible" or (sid == "zij_instroom_leraren" and r.status == "uncertain"
-                                      and profile.get("education_level") in HIGHER_EDU):
+        if sid == "zij_instroom_leraren":
+            if "onderwijs" in (profile.get("sector_interests") or []) and r.status != "not_eligible" \
+                    and profile.get("education_level") in HIGHER_EDU:
+                steps.append(f"{r.name}: {how[sid]}")
+            continue
+        if r.status == "eligible":
             steps.append(f"{r.name}: {how[sid]}")
     if profile.get("at_risk_of_job_loss") is True:
-        steps.insert(0, f"Je baan is misschien in gevaar. Ga snel naar het {WHERE}. Daar kijk je samen "
+        steps.insert(0, "Je baan is misschien in gevaar. Ga snel naar het Werkcentrum. Daar kijk je samen "
                         "naar werk en een opleiding die past.")
     return steps
 
 
 def _funding(profile: dict[str, Any], results: list[SchemeResult]) -> list[dict[str, str]]:
     """Eligible money or help, in the order to try it; the loan is never first for bbl."""
-    how = {s.id: " ".join(s.how_to_apply.split()) for s in load_schemes()}
     eligible = [r for r in results if r.status == "eligible" and r.scheme_id != "leerwerkloket"]
     if profile.get("preferred_form") == "werkend_leren":
         # Levenlanglerenkrediet is for bol, hbo and wo, not bbl (schemes.md changes; duo.nl).
@@ -200,7 +206,7 @@ def _funding(profile: dict[str, Any], results: list[SchemeResult]) -> list[dict[
         amount = f" Bedrag: {r.amount}." if r.amount and r.amount.lower() not in r.name.lower() else ""
         extra = " ".join(r.reasons[1:])
         lines.append({"scheme_id": r.scheme_id,
-                      "text": " ".join(f"{r.name}. {how[r.scheme_id]}{amount} {extra}".split())})
+                      "text": " ".join(f"{r.name}. {ROUTE_TEXT[r.route]}{amount} {extra}".split())})
     return lines
 
 
@@ -215,12 +221,19 @@ def _open_points(profile: dict[str, Any], results: list[SchemeResult]) -> list[d
         route = r.route
         if route == "employer" and profile.get("work_status") not in ("werknemer_vast", "werknemer_flex"):
             route = "leerwerkloket"  # no employer to ask
-        who = WHO_KNOWS.get(route, f"Het {WHERE} weet meer.")
-        out.append({"scheme_id": r.scheme_id, "text": " ".join(f"{r.name}. {' '.join(r.reasons)} {who}".split())})
+        who = WHO_KNOWS.get(route, "Het Werkcentrum weet meer.")
+        # The main reason only: the round dates are in the scheme result and the funding lines.
+        out.append({"scheme_id": r.scheme_id, "text": " ".join(f"{r.name}. {r.reasons[0]} {who}".split())})
     order = {sid: i for i, sid in enumerate(MATTERS)}
     return sorted(out, key=lambda p: order.get(p["scheme_id"], len(order)))
 
 
+ROUTE_TEXT = {
+    "self": "Je vraagt het zelf aan.", "employer": "Je werkgever vraagt het aan.", "regio": "De regio vraagt het aan.",
+    "uwv": "UWV beslist of het kan.", "gemeente": "Vraag het bij je gemeente.", "duo": "Je vraagt het aan bij DUO.",
+    "belastingdienst": "Je trekt de kosten af bij de belasting.", "loopbaanadviseur": "Via een loopbaanadviseur.",
+    "opleider": "Via de school.", "leerwerkloket": "Via het Werkcentrum.",
+}
 WHO_KNOWS = {
     "employer": "Vraag het je werkgever.", "uwv": "Vraag het UWV.", "gemeente": "Vraag het je gemeente.",
     "duo": "Vraag het DUO.", "belastingdienst": "Vraag het de Belastingdienst.",
@@ -238,13 +251,17 @@ def build_advice(profile: dict[str, Any], peildatum: date) -> dict[str, Any]:
     paths = paths_for(canonical)
     by_id = {r.scheme_id: r for r in results}
     courses = _courses(canonical, paths)
-    steps = [_course_text(c, lead) for lead, c in courses]
-    steps.extend(_action_steps(canonical, by_id))
+    course_steps = [_course_text(c, lead) for lead, c in courses]
+    # Urgent basics first, then the first course in a sector, then who to talk to, then the rest.
+    first = next((i for i, (_, c) in enumerate(courses) if c["kind"] in ("ontwikkelpad", "route")), 0)
+    steps = course_steps[: first + 1] + _action_steps(canonical, by_id) + course_steps[first + 1 :]
     wanted = set(canonical.get("sector_interests") or [])
     expected = [sector_label(s) for s in expected_sectors() if s in wanted]
     if expected:
-        steps.append(f"Voor {' en '.join(expected)} zou er een Ontwikkelpad komen. Vraag het {WHERE} naar de stand.")
-    steps.append(f"Zoek opleidingen en scholen op Leeroverzicht.nl, of vraag het {WHERE} in jouw regio.")
+        steps.append(
+            f"Voor {' en '.join(expected)} zou er een Ontwikkelpad komen. Vraag het Werkcentrum hoe het nu is."
+        )
+    steps.append(f"Scholen vind je op Leeroverzicht.nl. Of vraag het {WHERE} in jouw regio.")
     funding = _funding(canonical, results)
     open_points = _open_points(canonical, results)
     offer = any(p["scheme_id"] in MATTERS for p in open_points)

@@ -165,7 +165,8 @@ def application(scheme: Scheme, peildatum: date) -> tuple[dict[str, Any] | None,
         "from": current.start.isoformat() if current else None,
         "until": current.end.isoformat() if current else None,
         "last_closed": past[-1].end.isoformat() if past else None,
-        "next_expected": future[0].start.isoformat() if future else scheme.next_expected,
+        # While a round is open the next one is not what the person needs to know.
+        "next_expected": None if current else (future[0].start.isoformat() if future else scheme.next_expected),
     }
     if current:
         return out, f"De aanvraag is nu open, tot en met {dutch_date(current.end)}."

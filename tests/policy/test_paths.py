@@ -32,10 +32,9 @@ def test_no_startkwalificatie_zorg_instroom_helpende(edu: str | None) -> None:
     assert (p.step, p.to_function) == ("instroom", "Helpende zorg en welzijn")
     course = p.courses[0]
     assert (course.name, course.nlqf, "bbl" in course.forms) == ("Helpende Zorg en Welzijn", 2, True)
-    assert p.cofinancing_percent == 10
 
 
-def test_mbo2_overstap_to_level_3_with_50_percent() -> None:
+def test_mbo2_overstap_to_level_3() -> None:
     out = paths_for(
         {
             "education_level": "mbo2",
@@ -45,7 +44,7 @@ def test_mbo2_overstap_to_level_3_with_50_percent() -> None:
         }
     )
     assert [(p.step, p.to_function) for p in out] == [("overstap", "Pedagogisch medewerker kinderopvang")]
-    assert out[0].from_function.endswith("(detailhandel)") and out[0].cofinancing_percent == 50
+    assert out[0].from_function.endswith("(detailhandel)")
 
 
 def test_doorstroom_in_current_sector() -> None:
@@ -61,3 +60,28 @@ def test_techniek_instroom_and_expected_sectors_have_no_path() -> None:
     )
     assert {p.sector for p in out} == {"techniek_bouw_energie"}
     assert all(p.courses[0].nlqf == 2 for p in out)
+
+
+def test_mbo4_zorg_doorstroom_to_hbo_v() -> None:
+    # The first-match bug: begeleider (mbo 4, no onward step) hid Verpleegkundige -> hbo-v.
+    out = paths_for({"education_level": "mbo4", "work_status": "werknemer_vast", "current_sector": "zorg_welzijn"})
+    assert ("Verpleegkundige (mbo)", "Verpleegkundige (hbo)") in [(p.from_function, p.to_function) for p in out]
+
+
+def test_current_function_decides_doorstroom() -> None:
+    base = {"education_level": "mbo3", "work_status": "werknemer_vast", "current_sector": "techniek_bouw_energie"}
+    auto = paths_for({**base, "current_function": "autotechnicus"})
+    assert [(p.from_function, p.to_function) for p in auto] == [("Autotechnicus", "Eerste autotechnicus")]
+    timmer = paths_for({**base, "current_function": "allround_timmerman"})
+    assert [p.to_function for p in timmer] == ["Middenkaderfunctionaris bouw (werkvoorbereider, uitvoerder)"]
+    # Without a function, mbo 3 techniek is not all electrical.
+    anyone = paths_for(base)
+    assert {p.from_function for p in anyone} != {"Eerste monteur elektrotechnische installaties"}
+
+
+def test_function_choices() -> None:
+    from assistant.policy.paths import function_choices
+
+    tech = dict(function_choices("techniek_bouw_energie"))
+    assert tech["timmerman"] == "Timmerman" and "autotechnicus" in tech
+    assert function_choices("horeca") == []

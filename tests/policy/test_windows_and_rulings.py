@@ -22,9 +22,9 @@ WINDOWS: list[tuple[str, date | None, date | None, dict[str, Any]]] = [
     ("levenlanglerenkrediet", date(2017, 9, 1), None, {"age": 40}),
     (
         "ontwikkelpaden_scholingssubsidie",
-        date(2025, 3, 1),
+        date(2025, 3, 10),  # applications from 10-03-2025 (rijksoverheid.nl 03-03-2025)
         date(2027, 12, 31),
-        {"sector_interests": ["groen"]},
+        {"work_status": "werknemer_vast", "sector_interests": ["groen"]},
     ),
     ("slim", date(2020, 3, 1), None, {"work_status": "werknemer_vast", "employer_size": "mkb"}),
     (
@@ -39,7 +39,8 @@ WINDOWS: list[tuple[str, date | None, date | None, dict[str, Any]]] = [
         date(2022, 12, 31),
         {"sector_interests": ["ict"], "current_sector": "retail"},
     ),
-    ("praktijkleren_derde_leerweg", date(2021, 1, 1), date(2023, 12, 31), {"work_status": "werkzoekend_ww"}),
+    # Not ended: a new tijdvak in Stcrt 2025-7276; the end date is not in an official text.
+    ("praktijkleren_derde_leerweg", date(2021, 1, 1), None, {"work_status": "werkzoekend_ww"}),
 ]
 
 BOUNDARIES = []
@@ -88,7 +89,7 @@ def test_window_reason_names_the_date() -> None:
     from tests.policy.helpers import result
 
     assert "31 december 2023" in result("stap_budget", {}, date(2024, 1, 1)).reasons[0]
-    assert "1 maart 2025" in result("ontwikkelpaden_scholingssubsidie", {}, date(2025, 2, 28)).reasons[0]
+    assert "10 maart 2025" in result("ontwikkelpaden_scholingssubsidie", {}, date(2025, 3, 9)).reasons[0]
 
 
 EDUCATION = [
@@ -151,3 +152,73 @@ def test_gepensioneerd_not_eligible_for_aow_bounded(
 ) -> None:
     assert status(scheme_id, profile, day) != "not_eligible"
     assert status(scheme_id, {**profile, "work_status": "gepensioneerd"}, day) == "not_eligible"
+
+
+# -- application rounds (tijdvakken) apart from validity (schemes.md ruling 7) ---------------
+VAST_GROEN = {"work_status": "werknemer_vast", "sector_interests": ["groen"]}
+
+
+@pytest.mark.parametrize(
+    ("day", "is_open", "last_closed"),
+    [
+        (date(2025, 3, 10), True, None),
+        (date(2025, 6, 30), True, None),
+        (date(2025, 7, 1), True, "2025-06-30"),
+        (date(2025, 11, 10), True, "2025-06-30"),
+        (date(2025, 11, 11), False, "2025-11-10"),
+        (date(2026, 12, 2), False, "2025-11-10"),
+    ],
+)
+def test_slim_scholing_rounds(day: date, is_open: bool, last_closed: str | None) -> None:
+    from tests.policy.helpers import result
+
+    r = result("ontwikkelpaden_scholingssubsidie", VAST_GROEN, day)
+    assert r.status == "eligible"  # validity, not the round, decides the status
+    assert r.application is not None and r.application["open"] is is_open
+    assert r.application["last_closed"] == last_closed
+    if not is_open:
+        closed = "De aanvraag is nu dicht. De laatste ronde sloot op 10 november 2025."
+        assert any(x.startswith(closed) for x in r.reasons)
+        assert r.application["next_expected"]  # the announced round, marked as not official
+
+
+def test_derde_leerweg_round_and_status_on_dates_2020_2028() -> None:
+    from tests.policy.helpers import result
+
+    ww = {"work_status": "werkzoekend_ww"}
+    assert status("praktijkleren_derde_leerweg", ww, date(2020, 12, 31)) == "not_yet_open"
+    for year in range(2021, 2029):
+        assert status("praktijkleren_derde_leerweg", ww, date(year, 6, 15)) == "eligible", year
+    r = result("praktijkleren_derde_leerweg", ww, date(2025, 11, 3))
+    assert r.application == {"open": True, "from": "2025-11-03", "until": "2025-11-28",
+                             "last_closed": "2023-12-31", "next_expected": None}
+    r = result("praktijkleren_derde_leerweg", ww, date(2025, 11, 29))
+    assert r.application is not None and r.application["open"] is False
+    assert any("28 november 2025" in x for x in r.reasons)
+
+
+def test_schemes_without_rounds_have_no_application() -> None:
+    from tests.policy.helpers import result
+
+    assert result("levenlanglerenkrediet", {"age": 40}, date(2026, 1, 1)).application is None
+    assert "application" not in result("levenlanglerenkrediet", {"age": 40}, date(2026, 1, 1)).to_dict()
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [(date(2020, 1, 1), "ended"), (date(2024, 12, 31), "eligible"), (date(2025, 1, 1), "ended"),
+     (date(2028, 1, 1), "ended")],
+)
+def test_tel_mee_met_taal_ended_2024(day: date, expected: str) -> None:
+    prof = {"work_status": "werknemer_vast", "literacy_need": True}
+    if day.year == 2020:
+        expected = "eligible"
+    assert status("tel_mee_met_taal_werkgevers", prof, day) == expected
+
+
+def test_slim_scholing_status_2020_2028() -> None:
+    assert status("ontwikkelpaden_scholingssubsidie", VAST_GROEN, date(2020, 6, 1)) == "not_yet_open"
+    assert status("ontwikkelpaden_scholingssubsidie", VAST_GROEN, date(2025, 3, 9)) == "not_yet_open"
+    assert status("ontwikkelpaden_scholingssubsidie", VAST_GROEN, date(2026, 6, 1)) == "eligible"
+    assert status("ontwikkelpaden_scholingssubsidie", VAST_GROEN, date(2028, 1, 1)) == "ended"
+    assert status("ontwikkelpaden_scholingssubsidie", {"sector_interests": ["groen"]}, date(2026, 6, 1)) == "uncertain"
