@@ -254,7 +254,12 @@ def build_advice(profile: dict[str, Any], peildatum: date) -> dict[str, Any]:
     course_steps = [_course_text(c, lead) for lead, c in courses]
     # Urgent basics first, then the first course in a sector, then who to talk to, then the rest.
     first = next((i for i, (_, c) in enumerate(courses) if c["kind"] in ("ontwikkelpad", "route")), 0)
-    steps = course_steps[: first + 1] + _action_steps(canonical, by_id) + course_steps[first + 1 :]
+    actions = _action_steps(canonical, by_id)
+    if canonical.get("at_risk_of_job_loss") is True:
+        # A job at risk needs a conversation first, then the course (issue 14: not only the boss).
+        steps = actions[:1] + course_steps + actions[1:]
+    else:
+        steps = course_steps[: first + 1] + actions + course_steps[first + 1 :]
     wanted = set(canonical.get("sector_interests") or [])
     expected = [sector_label(s) for s in expected_sectors() if s in wanted]
     if expected:
