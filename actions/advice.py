@@ -18,8 +18,9 @@ from assistant.intake.slots import profile_from_slots
 
 log = logging.getLogger(__name__)
 
-# Ended schemes people still ask for; when they did, the advice explains they ended.
-ASKED_ENDED = {"stap_budget": re.compile(r"\bstap\b", re.I)}
+# Ended schemes people still ask for; when they did, the advice explains they ended. "stap" is also an
+# everyday word ("de volgende stap"), so only the capitalised name or "stap-budget" counts as asking.
+ASKED_ENDED = {"stap_budget": re.compile(r"\bSTAP\b|\b[Ss][Tt][Aa][Pp][- ]?(?:budget|subsidie|regeling)")}
 
 
 def asked_ended_schemes(events: list[dict[str, Any]]) -> list[str]:

@@ -102,7 +102,9 @@ class ValidateIntakeForm(FormValidationAction):
         events = extraction_events(extraction, tracker)
         for event in events:
             tracker.slots[event["name"]] = event["value"]
-        return events
+        # Any fresh message that was not a yes to an open offer declines it: a later "ja" to
+        # another question must never start a handoff the person did not accept.
+        return events + close_offer(tracker)
 
     async def get_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -162,6 +164,12 @@ class ValidateIntakeForm(FormValidationAction):
         return {"municipality": coerce("municipality", value)}
 
 
+def close_offer(tracker: Tracker) -> list[EventType]:
+    if not tracker.get_slot("handoff_offered"):
+        return []
+    return [SlotSet("handoff_offered", False), SlotSet("handoff_reason", None)]
+
+
 class ActionShowSummary(Action):
     """ "Dit heb ik begrepen: ... Klopt dit?" before the advice."""
 
@@ -171,7 +179,8 @@ class ActionShowSummary(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         for message in render_summary(profile_from_slots(tracker.slots)):
             dispatcher.utter_message(text=message["text"], buttons=message.get("buttons", []))
-        return [SlotSet("fallback_level", None)]
+        # "Klopt dit?" is a new question: an adviser offer still open is closed, so its "ja" confirms.
+        return [SlotSet("fallback_level", None), *close_offer(tracker)]
 
 
 class ActionFixSummary(Action):

@@ -272,3 +272,25 @@ async def test_start_over_resets_everything(domain: dict[str, Any]) -> None:
     events = await ActionStartOver().run(dispatcher, tracker(COMPLETE), domain)
     assert [e["event"] for e in events] == ["reset_slots", "active_loop"]
     assert dispatcher.messages[0]["response"] == "utter_restart"
+
+
+def test_stap_as_an_everyday_word_is_no_question_about_the_budget() -> None:
+    for text in ("wat is de volgende stap?", "stap voor stap", "ik wil een stap verder", "Stap 1 is klaar"):
+        assert asked_ended_schemes([{"event": "user", "text": text, "parse_data": {}}]) == [], text
+    for text in ("bestaat STAP nog?", "kan ik stap-budget krijgen", "wat is het stapbudget"):
+        assert asked_ended_schemes([{"event": "user", "text": text, "parse_data": {}}]) == ["stap_budget"], text
+
+
+async def test_any_answer_but_yes_closes_an_open_adviser_offer(domain: dict[str, Any]) -> None:
+    # "nee, ga maar verder" read as an answer: the offer must not stay open for a later "ja".
+    slots, _ = await run_form(domain, tracker({"requested_slot": "age", "handoff_offered": True,
+                                               "handoff_reason": "fallback"}, "nee, ga maar verder"))
+    assert slots["handoff_offered"] is False and slots["handoff_reason"] is None
+
+
+async def test_the_summary_closes_a_stale_offer_so_its_yes_confirms(domain: dict[str, Any]) -> None:
+    dispatcher = CollectingDispatcher()
+    events = await ActionShowSummary().run(dispatcher, tracker({"handoff_offered": True}, active_loop=None), domain)
+    assert as_slots(events)["handoff_offered"] is False
+    events = await ActionShowSummary().run(dispatcher, tracker({}, active_loop=None), domain)
+    assert "handoff_offered" not in as_slots(events)
