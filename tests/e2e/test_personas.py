@@ -187,7 +187,9 @@ PERSONAS = [
             "municipality": "Utrecht",
         },
         {"work_status": "werkzoekend_zonder_uitkering", "education_level": "mbo3", "age": 38},
-        {"gemeente_reintegratie": "uncertain", "ontwikkelpaden_scholingssubsidie": "eligible"},
+        # SLIM-scholingssubsidie needs a paid job; without one it is uncertain via the regio
+        # (shared/spec/schemes.md, Stcrt 2025-7276).
+        {"gemeente_reintegratie": "uncertain", "ontwikkelpaden_scholingssubsidie": "uncertain"},
     ),
     Persona(
         "scholier van 17",
@@ -225,7 +227,9 @@ PERSONAS = [
             "municipality": "Arnhem",
         },
         {"work_status": "werknemer_vast", "employer_size": "groot", "age": 60, "at_risk_of_job_loss": True},
-        {"levenlanglerenkrediet": "not_eligible", "slim": "not_eligible", "praktijkleren_derde_leerweg": "ended"},
+        # Derde leerweg did not end in 2023: new rounds in 2024/2025, at risk of job loss is in the target
+        # group (shared/spec/schemes.md, Stcrt 2025-7276). 60 is past the levenlanglerenkrediet age (< 57).
+        {"levenlanglerenkrediet": "not_eligible", "slim": "not_eligible", "praktijkleren_derde_leerweg": "eligible"},
     ),
     Persona(
         "hbo'er die de zorg in wil",
