@@ -52,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="Altijd opnieuw trainen.")
     p.set_defaults(handler=_lazy("assistant.nlu.training:cli_train"))
 
+    p = sub.add_parser("improve", help="Beoordeelde correcties gebruiken: kandidaat trainen, keuren, live zetten.")
+    p.add_argument("--dry-run", action="store_true", help="Alleen tonen wat verandert; niet trainen.")
+    p.add_argument("--nlu-only", action="store_true", help="Alleen NLU trainen (sneller; voor tests).")
+    p.set_defaults(handler=_lazy("assistant.learning.improve:cli_improve"))
+
     p = sub.add_parser("run", help="Alles starten: Rasa, action server en de Koers-service.")
     p.add_argument("--no-train", action="store_true", help="Niet trainen, het laatste model gebruiken.")
     p.set_defaults(handler=_lazy("assistant.runner:cli_run"))
