@@ -50,6 +50,7 @@ MODEL_MODULES = (
     "assistant.catalogue.models",
     "assistant.gateway.handoff.models",
     "assistant.gateway.channels.models",
+    "assistant.learning.models",
 )
 
 
