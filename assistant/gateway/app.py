@@ -6,9 +6,10 @@ import argparse
 import asyncio
 import contextlib
 import importlib
+import json
 import logging
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 from aiohttp import web
@@ -43,6 +44,89 @@ FEATURES = (
 
 RETRY_PENDING_EVERY_S = 15.0
 MAX_BODY_BYTES = 64 * 1024
+MAX_JSON_DEPTH = 32
+# Only web conversations may be reached through the web chat API (not WhatsApp/Telegram ones).
+WEB_PREFIX = "web-"
+
+COMPRESSED_BODY = "Stuur je bericht zonder compressie (geen Content-Encoding)."
+BAD_JSON = "Verwacht JSON met een veld 'text'."
+BAD_TEXT = "Je bericht bevat tekens die ik niet kan lezen. Typ het opnieuw."
+
+
+@web.middleware
+async def refuse_compressed(request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+                            ) -> web.StreamResponse:
+    """aiohttp 3.9 inflates compressed bodies before any size check (CVE-2025-69223): a small
+    gzip body becomes hundreds of MB. No client of ours compresses, so refuse before reading."""
+    encoding = request.headers.get("Content-Encoding", "").strip().lower()
+    if encoding not in ("", "identity"):
+        return web.json_response({"error": COMPRESSED_BODY}, status=415)
+    return await handler(request)
+
+
+async def _drop_server_header(_request: web.Request, response: web.StreamResponse) -> None:
+    # The default "Python/3.x aiohttp/3.9.5" tells an attacker which CVEs apply.
+    response.headers["Server"] = "koers"
+
+
+def _depth_ok(value: object, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Iterative, so a hostile nesting cannot hit Python's recursion limit here."""
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return False
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return True
+
+
+async def read_json(request: web.Request) -> object:
+    """The body as JSON, or a 400 with a Dutch message for anything malformed or hostile."""
+    raw = await request.read()
+    if raw.count(b"[") + raw.count(b"{") > 4 * MAX_JSON_DEPTH and not _shallow_text(raw):
+        raise web.HTTPBadRequest(text=BAD_JSON)
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise web.HTTPBadRequest(text=BAD_JSON) from None
+    if not _depth_ok(data):
+        raise web.HTTPBadRequest(text=BAD_JSON)
+    return data
+
+
+def _shallow_text(raw: bytes) -> bool:
+    """Brackets inside a long message are fine; only a deep structure is refused (cheap scan)."""
+    depth = 0
+    in_string = escaped = False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:
+                escaped = True
+            elif byte == 0x22:
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return False
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return True
+
+
+def encodable(text: str) -> bool:
+    """Lone surrogates (e.g. "\\ud800" in JSON) cannot be stored or sent on."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 async def health(request: web.Request) -> web.Response:
@@ -74,8 +158,11 @@ async def index(_request: web.Request) -> web.FileResponse:
 
 def _conversation_id(request: web.Request) -> str:
     cid = request.match_info["conversation_id"]
-    if not (8 <= len(cid) <= 128) or not all(c.isalnum() or c in "-_" for c in cid):
+    if not (8 <= len(cid) <= 128) or not all(c.isascii() and (c.isalnum() or c in "-_") for c in cid):
         raise web.HTTPBadRequest(text="Ongeldige gespreks-id.")
+    if not cid.startswith(WEB_PREFIX):
+        # WhatsApp/Telegram ids appear in logs and console URLs: never readable from the web.
+        raise web.HTTPNotFound(text="Dit gesprek bestaat niet.")
     return cid
 
 
@@ -92,13 +179,13 @@ async def new_conversation(_request: web.Request) -> web.Response:
 
 async def post_message(request: web.Request) -> web.Response:
     cid = _conversation_id(request)
-    try:
-        data = await request.json()
-    except ValueError:
-        raise web.HTTPBadRequest(text="Verwacht JSON met een veld 'text'.") from None
+    data = await read_json(request)
     message = data.get("text") if isinstance(data, dict) else None
     if not isinstance(message, str):
-        raise web.HTTPBadRequest(text="Verwacht JSON met een veld 'text'.")
+        raise web.HTTPBadRequest(text=BAD_JSON)
+    if not encodable(message):
+        raise web.HTTPBadRequest(text=BAD_TEXT)
+    assert isinstance(data, dict)
     service = request.app[SERVICE]
     loket_id = _known_loket(data.get("loket_id"))
     replies = await service.handle_user_message(cid, message, channel="web", loket_id=loket_id)
@@ -112,9 +199,12 @@ async def post_message(request: web.Request) -> web.Response:
 async def get_messages(request: web.Request) -> web.Response:
     cid = _conversation_id(request)
     try:
-        after = int(request.query.get("after", "0"))
+        raw_after = request.query.get("after", "0")
+        if not (raw_after.isascii() and raw_after.isdigit() and len(raw_after) <= 18):
+            raise ValueError(raw_after)
+        after = int(raw_after)
     except ValueError:
-        raise web.HTTPBadRequest(text="'after' moet een getal zijn.") from None
+        raise web.HTTPBadRequest(text="'after' moet een heel getal van 0 of meer zijn.") from None
     return web.json_response({"messages": request.app[SERVICE].history(cid, after)})
 
 
@@ -141,7 +231,8 @@ async def _background(app: web.Application) -> AsyncIterator[None]:
 
 def create_app(settings: Settings | None = None, rasa: RasaClient | None = None) -> web.Application:
     settings = settings or Settings.from_env()
-    app = web.Application(client_max_size=MAX_BODY_BYTES)
+    app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[refuse_compressed])
+    app.on_response_prepare.append(_drop_server_header)  # type: ignore[arg-type]  # aiohttp 3.9 stub
     engine = make_engine(settings.database_url)
     sessions = make_session_factory(engine)
     rasa = rasa or RasaClient(settings.rasa_url, settings.rasa_token)
