@@ -93,7 +93,7 @@ async def measure(send: Send, prefix: str, sequential: int, concurrent: int, tur
 
 def koers_sender(url: str) -> Send:
     async def send(http: aiohttp.ClientSession, cid: str, text: str) -> None:
-        async with http.post(f"{url}/api/v1/chat/bench{cid}/messages", json={"text": text}) as resp:
+        async with http.post(f"{url}/api/v1/chat/web-bench{cid}/messages", json={"text": text}) as resp:
             resp.raise_for_status()
             await resp.read()
 

@@ -34,7 +34,7 @@ def test_health_reports_every_component_up(stack):
 
 
 def test_first_dutch_conversation(stack):
-    cid = "e2e-foundation-first"
+    cid = "web-e2e-foundation-first"
     replies = _chat(stack, cid, "hallo")
     texts = " ".join(m.get("text", "") for m in replies)
     assert "Koers" in texts  # introduces itself
@@ -47,7 +47,7 @@ def test_first_dutch_conversation(stack):
 
 
 def test_conversation_survives_a_rasa_restart(stack):
-    cid = "e2e-foundation-restart"
+    cid = "web-e2e-foundation-restart"
     _chat(stack, cid, "hallo")
     before = _tracker_events(stack, cid)
     assert before, "Rasa kept no events"

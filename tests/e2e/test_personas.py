@@ -409,7 +409,7 @@ def pending_question(messages: list[dict[str, Any]], questions: dict[str, str]) 
 
 async def run_persona(http: aiohttp.ClientSession, url: str, persona: Persona) -> tuple[str, list[str]]:
     questions = question_texts()
-    cid = "persona-" + secrets.token_hex(6)
+    cid = "web-persona-" + secrets.token_hex(6)
     transcript = [f"> {persona.opening}"]
     replies = await chat(http, url, cid, persona.opening)
     fixed = False
