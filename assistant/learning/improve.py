@@ -16,7 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -168,6 +168,12 @@ def improve(sessions: sessionmaker, home: Path, *, dry_run: bool = False, nlu_on
             result.notes.append(f"Simulator overgeslagen: {SIMULATOR_MODULE}.gate_report is er (nog) niet.")
         decision = decide(live_m, cand_m)
         result.decision = decision
+        if nlu_only and decision.promote:
+            # An NLU-only model has no dialogue policies: it is measured, never put live.
+            result.notes.append("Alleen NLU getraind: gemeten, niet live gezet. "
+                                "Draai zonder --nlu-only om het model live te zetten.")
+            decision = replace(decision, promote=False)
+            result.decision = decision
         if decision.promote:
             backup = live.parent / "previous"
             backup.mkdir(parents=True, exist_ok=True)

@@ -120,3 +120,27 @@ def test_gate_refuses_any_regression(cand):
     d = decide(LIVE, cand)
     assert not d.promote and d.regressions
     assert "SLECHTER" in format_report(d)
+
+
+@pytest.mark.parametrize("nlu_only", [False, True])
+def test_an_nlu_only_candidate_is_measured_but_never_put_live(sessions, tmp_path, monkeypatch, nlu_only):
+    from assistant.learning import improve as imp
+
+    live = tmp_path / "models" / "koers.tar.gz"
+    live.parent.mkdir()
+    live.write_bytes(b"live")
+    (tmp_path / "data" / "nlu").mkdir(parents=True)
+
+    def fake_train(home, name, only, config=None):
+        out = tmp_path / "models" / "candidates" / f"{name}.tar.gz"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(b"candidate")
+        return out
+
+    monkeypatch.setattr(imp, "train_candidate", fake_train)
+    monkeypatch.setattr(imp, "evaluate_nlu", lambda home, model: Metrics(0.96, 0.93, dict(LIVE.per_intent_f1),
+                                                                         dict(LIVE.per_entity_f1), None))
+    monkeypatch.setattr(imp, "simulator_report", lambda model: None)
+    result = imp.improve(sessions, tmp_path, nlu_only=nlu_only, live_model=live, with_stories=False)
+    assert result.promoted is (not nlu_only)
+    assert live.read_bytes() == (b"live" if nlu_only else b"candidate")
