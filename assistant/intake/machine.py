@@ -397,9 +397,9 @@ class _Turn:
         if _THANKS.match(self.norm) and words <= 3:
             return "thank"
         asking = bool(self.s.get("open"))
-        if self.intent == "faq" and self.r.faq_text and (self.r.confidence >= 0.5 or self.r.confidence == 0.0):
-            if not asking or _QUESTION.search(self.text) or words >= 3:
-                return "faq"
+        faq = self.intent == "faq" and self.r.faq_text and (self.r.confidence >= 0.5 or self.r.confidence == 0.0)
+        if faq and (not asking or _QUESTION.search(self.text) or words >= 3):
+            return "faq"
         for kind in ("request_human", "delete_my_data", "start_over", "stop", "bot_challenge", "explain_question",
                      "ask_advice", "thank", "greet", "goodbye", "out_of_scope"):
             if not self.sure(kind):
