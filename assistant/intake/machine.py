@@ -467,7 +467,7 @@ class _Turn:
         own = False
         # Own words become "anders" at once for open lists (jobs, sectors); a work situation is
         # only taken as "anders" after it was asked again in other words.
-        patient = spec.id == "work_status" and not self.s["attempts"].get(spec.id)
+        patient = (spec.id == "work_status" and not self.s["attempts"].get(spec.id)) or self.narrowable(spec)
         if value is None and spec.other and not patient and self._looks_like_answer(facts):
             value, own = self._listify(spec, spec.other), True
         return value, facts, own
@@ -663,6 +663,10 @@ class _Turn:
             self.apply(facts, "volunteered")
             self.digression(digression)
             return
+        if self.narrowable(spec):
+            self.apply(facts, "volunteered")
+            self.narrow(spec)
+            return
         if self.apply(facts, "volunteered"):
             if name in self.s["answers"]:  # the facts answered it after all (a correction of it)
                 self.close_question()
@@ -672,6 +676,22 @@ class _Turn:
             self.continue_()
             return
         self.fail(name)
+
+    def narrowable(self, spec: Field) -> bool:
+        return bool(spec.narrow_ask) and any(re.search(r"(?:^|\s)" + re.escape(c), self.norm) for c in spec.narrow_cues)
+
+    def narrow(self, spec: Field) -> None:
+        """Half an answer ("ik werk bij de Jumbo"): ask only the missing part, with buttons."""
+        attempts = int(self.s["attempts"].get(spec.id, 0)) + 1
+        self.s["attempts"][spec.id] = attempts
+        shown: dict[str, int] = self.s["shown"].setdefault(spec.id, {})
+        if attempts >= SKIP_AFTER or shown.get(spec.narrow_ask, 0) >= MAX_SAME_PROMPT:
+            self.fail(spec.id, said=True) if attempts < SKIP_AFTER else self.skip(spec.id, "skipped")
+            return
+        shown[spec.narrow_ask] = shown.get(spec.narrow_ask, 0) + 1
+        titles = [v.button for v in (spec.value(k) for k in spec.narrow_buttons) if v is not None]
+        self.say(spec.narrow_ask, [*titles, _t("dont_know_button")])
+        self.asked = spec.id
 
     def fail(self, key: str, said: bool = False) -> None:
         """One more failed try at the open question: re-ask differently, or skip after three."""
