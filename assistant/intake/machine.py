@@ -120,11 +120,12 @@ def _norm(text: str) -> str:
 
 _NO = re.compile(
     r"^(?:nee+|neen|nope|no|nah|niet echt|liever niet|hoeft niet|klopt niet|dat klopt niet|niet|nooit|geen|"
-    r"helemaal niet|zeker niet|absoluut niet|neu|nej)\b")
+    r"helemaal niet|zeker niet|absoluut niet|neu|nej|(?:ik )?denk (?:het|van) niet|waarschijnlijk niet|"
+    r"eigenlijk niet|nog niet)\b")
 _YES = re.compile(
     r"^(?:ja+|jawel|jazeker|jaja|jep|jup|yes|yep|yup|klopt|dat klopt|zeker|zeker weten|graag|ja graag|prima|"
     r"goed|is goed|oke?|okay|oké|natuurlijk|doe maar|precies|correct|inderdaad|wel|best wel|eigenlijk wel|"
-    r"soms|een beetje|af en toe|ietsje)\b")
+    r"soms|een beetje|af en toe|ietsje|(?:ik )?denk (?:het|van) wel|waarschijnlijk wel|ik geloof (?:het )?wel)\b")
 _DONT_KNOW = re.compile(
     r"^(?:(?:dat )?weet ik (?:niet|het niet|nog niet)|geen idee|weet niet|geen flauw idee|ik weet het niet|"
     r"ik weet niet|wn|idk|onbekend|zeg ik liever niet|dat zeg ik liever niet|sla maar over|overslaan|skip|"
@@ -520,17 +521,22 @@ class _Turn:
         from assistant.intake.parse import known_municipalities
 
         typed = found or slotlib._municipality_from_text(self.text)
-        if not typed or (not found and (_QUESTION.search(self.norm) or self.nlu_digression())):
+        if (not found and (_QUESTION.search(self.norm) or self.nlu_digression())) or self.injected:
             return None
         known = list(known_municipalities())
         lower = {m.lower(): m for m in known}
-        if typed.lower() in lower:
+        if typed and typed.lower() in lower:
             return lower[typed.lower()]
-        hit = process.extractOne(typed, known, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        hit = process.extractOne(typed, known, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF) if typed else None
+        if not hit:
+            # "een dorp bij Assen": a gemeente named inside the sentence, to be confirmed
+            inside = [m for m in known if len(m) >= 3
+                      and re.search(r"(?:^|\s)" + re.escape(_norm(m)) + r"(?:$|\s)", self.norm)]
+            hit = (max(inside, key=len), 100.0, 0) if inside else None
         if hit:
-            self.s["offer"] = {"kind": "confirm", "field": "municipality", "value": hit[0], "typed": typed}
+            self.s["offer"] = {"kind": "confirm", "field": "municipality", "value": hit[0], "typed": typed or self.text}
             return "confirm"
-        return {"own": typed}
+        return {"own": typed} if typed else None
 
     def _looks_like_answer(self, facts: Mapping[str, Any]) -> bool:
         """Short words that are no question, no yes/no and no digression: the person's own answer."""
