@@ -326,6 +326,9 @@ class _Turn:
                 self.next_question()
             return True
         if self.is_no() and not self.extract(None):
+            if kind == "adviser" and self.s["phase"] == "advice" and not self.s.get("open"):
+                self.say(_t("anything_else"), list(_after_advice_buttons()))
+                return True
             self.say({"adviser": _t("adviser_declined"), "delete": _t("delete_cancelled"),
                       "restart": _t("restart_cancelled")}.get(kind, _t("adviser_declined")))
             self.continue_()
