@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import functools
 import json
-import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -18,6 +17,7 @@ import yaml
 
 from assistant.intake.profile import ProfileError, validate_profile
 from assistant.policy import SchemeResult, evaluate
+from assistant.policy import glossary as policy_glossary
 from assistant.policy.engine import WHERE_TO_CHECK, caveat, dutch_date
 from assistant.policy.paths import EDUCATION_NLQF, PathSuggestion, expected_sectors, paths_for, sector_label
 from assistant.policy.schemes import load_schemes
@@ -59,7 +59,6 @@ STEP_LEVELS = {"mbo1": "mbo 1", "mbo2": "mbo 2", "mbo3": "mbo 3", "mbo4": "mbo 4
 STEP_FORMS = {"bbl": "bbl", "bol": "bol", "deeltijd": "deeltijd", "cursus": "cursus",
               "certificaat": "certificaat", "praktijkverklaring": "praktijkverklaring", "EVC": "EVC"}
 ROUTES_FILE = Path(__file__).parent / "policy" / "data" / "routes.yaml"
-GLOSSARY_FILE = Path(__file__).parent / "policy" / "data" / "glossary.yaml"
 WHERE = "Werkcentrum (voorheen Leerwerkloket)"
 # Uncertain schemes that decide whether someone gets money: then a human adviser is offered.
 MATTERS = ("uwv_scholing_ww", "gemeente_reintegratie", "ontwikkelpaden_scholingssubsidie", "slim",
@@ -79,30 +78,14 @@ def _routes() -> dict[str, Any]:
     return data
 
 
-@functools.lru_cache(maxsize=1)
 def glossary() -> dict[str, str]:
-    """Term -> short B1 explanation (data/glossary.yaml)."""
-    data = yaml.safe_load(GLOSSARY_FILE.read_text(encoding="utf-8"))
-    return {str(k): str(v) for k, v in data["terms"].items()}
+    """Term -> short B1 explanation (kept for callers; the glossary lives in assistant.policy.glossary)."""
+    return policy_glossary.glossary()
 
 
 def explain(texts: list[str]) -> list[str]:
     """Explain each glossary term once, at its first appearance over the texts in order."""
-    seen: set[str] = set()
-    out = []
-    for text in texts:
-        for term, meaning in glossary().items():
-            if term in seen:
-                continue
-            # Not inside brackets: a bracket in a bracket is hard to read; explain it later.
-            match = next((m for m in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text)
-                          if text[: m.start()].count("(") <= text[: m.start()].count(")")), None)
-            if match:
-                # A separate short sentence keeps the sentence with the term short (B1).
-                seen.add(term)
-                text = f"{text} {term[0].upper()}{term[1:]} betekent: {meaning}."
-        out.append(text)
-    return out
+    return policy_glossary.explain_once(texts)
 
 
 def _course(name: str, level: str, nlqf: int, forms: list[str], duration: str, kind: str) -> dict[str, Any]:
