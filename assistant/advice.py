@@ -223,14 +223,16 @@ WHO_KNOWS = {
 }
 
 
-def build_advice(profile: dict[str, Any], peildatum: date) -> dict[str, Any]:
+def build_advice(profile: dict[str, Any], peildatum: date, study_start: date | None = None) -> dict[str, Any]:
     """The advice JSON of api.md plus what to say; raises ProfileError for an invalid profile.
+
+    ``study_start``: when the study would start, if known (an age limit counts on that day).
 
     This is the one place that decides the steps, their order, the funding lines, the open
     points and whether to offer an adviser: renderers only format it.
     """
     canonical = validate_profile(profile)
-    results = evaluate(canonical, peildatum)
+    results = evaluate(canonical, peildatum, study_start)
     paths = paths_for(canonical)
     by_id = {r.scheme_id: r for r in results}
     courses = _courses(canonical, paths)
