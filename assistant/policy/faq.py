@@ -18,12 +18,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from assistant.policy.engine import application, dutch_date
 from assistant.policy.glossary import explain_once
 from assistant.policy.paths import EDUCATION_NLQF, load_paths
-from assistant.policy.schemes import Scheme, load_schemes
+from assistant.policy.schemes import Scheme, load_schemes, load_yaml
 
 FAQ_FILE = Path(__file__).parent / "data" / "faq.yaml"
 DOMAIN_FAQ_FILE = Path(__file__).resolve().parents[2] / "domain" / "faq.yml"
@@ -149,7 +147,7 @@ def _parse(key: str, raw: Any, known: set[str]) -> Template:
 
 @functools.lru_cache(maxsize=1)
 def _document() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(FAQ_FILE.read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_yaml(FAQ_FILE.read_text(encoding="utf-8"))
     return data
 
 

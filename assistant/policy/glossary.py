@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
+from assistant.policy.schemes import load_yaml
 
 GLOSSARY_FILE = Path(__file__).parent / "data" / "glossary.yaml"
 
@@ -20,7 +20,7 @@ GLOSSARY_FILE = Path(__file__).parent / "data" / "glossary.yaml"
 @functools.lru_cache(maxsize=1)
 def glossary() -> dict[str, str]:
     """Term -> short B1 explanation, in the file's order."""
-    data = yaml.safe_load(GLOSSARY_FILE.read_text(encoding="utf-8"))
+    data = load_yaml(GLOSSARY_FILE.read_text(encoding="utf-8"))
     return {str(k): str(v) for k, v in data["terms"].items()}
 
 

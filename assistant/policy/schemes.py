@@ -381,7 +381,7 @@ def parse_schemes(document: Any, file: Path) -> tuple[Scheme, ...]:
 
 def load_schemes_file(path: Path) -> tuple[Scheme, ...]:
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise SchemeDataError(f"{path.name}: invalid YAML: {exc}") from exc
     return parse_schemes(document, path)
@@ -417,3 +417,12 @@ def cli_stale(args: Any) -> int:
     if not stale:
         print(f"Alle regelingen zijn in de laatste {months} maanden nagekeken.")
     return 0
+
+
+# libyaml's C loader when present: the pure-Python one dominates a `koers advise` call.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> Any:
+    """Safe YAML load, with the C loader where available (same results, several times faster)."""
+    return yaml.load(text, Loader=_LOADER)
