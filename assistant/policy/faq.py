@@ -174,8 +174,12 @@ def render(template: Template, today: date) -> str:
 
 
 def faq_answer(key: str, today: date) -> str | None:
-    """The B1 answer to an FAQ (Rasa's intent_response_key, e.g. "faq/ask_stap") on a day, or None."""
-    template = templates().get(key)
+    """The B1 answer to an FAQ (Rasa's intent_response_key, e.g. "faq/ask_stap") on a day, or None.
+
+    The response name ("utter_faq/ask_stap") and the bare key ("ask_stap") are accepted too.
+    """
+    key = key.removeprefix("utter_")
+    template = templates().get(key if key.startswith("faq/") else f"faq/{key}")
     return None if template is None else render(template, today)
 
 

@@ -62,8 +62,10 @@ def test_every_answer_is_b1_complete_and_fits_a_phone(day: date) -> None:
         assert "Leerwerkloket helpt" not in text and "gratis voor j" not in text, key
 
 
-def test_unknown_key_has_no_answer() -> None:
+def test_unknown_key_has_no_answer_and_key_forms_agree() -> None:
     assert faq_answer("faq/ask_ruimtevaart", date(2026, 12, 2)) is None
+    day = date(2026, 12, 2)
+    assert faq_answer("utter_faq/ask_stap", day) == faq_answer("ask_stap", day) == faq_answer("faq/ask_stap", day)
 
 
 def test_scheme_answers_say_when_checked_from_the_data() -> None:
