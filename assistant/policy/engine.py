@@ -100,8 +100,13 @@ def _group(level: Any, members: frozenset[str], unknown: frozenset[str]) -> bool
     return level in members
 
 
-def derive_facts(profile: Mapping[str, Any]) -> dict[str, Any]:
-    """Profile fields (absent = unknown) plus the derived, three-valued facts rules test."""
+def derive_facts(profile: Mapping[str, Any], peildatum: date | None = None) -> dict[str, Any]:
+    """Profile fields (absent = unknown) plus the derived, three-valued facts rules test.
+
+    ``age_under_limit`` is also set here, for callers that only compare answers and apply the
+    rules themselves (the intake's relevance check): on the peildatum, or without one under the
+    newest limit in the data. ``evaluate_scheme`` sets it again per scheme with the study start.
+    """
     facts: dict[str, Any] = {k: v for k, v in profile.items() if k != "sector_interests"}
     interests = [s for s in (profile.get("sector_interests") or []) if isinstance(s, str)]
     facts["sector_interests"] = interests
@@ -126,6 +131,11 @@ def derive_facts(profile: Mapping[str, Any]) -> dict[str, Any]:
     if isinstance(current, str) and current not in sectors:
         sectors.append(current)
     facts["sectors"] = sectors
+    limited = [s for s in load_schemes() if s.age_limits]
+    if len(limited) == 1:  # one limit in the data today; several would need a fact per scheme
+        scheme = limited[0]
+        day = peildatum if peildatum is not None else scheme.age_limits[-1].start
+        facts["age_under_limit"] = age_under_limit(scheme, profile.get("age"), day)[0]
     return facts
 
 
@@ -265,5 +275,5 @@ def evaluate(
 
     ``study_start`` is when the study would start, if known; an age limit counts on that day.
     """
-    facts = derive_facts(profile)
+    facts = derive_facts(profile, peildatum)
     return [evaluate_scheme(scheme, facts, peildatum, study_start) for scheme in load_schemes()]

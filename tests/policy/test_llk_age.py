@@ -95,3 +95,13 @@ def test_loader_refuses_the_age_fact_without_limits() -> None:
     assert record.get("age_limit")
     with pytest.raises(SchemeDataError, match="age_limit"):
         parse_schemes(broken, Path("schemes.yaml"))
+
+
+def test_facts_without_a_date_use_the_newest_limit() -> None:
+    # Callers that compare answers (the intake's relevance check) apply the rules to these facts.
+    from assistant.policy.engine import derive_facts
+
+    assert derive_facts({"age": 56})["age_under_limit"] is True
+    assert derive_facts({"age": 57})["age_under_limit"] is False
+    assert derive_facts({"age": 56}, date(2023, 10, 1))["age_under_limit"] is False
+    assert derive_facts({})["age_under_limit"] is None
