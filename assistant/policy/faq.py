@@ -94,8 +94,8 @@ def _round(scheme: Scheme, day: date) -> str:
     return "De aanvraag is nu dicht."
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+def _join(items: list[str], word: str = "en") -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
 def _short_label(label: str) -> str:
@@ -105,10 +105,11 @@ def _short_label(label: str) -> str:
 
 def _value(group: str, name: str, day: date, schemes: dict[str, Scheme]) -> str:
     if group == "paths":
-        status = {"sectors": "pad", "expected": "verwacht"}.get(name)
+        status = {"sectors": "pad", "sectors_or": "pad", "expected": "verwacht"}.get(name)
         if status is None:
             raise KeyError(f"paths.{name}")
-        return _join([_short_label(s.label) for s in load_paths().sectors if s.status == status])
+        labels = [_short_label(s.label) for s in load_paths().sectors if s.status == status]
+        return _join(labels, "of" if name.endswith("_or") else "en")
     if group == "nlqf":
         return str(EDUCATION_NLQF[name])
     if group not in schemes or name not in FIELDS:
