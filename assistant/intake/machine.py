@@ -111,6 +111,14 @@ def read_nlu(parse_data: Mapping[str, Any]) -> Reading:
 # -- words that decide without NLU -------------------------------------------------------------
 
 
+_FILLER = re.compile(r"^(?:(?:nou|nouja|tja|ja nee|eh+|uh+|ehm+|hm+|hmm+|oh|o|ah|oke|ok|eigenlijk|nja)\s+)+(?=\S)")
+
+
+def _answer_part(norm: str) -> str:
+    """The message without leading fillers ("nou nee" -> "nee"), for yes/no reading."""
+    return _FILLER.sub("", norm)
+
+
 def _norm(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text.lower())
     folded = "".join(c for c in folded if not unicodedata.combining(c))
@@ -121,18 +129,18 @@ def _norm(text: str) -> str:
 _NO = re.compile(
     r"^(?:nee+|neen|nope|no|nah|niet echt|liever niet|hoeft niet|klopt niet|dat klopt niet|niet|nooit|geen|"
     r"helemaal niet|zeker niet|absoluut niet|neu|nej|(?:ik )?denk (?:het|van) niet|waarschijnlijk niet|"
-    r"eigenlijk niet|nog niet)\b")
+    r"eigenlijk niet|nog niet|doe maar niet|laat maar|niet nodig|volgens mij niet|ik geloof (?:het )?niet)\b")
 _YES = re.compile(
     r"^(?:ja+|jawel|jazeker|jaja|jep|jup|yes|yep|yup|klopt|dat klopt|zeker|zeker weten|graag|ja graag|prima|"
     r"goed|is goed|oke?|okay|oké|natuurlijk|doe maar|precies|correct|inderdaad|wel|best wel|eigenlijk wel|"
-    r"soms|een beetje|af en toe|ietsje|(?:ik )?denk (?:het|van) wel|waarschijnlijk wel|ik geloof (?:het )?wel)\b")
+    r"soms|een beetje|af en toe|ietsje|(?:ik )?denk (?:het|van) wel|waarschijnlijk wel|ik geloof (?:het )?wel|volgens mij wel|dat wel)\b")
 _DONT_KNOW = re.compile(
     r"^(?:(?:dat )?weet ik (?:niet|het niet|nog niet)|geen idee|weet niet|geen flauw idee|ik weet het niet|"
     r"ik weet niet|wn|idk|onbekend|zeg ik liever niet|dat zeg ik liever niet|sla maar over|overslaan|skip|"
     r"weet ik veel|misschien|geen idee eigenlijk)\b")
 _CORRECTION = re.compile(
     r"\b(?:wacht|toch|eigenlijk|ik bedoel|bedoel ik|bedoelde|correctie|verkeerd|fout|vergissing|"
-    r"moet zijn|verbeter|veranderen|aanpassen|klopt niet|niet goed)\b")
+    r"moet zijn|verbeter|veranderen|aanpassen|klopt niet|niet goed|sorry|oeps|foutje)\b")
 _HUMAN = re.compile(
     r"\b(?:(?:met |een )?(?:adviseur|mens|medewerker|persoon|iemand|echt iemand|loopbaanadviseur)"
     r"(?: (?:spreken|praten|bellen|chatten))?)$|"
@@ -150,6 +158,8 @@ _THANKS = re.compile(r"^(?:dank(?:je|jewel|u|uwel)?|bedankt|thanks|merci|top bed
 _QUESTION = re.compile(r"\?\s*$|^(?:wat|hoe|waar|wie|wanneer|waarom|welke|kan|kun|mag|moet|is|heb|krijg|"
                        r"betaal|wordt|zijn)\b")
 _STAP = re.compile(r"\bSTAP\b|\b[Ss][Tt][Aa][Pp][- ]?(?:budget|subsidie|regeling)")
+_DIPLOMA_WORDS = re.compile(r"\b(?:diploma|opleiding|school|gestudeerd|studie|universiteit|master|bachelor|mbo|hbo|"
+                            r"wo|graad|certificaat|papieren|afgestudeerd)\b")
 _FIELD_WORDS: dict[str, re.Pattern[str]] = {
     "age": re.compile(r"\b(?:leeftijd|oud|jaar)\b"),
     "education_level": re.compile(r"\b(?:diploma|opleiding|school|niveau)\b"),
@@ -437,14 +447,14 @@ class _Turn:
         return dict(found.updates)
 
     def is_yes(self) -> bool:
-        n = self.norm
+        n = _answer_part(self.norm)
         if _NO.match(n) or _DONT_KNOW.match(n):
             return False
         short = len(n.split()) <= 4
         return bool(_YES.match(n)) or (self.intent == "affirm" and self.r.confidence >= NLU_SURE and short)
 
     def is_no(self) -> bool:
-        n = self.norm
+        n = _answer_part(self.norm)
         return bool(_NO.match(n)) or (self.intent == "deny" and self.r.confidence >= NLU_SURE and len(n.split()) <= 4)
 
     def answer_to(self, spec: Field) -> tuple[Any, dict[str, Any], bool]:
@@ -458,17 +468,23 @@ class _Turn:
                 return self._listify(spec, v.value), {}, False
         facts = self.extract(spec.id)
         value = facts.pop(spec.id, None) if spec.id in facts else None
+        override = self._cue(spec, spec.overrides) if spec.overrides else None
+        if override is not None:
+            value = override
         if value is None and spec.kind == "bool":
             if self.is_yes():
                 value = True
             elif self.is_no():
                 value = False
-        if value is None and spec.kind == "int":
+        if value is None and spec.kind == "int" and not facts:
             value = self._number(spec)
+        if value is None and spec.id == "employer_size" and not facts:
+            count = self._number(spec)
+            value = None if count is None else "mkb" if count < 250 else "groot"
         if value is None and spec.kind in ("enum", "list"):
             value = self._fuzzy(spec)
         if value is None and spec.cues:
-            value = self._cue(spec)
+            value = self._cue(spec, spec.cues)
         if spec.id == "municipality" and (value is None or isinstance(value, str)):
             value = self._place(value)
         if value is not None and spec.kind == "int":
@@ -488,18 +504,32 @@ class _Turn:
         return [value] if spec.kind == "list" and not isinstance(value, list) else value
 
     def _number(self, spec: Field) -> int | None:
-        from assistant.intake.parse import _number_word  # the parser's Dutch number words
+        """A number in digits or Dutch words; for the age also a birth year ("ik ben van 1980")."""
+        from assistant.intake.parse import UNITS, _number_word  # the parser's Dutch number words
 
         for token in self.norm.replace("-", " ").split():
-            number = _number_word(token.replace("ë", "e"))
+            if spec.id == "age" and re.fullmatch(r"19\d\d|20[0-2]\d", token):
+                return self.today.year - int(token)
+            token = token.replace("ë", "e")
+            number = _number_word(token) if token not in UNITS else UNITS[token]
+            if number is None and token.endswith("en") and len(token) > 4:  # "met z'n vijven / tienen"
+                stem = token[:-2]
+                for form in (stem, stem[:-1] + "f" if stem.endswith("v") else stem[:-1]):
+                    number = number or (UNITS.get(form) if form in UNITS else _number_word(form))
             if number is not None:
                 return number
         return None
 
     def _fuzzy(self, spec: Field) -> Any:
-        """A misspelt answer ("opropkracht", "zorgg"): the closest known wording, if close enough."""
+        """A misspelt answer ("opropkracht", "zorgg"): the closest known wording, if close enough.
+
+        An exact wording the parser left out on purpose ("de havo niet afgemaakt") stays out."""
+        from assistant.intake.parse import NOT_OBTAINED
         from assistant.intake.parse import vocabulary as parse_vocabulary
 
+        if spec.id == "education_level" and NOT_OBTAINED.search(self.norm):
+            return None
+        negated = bool(re.search(r"\b(?:niet|geen|nooit)\b", self.norm))
         entity = {"current_sector": "sector", "sector_interests": "sector"}.get(spec.id, spec.id)
         choices = {phrase: value for phrase, (ent, value) in parse_vocabulary().phrases.items()
                    if ent == entity and len(phrase) >= 4}
@@ -510,19 +540,24 @@ class _Turn:
         best: tuple[int, Any] | None = None
         for gram in grams:
             hit = process.extractOne(gram, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if hit and negated and hit[1] >= 99:
+                continue
             if hit and (best is None or hit[1] > best[0]):
                 best = (int(hit[1]), choices[hit[0]])
         if best is None or best[1] not in spec.allowed:
             return None
         return self._listify(spec, best[1])
 
-    def _cue(self, spec: Field) -> Any:
-        """The first value (in the vocabulary's order) with a cue at a word start in the message."""
+    def _cue(self, spec: Field, table: tuple[tuple[Any, tuple[str, ...]], ...]) -> Any:
+        """The first value (in the vocabulary's order) with a cue at a word start in the message.
+
+        A cue "re:<pattern>" is a regular expression on the folded message."""
         if _QUESTION.search(self.text) and self.nlu_digression():
             return None
-        for value, cues in spec.cues:
+        for value, cues in table:
             for cue in cues:
-                if re.search(r"(?:^|\s)" + re.escape(_norm(cue)), self.norm):
+                pattern = cue[3:] if cue.startswith("re:") else r"(?:^|\s)" + re.escape(_norm(cue))
+                if re.search(pattern, self.norm):
                     return self._listify(spec, value)
         return None
 
@@ -579,6 +614,8 @@ class _Turn:
         for name, value in facts.items():
             if name not in vocabulary().fields:
                 continue
+            if name == "education_level" and value == "buitenlands" and not _DIPLOMA_WORDS.search(self.norm):
+                continue  # "ik kom uit Eritrea" tells where someone is from, not their diploma
             answered = self.s["sources"].get(name) in ("asked", "corrected")
             if answered and not correcting:
                 continue
