@@ -441,6 +441,8 @@ class _Turn:
             value = self._number(spec)
         if value is None and spec.kind in ("enum", "list"):
             value = self._fuzzy(spec)
+        if value is None and spec.cues:
+            value = self._cue(spec)
         if spec.id == "municipality" and (value is None or isinstance(value, str)):
             value = self._place(value)
         if value is not None and spec.kind == "int":
@@ -487,6 +489,16 @@ class _Turn:
         if best is None or best[1] not in spec.allowed:
             return None
         return self._listify(spec, best[1])
+
+    def _cue(self, spec: Field) -> Any:
+        """The first value (in the vocabulary's order) with a cue at a word start in the message."""
+        if _QUESTION.search(self.text) and self.nlu_digression():
+            return None
+        for value, cues in spec.cues:
+            for cue in cues:
+                if re.search(r"(?:^|\s)" + re.escape(_norm(cue)), self.norm):
+                    return self._listify(spec, value)
+        return None
 
     def _place(self, found: str | None) -> Any:
         """A known gemeente; a near miss is confirmed ("Bedoel je Zwolle?"); else kept as typed."""

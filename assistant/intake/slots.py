@@ -332,37 +332,6 @@ def extract(
     return result
 
 
-def required_slots(slots: Mapping[str, Any]) -> list[str]:
-    """The intake questions that apply to this person, in the order they are asked.
-
-    Skipped questions ("weet ik niet") are left out, so the form does not ask them again.
-    """
-    status = slots.get("work_status")
-    education = slots.get("education_level")
-    goal = slots.get("goal")
-    age = coerce("age", slots.get("age"))
-    order = ["work_status"]
-    if status in EMPLOYEE:
-        order += ["employer_size", "hours_per_week", "at_risk_of_job_loss"]
-    if status in WORKING:
-        order.append("current_sector")
-    order += ["education_level", "age", "goal"]
-    if goal != "basisvaardigheden":
-        order.append("sector_interests")
-    if education in LOW_EDUCATION and goal != "basisvaardigheden":
-        order.append("literacy_need")
-    order += ["max_hours_study_per_week", "preferred_form"]
-    if age is not None and age < STUDIEFINANCIERING_MAX_AGE:
-        order.append("receives_studiefinanciering")
-    order.append("municipality")
-    skipped = set(slots.get("skipped_slots") or [])
-    return [s for s in order if s not in skipped]
-
-
-def missing_slots(slots: Mapping[str, Any]) -> list[str]:
-    return [s for s in required_slots(slots) if slots.get(s) in (None, [])]
-
-
 def profile_from_slots(slots: Mapping[str, Any]) -> dict[str, Any]:
     """The canonical profile (profile.schema.json) from tracker slots.
 

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.intake import slots as S
 from assistant.intake.profile import validate_profile
-from assistant.intake.slots import extract, missing_slots, profile_from_slots, required_slots
+from assistant.intake.slots import extract, profile_from_slots
 
 TODAY = date(2026, 11, 23)
 
@@ -127,35 +127,6 @@ def test_a_broken_parser_does_not_break_the_conversation(monkeypatch: pytest.Mon
 
     monkeypatch.setattr(S, "_parser", lambda: boom)
     assert extract("44", "inform", [], "age", {}, TODAY).updates == {"age": 44}
-
-
-@pytest.mark.parametrize(
-    ("slots", "present", "absent"),
-    [
-        ({"work_status": "werknemer_vast"}, ["employer_size", "hours_per_week", "at_risk_of_job_loss",
-                                            "current_sector"], []),
-        ({"work_status": "zzp"}, ["current_sector"], ["employer_size", "at_risk_of_job_loss"]),
-        ({"work_status": "werkzoekend_ww"}, [], ["employer_size", "current_sector"]),
-        ({"education_level": "geen"}, ["literacy_need"], []),
-        ({"education_level": "hbo_bachelor"}, [], ["literacy_need"]),
-        ({"age": 22}, ["receives_studiefinanciering"], []),
-        ({"age": 45}, [], ["receives_studiefinanciering"]),
-        ({"goal": "basisvaardigheden", "education_level": "geen"}, [], ["sector_interests", "literacy_need"]),
-        ({"skipped_slots": ["age", "municipality"]}, [], ["age", "municipality"]),
-    ],
-)
-def test_questions_depend_on_the_person(slots: dict, present: list[str], absent: list[str]) -> None:
-    order = required_slots(slots)
-    assert order[0] == "work_status" or "work_status" in slots.get("skipped_slots", [])
-    assert all(s in order for s in present)
-    assert not any(s in order for s in absent)
-    assert order[-1] == "municipality" or "municipality" in absent
-
-
-def test_missing_slots_are_the_unanswered_required_ones() -> None:
-    slots = {"work_status": "werkzoekend_ww", "education_level": "mbo2", "age": 40, "goal": "omscholen",
-             "sector_interests": ["zorg_welzijn"], "max_hours_study_per_week": 10, "preferred_form": "online"}
-    assert missing_slots(slots) == ["municipality"]
 
 
 def test_profile_from_slots_is_canonical_and_drops_bad_values() -> None:
