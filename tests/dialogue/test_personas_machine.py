@@ -48,6 +48,9 @@ FINDINGS: dict[str, str] = {
     "bijstand, diploma: niks": "machine: 'niks' to the diploma question is not read as geen diploma",
     "postbezorger bij een groot bedrijf": "machine: 'postbezorger' is fuzzy-matched to zorg (bezorger ~ verzorger)",
     "schilder in loondienst, we zijn met z'n vijven": "machine: 'we zijn met z'n vijven' is not read as a head count",
+    "vraagt om een adviseur en zegt dan: doe maar niet": (
+        "machine: 'doe maar niet' to the adviser offer is read as yes (_YES matches 'doe maar'): unwanted handoff"
+    ),
 }
 
 
@@ -132,7 +135,7 @@ def test_persona_reaches_correct_advice_through_the_machine(persona: Persona) ->
     run = run_machine(persona)
     log = run.log
     # A handoff only when the person asked for one and said yes; no other effect (restart, delete).
-    assert run.handoff == persona.expect_handoff, log
+    assert run.handoff == persona.expect_handoff, f"handoff: {run.handoff}, expected {persona.expect_handoff}\n{log}"
     assert run.effects == (["handoff"] if persona.expect_handoff else []), log
     assert run.advice != persona.expect_handoff, log
     problems = run.script.text_problems(run.bot_texts)

@@ -1388,6 +1388,48 @@ PERSONAS = [
             "uwv_scholing_ww": "not_eligible",
         },
     ),
+    Persona(
+        "vraagt om een adviseur en zegt dan: doe maar niet",
+        "hoi",
+        {
+            "work_status": "ik zit in de ww",
+            "education_level": "mbo 2",
+            "age": "50",
+            "goal": "ander werk",
+            "sector_interests": "groen",
+            "preferred_form": "werken en leren",
+            "municipality": "Wageningen",
+        },
+        {"work_status": "werkzoekend_ww", "education_level": "mbo2", "age": 50},
+        {"uwv_scholing_ww": "eligible", "ontwikkelpaden_scholingssubsidie": "uncertain", "praktijkleren": "eligible"},
+        digressions={"age": Digression("kan ik iemand spreken?", reply="doe maar niet")},
+    ),
+    Persona(
+        "alles in de eerste zin, dan ga maar verder",
+        "Hallo! Ik ben 45, heb mbo 3 en werk met een vast contract in de zorg bij een klein bedrijf",
+        {
+            "at_risk_of_job_loss": "nee",
+            "hours_per_week": "28",
+            "goal": "beter worden in mijn werk",
+            "sector_interests": "zorg",
+            "preferred_form": "werken en leren",
+            "municipality": "Hoorn",
+        },
+        {
+            "work_status": "werknemer_vast",
+            "employer_size": "mkb",
+            "current_sector": "zorg_welzijn",
+            "education_level": "mbo3",
+            "age": 45,
+        },
+        {
+            "slim": "eligible",
+            "ontwikkelpaden_scholingssubsidie": "eligible",
+            "praktijkleren": "eligible",
+            "levenlanglerenkrediet": "eligible",
+        },
+        digressions={"goal": Digression("ik wil met een adviseur praten", reply="ga maar verder")},
+    ),
     # -- found by probing the machine with more ordinary answers (see the report on issue #9)
     Persona(
         "verzorgende zegt alleen dat ze in de thuiszorg werkt",
@@ -1704,7 +1746,9 @@ async def test_persona_reaches_correct_advice(stack: Any, adviser: tuple[str, st
         run = await run_persona(http, stack.url, persona)
         log = "\n".join(run.transcript)
         # A handoff only when the person asked for one and said yes; otherwise the advice.
-        assert run.handoff == persona.expect_handoff, log
+        assert run.handoff == persona.expect_handoff, (
+            f"handoff: {run.handoff}, expected {persona.expect_handoff}\n{log}"
+        )
         if not persona.expect_handoff:
             assert any(sources_date() in line for line in run.transcript), log
         problems = run.script.text_problems(run.bot_texts)
