@@ -48,6 +48,10 @@ FINDINGS: dict[str, str] = {
     "bijstand, diploma: niks": "machine: 'niks' to the diploma question is not read as geen diploma",
     "postbezorger bij een groot bedrijf": "machine: 'postbezorger' is fuzzy-matched to zorg (bezorger ~ verzorger)",
     "schilder in loondienst, we zijn met z'n vijven": "machine: 'we zijn met z'n vijven' is not read as a head count",
+    "WW, verbetert zich: sorry, het is bijstand": (
+        "machine: 'oh sorry, het is bijstand, geen ww' is no explicit correction ('sorry' is not a correction word)"
+    ),
+    "woont in een dorpje bij Zwolle": "machine: 'een dorpje bij Zwolle' becomes a place 'Een Dorpje Bij Zwolle'",
     "vraagt om een adviseur en zegt dan: doe maar niet": (
         "machine: 'doe maar niet' to the adviser offer is read as yes (_YES matches 'doe maar'): unwanted handoff"
     ),

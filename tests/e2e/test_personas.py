@@ -207,6 +207,10 @@ class Script:
         problems += [f"forbidden text {t!r}" for t in self.persona.forbidden_texts if any(t in b for b in bot_texts)]
         if not self.persona.asks_about_stap:
             problems += [f"STAP mentioned without being asked: {b[:80]!r}" for b in bot_texts if STAP_SAID.search(b)]
+        # A digression or correction that was never sent tests nothing: its question must come.
+        problems += [f"digression at {k!r} never sent" for k in self.persona.digressions if k not in self.digressed]
+        if self.persona.summary_fix and not self.fixed:
+            problems.append("summary fix never sent")
         if self.unasked_offers:
             problems.append(f"offers nobody asked for: {self.unasked_offers}")
         repeated = self.repeated_texts()
@@ -1660,6 +1664,63 @@ PERSONAS = [
         },
         {"work_status": "werknemer_vast", "employer_size": "mkb", "age": 29},
         {"slim": "eligible", "ontwikkelpaden_scholingssubsidie": "eligible", "levenlanglerenkrediet": "eligible"},
+    ),
+    Persona(
+        "vast contract, bedenkt zich: eigenlijk zzp'er",
+        "hoi",
+        {
+            "work_status": "vast contract",
+            "employer_size": "ja",
+            "at_risk_of_job_loss": "nee",
+            "hours_per_week": "32",
+            "current_sector": "ik geef rijles",
+            "education_level": "mbo 4",
+            "age": "39",
+            "goal": "mijn eigen bedrijf laten groeien",
+            "sector_interests": "weet ik niet",
+            "preferred_form": "online",
+            "municipality": "Zwolle",
+        },
+        {"work_status": "zzp", "employer_size": None, "age": 39},
+        {
+            "zzp_scholingskosten_aftrek": "eligible",
+            "slim": "uncertain",
+            "werkgever_scholingsvergoeding": "not_eligible",
+        },
+        digressions={"education_level": Digression("wacht, ik ben eigenlijk zzp'er")},
+    ),
+    Persona(
+        "WW, verbetert zich: sorry, het is bijstand",
+        "hoi",
+        {
+            "work_status": "ik zit in de ww",
+            "education_level": "mbo 4",
+            "age": "47",
+            "goal": "ander werk",
+            "sector_interests": "zorg",
+            "preferred_form": "online",
+            "municipality": "Zwolle",
+        },
+        {"work_status": "werkzoekend_bijstand", "education_level": "mbo4", "age": 47},
+        {"gemeente_reintegratie": "eligible", "uwv_scholing_ww": "not_eligible"},
+        digressions={"age": Digression("oh sorry, het is bijstand, geen ww")},
+    ),
+    Persona(
+        "woont in een dorpje bij Zwolle",
+        "hoi",
+        {
+            "work_status": "ik zit in de ww",
+            "education_level": "mbo 4",
+            "age": "47",
+            "goal": "ander werk",
+            "sector_interests": "zorg",
+            "preferred_form": "online",
+            "municipality": "ik woon in een dorpje bij Zwolle",
+        },
+        {"work_status": "werkzoekend_ww", "age": 47},
+        {"uwv_scholing_ww": "eligible"},
+        # Kept as the person's words, or asked again: never turned into a place called "Een Dorpje Bij Zwolle".
+        forbidden_texts=("Een Dorpje",),
     ),
 ]
 
