@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import yaml
+
+from assistant.policy.schemes import load_yaml
 
 from assistant.vocabulary import vocabulary
 
@@ -262,7 +263,7 @@ def parse_paths(document: Any, file: Path) -> Ontwikkelpaden:
 
 @functools.lru_cache(maxsize=1)
 def load_paths() -> Ontwikkelpaden:
-    return parse_paths(yaml.safe_load(PATHS_FILE.read_text(encoding="utf-8")), PATHS_FILE)
+    return parse_paths(load_yaml(PATHS_FILE.read_text(encoding="utf-8")), PATHS_FILE)
 
 
 def _entry_target(nlqf: int | None, available: list[int]) -> int:
