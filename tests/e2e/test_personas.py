@@ -54,7 +54,14 @@ def question_texts() -> dict[str, str]:
     from assistant.vocabulary import vocabulary
 
     voc = vocabulary()
-    return {text: name for name in voc.order for text in (voc[name].ask, voc[name].rephrase) if text}
+    return {text: name for name in voc.order for text in (voc[name].ask, voc[name].rephrase, *narrow_of(name)) if text}
+
+
+def narrow_of(name: str) -> tuple[str, ...]:
+    """The narrower follow-up question of a field ("Wat voor werk is het?"), if it has one."""
+    from assistant.vocabulary import vocabulary
+
+    return tuple(t for t in [str(getattr(vocabulary()[name], "narrow_ask", "") or "")] if t)
 
 
 def question_of(text: str, questions: dict[str, str]) -> str | None:
@@ -120,6 +127,7 @@ class Persona:
     summary_yes: str = "ja, dat klopt"
     offer_reply: str = "nee"  # to an offer the persona asked for in the opening
     expect_handoff: bool = False  # asked for a person and said yes: ends in a handoff, not the advice
+    narrow_answers: dict[str, str] = field(default_factory=dict)  # field -> answer to its narrower follow-up
     expect_texts: tuple[str, ...] = ()  # some bot message contains each of these
     forbidden_texts: tuple[str, ...] = ()  # no bot message contains any of these
 
@@ -183,6 +191,8 @@ class Script:
                 self.digressed.add(slot)
                 digression = self.persona.digressions[slot]
                 answer = digression.text
+            elif slot in self.persona.narrow_answers and any(t.startswith(n) for n in narrow_of(slot) for t in texts):
+                answer = self.persona.narrow_answers[slot]  # only the kind is asked: the person says just that
             else:
                 answer = self.persona.answers.get(slot, "weet ik niet")
         self.turns.append((slot, texts))
@@ -1462,6 +1472,7 @@ PERSONAS = [
             "praktijkleren": "eligible",
             "zzp_scholingskosten_aftrek": "not_eligible",
         },
+        narrow_answers={"work_status": "vast contract"},
     ),
     Persona(
         "verkoopster antwoordt met het voorbeeld van de bot: ik werk in een winkel",
@@ -1490,6 +1501,7 @@ PERSONAS = [
             "ontwikkelpaden_scholingssubsidie": "eligible",
             "levenlanglerenkrediet": "eligible",
         },
+        narrow_answers={"work_status": "tijdelijk"},
     ),
     Persona(
         "ambtenaar: ik werk bij de gemeente",
@@ -1509,6 +1521,7 @@ PERSONAS = [
         },
         {"work_status": ("werknemer_vast", "werknemer_flex"), "education_level": "hbo_bachelor", "age": 43},
         {"werkgever_scholingsvergoeding": "eligible", "zzp_scholingskosten_aftrek": "not_eligible"},
+        narrow_answers={"work_status": "ik heb een vaste aanstelling"},
     ),
     Persona(
         "administratief medewerker antwoordt kort: minder",
@@ -1721,6 +1734,62 @@ PERSONAS = [
         {"uwv_scholing_ww": "eligible"},
         # Kept as the person's words, or asked again: never turned into a place called "Een Dorpje Bij Zwolle".
         forbidden_texts=("Een Dorpje",),
+    ),
+    Persona(
+        "magazijnmedewerker: nou nee",
+        "hoi",
+        {
+            "work_status": "uitzendkracht",
+            "employer_size": "ja",
+            "at_risk_of_job_loss": "nee",
+            "hours_per_week": "40",
+            "current_sector": "magazijn",
+            "education_level": "vmbo",
+            "age": "41",
+            "goal": "een diploma halen",
+            "sector_interests": "logistiek",
+            "literacy_need": "nou nee",
+            "preferred_form": "werken en leren",
+            "municipality": "Waalwijk",
+        },
+        {"work_status": "werknemer_flex", "education_level": "vmbo", "literacy_need": False, "age": 41},
+        {"basisvaardigheden": "not_eligible", "slim": "eligible", "praktijkleren": "eligible"},
+    ),
+    Persona(
+        "bijstand, lezen gaat goed maar rekenen niet",
+        "hoi",
+        {
+            "work_status": "bijstand",
+            "education_level": "vmbo",
+            "age": "29",
+            "receives_studiefinanciering": "nee",
+            "goal": "ander werk",
+            "sector_interests": "kinderopvang",
+            "literacy_need": "lezen gaat goed, rekenen niet",
+            "preferred_form": "in een klas",
+            "municipality": "Leiden",
+        },
+        {"work_status": "werkzoekend_bijstand", "education_level": "vmbo", "literacy_need": True, "age": 29},
+        {"basisvaardigheden": "eligible", "gemeente_reintegratie": "eligible", "levenlanglerenkrediet": "eligible"},
+    ),
+    Persona(
+        "kok bij een restaurant: volgens mij wel",
+        "hoi",
+        {
+            "work_status": "ik heb een vast contract",
+            "employer_size": "volgens mij wel",
+            "at_risk_of_job_loss": "nee",
+            "hours_per_week": "38",
+            "current_sector": "ik ben kok",
+            "education_level": "mbo 2",
+            "age": "35",
+            "goal": "bijscholen",
+            "sector_interests": "horeca",
+            "preferred_form": "werken en leren",
+            "municipality": "Arnhem",
+        },
+        {"work_status": "werknemer_vast", "employer_size": "mkb", "current_sector": "horeca", "age": 35},
+        {"slim": "eligible", "werkgever_scholingsvergoeding": "eligible", "praktijkleren": "eligible"},
     ),
 ]
 
