@@ -45,6 +45,11 @@ FINDINGS: dict[str, str] = {
     "magazijnmedewerker: nou nee": "machine: 'nou nee' is not read as no",
     "bijstand, lezen gaat goed maar rekenen niet": "machine: 'lezen gaat goed, rekenen niet' is not read as yes",
     "kok bij een restaurant: volgens mij wel": "machine: 'volgens mij wel' is not read as yes",
+    "oud-leerkracht van 62 met de kweekschool": "machine: the old diploma name 'kweekschool' (hbo) is not known",
+    "verpleegkundige met mbo-v in een groot ziekenhuis": "machine: 'mbo-v' (mbo 4 verpleegkunde) is not known",
+    "Poolse uitzendkracht in de kassen met een master uit Polen": (
+        "machine: 'een master in Polen' is read as a Dutch wo-master, not as a foreign diploma"
+    ),
     "vraagt om een adviseur en zegt dan: doe maar niet": (
         "machine: 'doe maar niet' to the adviser offer is read as yes (_YES matches 'doe maar'): unwanted handoff"
     ),
