@@ -364,7 +364,7 @@ class _Turn:
             self.say(_t("goodbye"))
             return
         if kind == "faq":
-            self.say(self.r.faq_text or _t("faq_unknown"))
+            self.say(self.faq_text() or _t("faq_unknown"))
         elif kind == "greet":
             self.say(_t("greet_again"))
         elif kind == "thank":
@@ -386,6 +386,13 @@ class _Turn:
             self.say(_t("anything_else"))
             return
         self.continue_()
+
+    def faq_text(self) -> str | None:
+        """The answer rendered from today's scheme data; the trained response only as fallback."""
+        from assistant.policy.faq import faq_answer
+
+        answer = faq_answer(self.r.faq_key, self.today) if self.r.faq_key else None
+        return answer or self.r.faq_text
 
     def nlu_digression(self) -> str | None:
         """What the message is when it is no answer. While a question is open NLU alone must be

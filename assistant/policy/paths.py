@@ -17,7 +17,6 @@ from typing import Any
 import jsonschema
 
 from assistant.policy.schemes import load_yaml
-
 from assistant.vocabulary import vocabulary
 
 PATHS_FILE = Path(__file__).parent / "data" / "ontwikkelpaden.yaml"
