@@ -125,7 +125,7 @@ class Persona:
     digressions: dict[str, Digression] = field(default_factory=dict)  # field or "summary" -> said first
     summary_fix: str | None = None
     summary_yes: str = "ja, dat klopt"
-    offer_reply: str = "nee"  # to an offer the persona asked for in the opening
+    offer_reply: str = "nee"  # to an offer without a digression's own reply (asked for in the opening)
     expect_handoff: bool = False  # asked for a person and said yes: ends in a handoff, not the advice
     narrow_answers: dict[str, str] = field(default_factory=dict)  # field -> answer to its narrower follow-up
     expect_texts: tuple[str, ...] = ()  # some bot message contains each of these
@@ -158,6 +158,7 @@ class Script:
     last: Digression | None = None  # the digression just sent (None: an ordinary answer)
     requested: bool = True  # the last message was the opening or a digression: it may ask for an offer
     unasked_offers: list[str] = field(default_factory=list)
+    replied: set[str] = field(default_factory=set)  # digressions whose offer came and got their reply
     turns: list[tuple[str | None, list[str]]] = field(default_factory=list)  # (question open, bot texts)
 
     def next(self, texts: list[str]) -> str | None:
@@ -168,7 +169,11 @@ class Script:
         if offer:
             if not self.requested:
                 self.unasked_offers.append(offer)
-            answer = (self.last.reply if self.last and self.last.reply else None) or self.persona.offer_reply
+            if self.last and self.last.reply:
+                self.replied.add(self.last.text)
+                answer = self.last.reply
+            else:
+                answer = self.persona.offer_reply
         elif any(is_summary(t) for t in texts):
             slot = "summary"
             if "summary" in self.persona.digressions and "summary" not in self.digressed:
@@ -219,6 +224,11 @@ class Script:
             problems += [f"STAP mentioned without being asked: {b[:80]!r}" for b in bot_texts if STAP_SAID.search(b)]
         # A digression or correction that was never sent tests nothing: its question must come.
         problems += [f"digression at {k!r} never sent" for k in self.persona.digressions if k not in self.digressed]
+        problems += [
+            f"no offer after {d.text!r}, so {d.reply!r} was never said"
+            for d in self.persona.digressions.values()
+            if d.reply and d.text not in self.replied
+        ]
         if self.persona.summary_fix and not self.fixed:
             problems.append("summary fix never sent")
         if self.unasked_offers:
