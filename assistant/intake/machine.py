@@ -133,7 +133,8 @@ _NO = re.compile(
 _YES = re.compile(
     r"^(?:ja+|jawel|jazeker|jaja|jep|jup|yes|yep|yup|klopt|dat klopt|zeker|zeker weten|graag|ja graag|prima|"
     r"goed|is goed|oke?|okay|oké|natuurlijk|doe maar|precies|correct|inderdaad|wel|best wel|eigenlijk wel|"
-    r"soms|een beetje|af en toe|ietsje|(?:ik )?denk (?:het|van) wel|waarschijnlijk wel|ik geloof (?:het )?wel|volgens mij wel|dat wel)\b")
+    r"soms|een beetje|af en toe|ietsje|(?:ik )?denk (?:het|van) wel|waarschijnlijk wel|"
+    r"ik geloof (?:het )?wel|volgens mij wel|dat wel)\b")
 _DONT_KNOW = re.compile(
     r"^(?:(?:dat )?weet ik (?:niet|het niet|nog niet)|geen idee|weet niet|geen flauw idee|ik weet het niet|"
     r"ik weet niet|wn|idk|onbekend|zeg ik liever niet|dat zeg ik liever niet|sla maar over|overslaan|skip|"
@@ -158,6 +159,7 @@ _THANKS = re.compile(r"^(?:dank(?:je|jewel|u|uwel)?|bedankt|thanks|merci|top bed
 _QUESTION = re.compile(r"\?\s*$|^(?:wat|hoe|waar|wie|wanneer|waarom|welke|kan|kun|mag|moet|is|heb|krijg|"
                        r"betaal|wordt|zijn)\b")
 _STAP = re.compile(r"\bSTAP\b|\b[Ss][Tt][Aa][Pp][- ]?(?:budget|subsidie|regeling)")
+_NEGATORS = frozenset({"niet", "geen", "nooit", "niks", "niets"})
 _DIPLOMA_WORDS = re.compile(r"\b(?:diploma|opleiding|school|gestudeerd|studie|universiteit|master|bachelor|mbo|hbo|"
                             r"wo|graad|certificaat|papieren|afgestudeerd)\b")
 _FIELD_WORDS: dict[str, re.Pattern[str]] = {
@@ -471,6 +473,9 @@ class _Turn:
         override = self._cue(spec, spec.overrides) if spec.overrides else None
         if override is not None:
             value = override
+        if value is None and spec.id == "employer_size" and not facts:
+            # The question is "Werken er minder dan 250 mensen bij je werkgever?"
+            value = "mkb" if self.is_yes() else "groot" if self.is_no() else None
         if value is None and spec.kind == "bool":
             if self.is_yes():
                 value = True
@@ -481,10 +486,10 @@ class _Turn:
         if value is None and spec.id == "employer_size" and not facts:
             count = self._number(spec)
             value = None if count is None else "mkb" if count < 250 else "groot"
-        if value is None and spec.kind in ("enum", "list"):
-            value = self._fuzzy(spec)
         if value is None and spec.cues:
             value = self._cue(spec, spec.cues)
+        if value is None and spec.kind in ("enum", "list"):
+            value = self._fuzzy(spec)
         if spec.id == "municipality" and (value is None or isinstance(value, str)):
             value = self._place(value)
         if value is not None and spec.kind == "int":
@@ -527,9 +532,9 @@ class _Turn:
         from assistant.intake.parse import NOT_OBTAINED
         from assistant.intake.parse import vocabulary as parse_vocabulary
 
-        if spec.id == "education_level" and NOT_OBTAINED.search(self.norm):
-            return None
-        negated = bool(re.search(r"\b(?:niet|geen|nooit)\b", self.norm))
+        not_obtained = spec.id == "education_level" and NOT_OBTAINED.search(self.norm)
+        if not_obtained or _NEGATORS.intersection(self.norm.split()):
+            return None  # a typo guess next to "niet"/"geen" is more likely wrong than right
         entity = {"current_sector": "sector", "sector_interests": "sector"}.get(spec.id, spec.id)
         choices = {phrase: value for phrase, (ent, value) in parse_vocabulary().phrases.items()
                    if ent == entity and len(phrase) >= 4}
@@ -540,8 +545,8 @@ class _Turn:
         best: tuple[int, Any] | None = None
         for gram in grams:
             hit = process.extractOne(gram, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-            if hit and negated and hit[1] >= 99:
-                continue
+            if hit and abs(len(hit[0]) - len(gram)) > 2:
+                continue  # a typo changes a letter or two, it does not drop a word part ("ww-uitkering")
             if hit and (best is None or hit[1] > best[0]):
                 best = (int(hit[1]), choices[hit[0]])
         if best is None or best[1] not in spec.allowed:
@@ -557,8 +562,10 @@ class _Turn:
         for value, cues in table:
             for cue in cues:
                 pattern = cue[3:] if cue.startswith("re:") else r"(?:^|\s)" + re.escape(_norm(cue))
-                if re.search(pattern, self.norm):
-                    return self._listify(spec, value)
+                for hit in re.finditer(pattern, self.norm):
+                    before = self.norm[:hit.start()].split()[-2:]
+                    if cue.startswith("re:") or not _NEGATORS.intersection(before):  # "geen vast contract"
+                        return self._listify(spec, value)
         return None
 
     def _place(self, found: str | None) -> Any:

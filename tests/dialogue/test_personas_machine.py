@@ -29,30 +29,6 @@ TODAY = date.fromisoformat(PEILDATUM)
 
 # Personas the machine does not yet get right: name -> the finding (see the report on issue #9).
 FINDINGS: dict[str, str] = {
-    "software developer wil leraar worden": "machine: goal 'ik wil leraar worden' not understood, skipped",
-    "statushouder, goedemorgen met leeftijd in woorden": (
-        "machine: 'ik kom uit Eritrea' is taken as a foreign diploma; the diploma question is never asked"
-    ),
-    "administratief medewerker antwoordt kort: minder": "machine: 'minder' (than 250) is not read as mkb",
-    "kassamedewerker wil verpleegkundige worden": "machine: goal 'ik wil verpleegkundige worden' is not understood",
-    "bijstand, noemt haar geboortejaar": "machine: 'ik ben van 1980' is not read as an age",
-    "WW, havo niet afgemaakt": "machine: 'ik heb de havo niet afgemaakt' is read as a havo diploma",
-    "postbezorger bij een groot bedrijf": "machine: 'postbezorger' is fuzzy-matched to zorg (bezorger ~ verzorger)",
-    "schilder in loondienst, we zijn met z'n vijven": "machine: 'we zijn met z'n vijven' is not read as a head count",
-    "WW, verbetert zich: sorry, het is bijstand": (
-        "machine: 'oh sorry, het is bijstand, geen ww' is no explicit correction ('sorry' is not a correction word)"
-    ),
-    "magazijnmedewerker: nou nee": "machine: 'nou nee' is not read as no",
-    "bijstand, lezen gaat goed maar rekenen niet": "machine: 'lezen gaat goed, rekenen niet' is not read as yes",
-    "kok bij een restaurant: volgens mij wel": "machine: 'volgens mij wel' is not read as yes",
-    "oud-leerkracht van 62 met de kweekschool": "machine: the old diploma name 'kweekschool' (hbo) is not known",
-    "verpleegkundige met mbo-v in een groot ziekenhuis": "machine: 'mbo-v' (mbo 4 verpleegkunde) is not known",
-    "Poolse uitzendkracht in de kassen met een master uit Polen": (
-        "machine: 'een master in Polen' is read as a Dutch wo-master, not as a foreign diploma"
-    ),
-    "vraagt om een adviseur en zegt dan: doe maar niet": (
-        "machine: 'doe maar niet' to the adviser offer is read as yes (_YES matches 'doe maar'): unwanted handoff"
-    ),
 }
 
 
