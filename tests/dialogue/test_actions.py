@@ -191,7 +191,7 @@ async def test_advice_messages_and_uncertain_offer(domain: dict[str, Any]) -> No
     dispatcher = CollectingDispatcher()
     events = await ActionGiveAdvice().run(dispatcher, tracker(COMPLETE, active_loop=None), domain)
     texts = [m.get("text") or "" for m in dispatcher.messages]
-    assert texts[0].startswith("Dit zijn je beste volgende stappen")
+    assert texts[0].startswith("Dit is mijn advies in het kort")
     assert any("22 november 2024" in t for t in texts)
     assert as_slots(events)["advice_given"] is True
 
