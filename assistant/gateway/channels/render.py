@@ -176,13 +176,19 @@ def render_widget(messages: Iterable[BotMessage]) -> list[dict[str, Any]]:
     """Widget JSON: text (markdown subset rendered safely in the browser), buttons, image.
 
     Custom payloads stay on the server (a handoff summary is for the adviser), except the
-    handoff signal itself so the widget can say that a person will answer.
+    handoff signal itself so the widget can say that a person will answer, and what kind of
+    message it is (advice, a folded detail with its title).
     """
     out: list[dict[str, Any]] = []
     for m in messages:
         item = {k: v for k, v in m.to_json().items() if k != "custom"}
         if m.custom and isinstance(m.custom.get("handoff"), str):
             item["handoff"] = m.custom["handoff"]
+        if m.custom and isinstance(m.custom.get("kind"), str):
+            # The widget folds advice details under their title and scrolls to the advice's start.
+            item["kind"] = m.custom["kind"]
+            if isinstance(m.custom.get("title"), str):
+                item["title"] = m.custom["title"]
         if item:
             out.append(item)
     return out
