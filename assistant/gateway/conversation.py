@@ -194,6 +194,27 @@ class ConversationService:
                 return []  # an adviser answers; the bot stays silent
             return await self._forward(conversation_id, clean, mid, metadata)
 
+    async def start_conversation(self, conversation_id: str, channel: str = "web",
+                                 loket_id: str | None = None) -> list[BotMessage]:
+        """The bot opens a new conversation (intent ``greet``): greeting, first question, buttons.
+
+        Only once: a conversation that has messages gets nothing (a reload must not greet again).
+        """
+        lock = self._locks.setdefault(conversation_id, asyncio.Lock())
+        async with lock:
+            self.ensure_conversation(conversation_id, channel, loket_id)
+            if self.history(conversation_id, limit=1):
+                return []
+            try:
+                replies = until_handoff(await self.rasa.trigger_intent(conversation_id, "greet"))
+            except RasaUnavailable as exc:
+                log.warning("rasa unavailable; conversation not started",
+                            extra={"conversation_id": conversation_id, "error": str(exc)})
+                return []
+            await self._record_bot(conversation_id, replies)
+            extra = await self._apply_bot_signals(conversation_id, replies)
+            return replies + extra
+
     async def _forward(
         self, conversation_id: str, clean: str, message_id: int, metadata: dict[str, Any] | None
     ) -> list[BotMessage]:

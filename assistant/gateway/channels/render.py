@@ -266,12 +266,24 @@ def numbered_text(body: str, options: Sequence[Option]) -> str:
     return f"{body}\n\n" + "\n".join(lines) + f"\n\n{NUMBER_HINT}"
 
 
+def document_of(m: BotMessage) -> dict[str, str] | None:
+    """A file to send along (the advice PDF): ``custom.document`` with an https or http url."""
+    doc = (m.custom or {}).get("document")
+    if isinstance(doc, dict) and isinstance(doc.get("url"), str) and doc["url"].startswith(("https://", "http://")):
+        return {"url": doc["url"], "filename": str(doc.get("filename") or "document.pdf")}
+    return None
+
+
 def render_whatsapp(messages: Iterable[BotMessage]) -> Rendering:
     r = Rendering()
     for m in messages:
         body = whatsapp_markdown(m.text or "").strip()
         if m.image:
             r.bodies.append({"type": "image", "image": {"link": m.image}})
+        doc = document_of(m)
+        if doc:
+            # WhatsApp fetches the file from the link; the text below keeps the link as a fallback.
+            r.bodies.append({"type": "document", "document": {"link": doc["url"], "filename": doc["filename"]}})
         if not m.buttons:
             r.bodies.extend(_wa_text(c) for c in split_text(body, WA_TEXT_LIMIT))
             continue
@@ -315,6 +327,10 @@ def render_telegram(messages: Iterable[BotMessage]) -> Rendering:
     for m in messages:
         if m.image:
             r.bodies.append({"method": "sendPhoto", "photo": m.image})
+        doc = document_of(m)
+        if doc:
+            # Telegram downloads the file from the URL itself (sendDocument with an HTTP URL).
+            r.bodies.append({"method": "sendDocument", "document": doc["url"]})
         chunks = split_text(m.text or "", TG_TEXT_LIMIT, _tg_measure)
         if m.buttons and not chunks:
             chunks = [CHOOSE]
