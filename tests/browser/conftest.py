@@ -6,6 +6,7 @@ downloaded: Playwright drives /usr/bin/chromium.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import AsyncIterator
 from datetime import date
@@ -71,12 +72,14 @@ def rasa() -> AdviceRasa:
 
 @pytest.fixture
 async def server(settings: Any, rasa: AdviceRasa) -> AsyncIterator[str]:
+    port = free_port()
+    # Links the service hands out (the advice document) must point at this test server.
+    settings = dataclasses.replace(settings, public_url=f"http://127.0.0.1:{port}")
     app = create_app(settings, rasa=rasa)  # type: ignore[arg-type]
     app[HANDOFF].now = lambda: OPEN_TIME  # a Monday morning: the loket is open
     create_adviser(app[SESSIONS], "anna", PASSWORD, "admin")
     runner = web.AppRunner(app)
     await runner.setup()
-    port = free_port()
     await web.TCPSite(runner, "127.0.0.1", port).start()
     try:
         yield f"http://127.0.0.1:{port}"

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from ..handoff.conftest import PASSWORD
-from .conftest import PHONE, axe_violations, describe
+from .conftest import ARTIFACTS, PHONE, axe_violations, describe
 
 pytestmark = pytest.mark.browser
 
@@ -63,6 +63,8 @@ async def test_console_pages(server, browser):
     await person.fill("#input", "ik wil een mens spreken")
     await person.press("#input", "Enter")
     await page.wait_for_selector("a:has-text('Zaak 1')", timeout=20_000)
+    ARTIFACTS.mkdir(exist_ok=True)
+    await page.screenshot(path=str(ARTIFACTS / "console-queue.png"), full_page=True)
     await check(page, found=found, what="console queue with a case")
     await page.click("a:has-text('Zaak 1')")
     await page.wait_for_selector("text=Samenvatting intake")
