@@ -151,3 +151,18 @@ def test_whatsapp_and_telegram_send_the_pdf_as_a_file_and_keep_the_link():
     tg = render_telegram([message]).bodies
     assert tg[0] == {"method": "sendDocument", "document": "https://koers.example/advies/abc/advies.pdf"}
     assert 'href="https://koers.example/advies/abc/advies.pdf"' in tg[1]["text"]
+
+
+async def test_the_dashboard_shows_the_thumbs(client, app):
+    from assistant.gateway.handoff.auth import create_adviser
+
+    from ..handoff.conftest import PASSWORD, login
+
+    await client.post(f"/api/v1/chat/{CID}/messages", json={"text": "hoi"})
+    for rating in ("up", "down", "down"):
+        await client.post(f"/api/v1/chat/{CID}/feedback", json={"rating": rating})
+    create_adviser(app[SESSIONS], "anna", PASSWORD, "adviser")
+    await login(client, "anna")
+    body = await (await client.get("/console/dashboard")).text()
+    assert re.search(r'id="kpi-feedback-up">1</strong> vond het advies nuttig', body)
+    assert re.search(r'id="kpi-feedback-down">2</strong> vond het advies niet nuttig', body)
