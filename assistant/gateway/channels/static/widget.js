@@ -160,7 +160,8 @@
 
   function newBatch() { adviceStart = null; }
 
-  var feedbackSent = false;
+  // Asked once per conversation, also after a reload.
+  var feedbackSent = !!store.get("feedback") && store.get("feedback") === store.get("cid");
   function feedbackBar() {
     var bar = el("div", { class: "feedback", role: "group", "aria-label": "Was dit advies nuttig?" });
     bar.appendChild(el("span", { class: "feedback__q", text: "Was dit advies nuttig?" }));
@@ -176,6 +177,7 @@
           });
           bar.querySelector(".feedback__q").textContent = "Dank je voor je mening.";
           feedbackSent = true;
+          store.set("feedback", cid);
         }).catch(function () { setStatus("Je mening is niet verstuurd. Probeer het later opnieuw.", "warn"); });
       });
       bar.appendChild(btn);
@@ -453,6 +455,7 @@
   confirmYes.addEventListener("click", function () {
     confirmBar.hidden = true;
     feedbackSent = false;
+    store.del("feedback");
     send("opnieuw beginnen", "Opnieuw beginnen");
   });
   window.addEventListener("online", function () { if (offline) { loadHistory().catch(disconnected); } });
