@@ -238,7 +238,7 @@ def _first_step(advice: Mapping[str, Any]) -> str:
     return f"**Eerste stap:** {steps[0]}" if steps else "**Eerste stap:** een gesprek bij het Werkcentrum."
 
 
-def _first_money(advice: Mapping[str, Any]) -> str:
+def _first_money(advice: Mapping[str, Any], with_link: bool = True, with_more: bool = True) -> str:
     funding = advice.get("funding") or []
     if not funding:
         return "**Geld:** ik vond geen regeling die zeker bij je past. Het Werkcentrum kijkt mee."
@@ -246,23 +246,32 @@ def _first_money(advice: Mapping[str, Any]) -> str:
     first = schemes.get(funding[0]["scheme_id"], {})
     name = str(first.get("name") or funding[0]["text"].split(". ")[0])
     route = FIRST_ROUTE.get(str(first.get("route")), "")
-    url = scheme_links().get(funding[0]["scheme_id"])
+    url = scheme_links().get(funding[0]["scheme_id"]) if with_link else None
     shown = link(name, url) if url else name
-    more = " Er is nog meer, zie hieronder." if len(funding) > 1 else ""
+    more = " Er is nog meer, zie hieronder." if with_more and len(funding) > 1 else ""
     return f"**Geld:** {shown}. {route}{more}".rstrip()
 
 
+def with_addresses(text: str) -> str:
+    """The text as WhatsApp shows it: every link followed by its address."""
+    return _MD_LINK.sub(r"\1 (\2)", text).replace("**", "*")
+
+
 def first_message(advice: Mapping[str, Any], werkcentrum_url: str | None = None) -> str:
-    """Best next step, the money that fits and who to contact, in one phone screen."""
+    """Best next step, the money that fits and who to contact, in one phone screen.
+
+    It must fit also where links show their address (WhatsApp): a long address of the scheme's
+    page goes first (it is in the details too), then the "there is more" words; never the contact.
+    """
     profile = advice.get("profile") or {}
     who = (f"**Hulp:** het Werkcentrum{_place(profile)} helpt je gratis. "
            f"{link('Zoek het Werkcentrum', werkcentrum_url or WERKCENTRUM_URL)}.")
-    lines = ["Dit is mijn advies in het kort.", _first_step(advice), _first_money(advice), who]
-    text = _join(lines)
-    if len(visible_text(text)) > FIRST_MESSAGE_MAX:
-        # A long course name or scheme name: drop the money's extra words, never the contact.
-        lines[2] = lines[2].replace(" Er is nog meer, zie hieronder.", "")
-        text = _join(lines)
+    text = ""
+    for with_link, with_more in ((True, True), (False, True), (False, False)):
+        text = _join(["Dit is mijn advies in het kort.", _first_step(advice),
+                      _first_money(advice, with_link, with_more), who])
+        if len(with_addresses(text)) <= FIRST_MESSAGE_MAX:
+            break
     return text
 
 
