@@ -434,6 +434,14 @@
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     var text = input.value;
+    if (!text.trim()) { return; }
+    if (starting) {
+      // Typed while the bot is still starting the talk: send it right after, never drop it.
+      input.value = "";
+      starting.then(function () { send(text); });
+      return;
+    }
+    if (busy) { return; }  // the text stays in the field until the reply is in
     input.value = "";
     send(text);
   });
