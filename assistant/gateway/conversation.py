@@ -30,6 +30,8 @@ APOLOGY = (
     "Ik antwoord zodra ik weer werk."
 )
 TOO_LONG = "Je bericht is te lang. Kun je het korter opschrijven?"
+# Custom payload fields that carry personal data for a signal handler, never for the transcript.
+PRIVATE_CUSTOM_KEYS = frozenset({"email"})
 
 Deliverer = Callable[[str, list[BotMessage]], Awaitable[None]]
 Listener = Callable[["ConversationEvent"], Awaitable[None]]
@@ -158,6 +160,12 @@ class ConversationService:
     async def _record_bot(self, conversation_id: str, messages: list[BotMessage], sender: str = "bot") -> None:
         for m in messages:
             payload = {k: v for k, v in m.to_json().items() if k != "text"} or None
+            if payload and isinstance(payload.get("custom"), dict):
+                # An address the bot passes on (e-mail the advice) is for the request only: the
+                # transcript and the console's live view get it redacted.
+                custom = payload["custom"]
+                payload["custom"] = {k: redact(v) if k in PRIVATE_CUSTOM_KEYS and isinstance(v, str) else v
+                                     for k, v in custom.items()}
             mid = self._store(conversation_id, sender, m.text, payload)
             await self._publish(ConversationEvent(conversation_id, "message", sender, m.text, payload, mid))
 

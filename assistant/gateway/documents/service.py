@@ -22,7 +22,7 @@ from assistant.gateway.conversation import ConversationService
 from assistant.gateway.documents.models import AdviceDocument, AdviceFeedback
 from assistant.gateway.rasa_client import BotMessage, RasaUnavailable
 from assistant.policy.engine import dutch_date
-from assistant.storage.models import Conversation, Message
+from assistant.storage.models import Conversation
 
 log = logging.getLogger(__name__)
 
@@ -102,24 +102,7 @@ class DocumentService:
         if request is None:
             return []
         email = request.custom.get("email") if request.custom else None
-        if email is not None:
-            self._scrub_email(conversation_id)
         return await self.answer(conversation_id, email if isinstance(email, str) and "@" in email else None)
-
-    def _scrub_email(self, conversation_id: str) -> None:
-        """The transcript stored the bot's request with the address: keep it on the request only."""
-        from assistant.privacy import redact
-
-        with self.sessions.begin() as db:
-            rows = db.execute(select(Message).where(Message.conversation_id == conversation_id,
-                                                    Message.sender == "bot")
-                              .order_by(Message.id.desc()).limit(20)).scalars()
-            for row in rows:
-                custom = (row.payload or {}).get("custom") or {}
-                if isinstance(custom.get("email"), str):
-                    payload = dict(row.payload or {})
-                    payload["custom"] = {**custom, "email": redact(custom["email"])}
-                    row.payload = payload
 
     async def answer(self, conversation_id: str, email: str | None = None) -> list[BotMessage]:
         from assistant.advice import build_advice
