@@ -43,7 +43,7 @@ class AdviceRasa(FakeRasa):
     """A fake Rasa whose every conversation has a finished intake (for the advice document)."""
 
     async def tracker(self, sender: str) -> dict[str, Any] | None:
-        return {"sender_id": sender, "slots": {**PROFILE, "advice_given": True}, "events": []}
+        return {"sender_id": sender, "slots": {**PROFILE, "koers_state": {"phase": "advice"}}, "events": []}
 
 
 def advice_messages() -> list[BotMessage]:

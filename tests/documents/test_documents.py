@@ -19,7 +19,8 @@ from assistant.storage.models import Message
 
 CID = "web-documenttest-0001"
 SLOTS = {"age": 52, "education_level": "mbo3", "work_status": "werknemer_vast", "employer_size": "mkb",
-         "current_sector": "zorg_welzijn", "goal": "bijscholen", "municipality": "Zwolle", "advice_given": True}
+         "current_sector": "zorg_welzijn", "goal": "bijscholen", "municipality": "Zwolle",
+         "koers_state": {"phase": "advice"}}
 ASK = "Stuur me dit advies"
 LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
 

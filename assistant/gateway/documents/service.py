@@ -114,7 +114,10 @@ class DocumentService:
         except RasaUnavailable:
             return [BotMessage(text=FAILED)]
         slots = (tracker or {}).get("slots") or {}
-        if not slots.get("advice_given"):
+        raw_state = slots.get("koers_state")
+        state: dict[str, Any] = raw_state if isinstance(raw_state, dict) else {}
+        # The intake machine's phase says whether the advice was given (older trackers: advice_given).
+        if not (state.get("phase") == "advice" or slots.get("advice_given")):
             return [BotMessage(text=NO_PROFILE)]
         today = datetime.now(timezone.utc).date()
         try:
