@@ -141,6 +141,7 @@ AFTER_ADVICE_BUTTONS: tuple[str, ...] = ("Praat met een adviseur", "Stuur me dit
 # The first message must fit one phone screen with room for the buttons (visible characters).
 FIRST_MESSAGE_MAX = 350
 ADVICE_KIND = "advice"
+ADVICE_OPENING = "Dit is mijn advies in het kort."
 DETAIL_KIND = "advice_detail"
 LEEROVERZICHT_URL = "https://www.leeroverzicht.nl"
 WERKCENTRUM_URL = "https://www.werkcentrum.nl"
@@ -266,7 +267,7 @@ def first_message(advice: Mapping[str, Any], werkcentrum_url: str | None = None)
            f"{link('Zoek het Werkcentrum', werkcentrum_url or WERKCENTRUM_URL)}.")
     text = ""
     for with_link, with_more in ((True, True), (False, True), (False, False)):
-        text = _join(["Dit is mijn advies in het kort.", _first_step(advice),
+        text = _join([ADVICE_OPENING, _first_step(advice),
                       _first_money(advice, with_link, with_more), who])
         if len(with_addresses(text)) <= FIRST_MESSAGE_MAX:
             break
