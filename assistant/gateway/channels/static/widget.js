@@ -29,6 +29,7 @@
   var cid = store.get("cid");
   var lastId = 0;
   var busy = false;
+  var queued = [];  // [text, shown] sent or tapped while a turn was still on its way, in order
   var offline = false;
   var failures = 0;
   var pollTimer = null;
@@ -284,6 +285,7 @@
       setTyping(false);
       busy = false;
       starting = null;
+      next();
     });
     return starting;
   }
@@ -364,9 +366,15 @@
     }, wait);
   }
 
+  // One turn at a time (Rasa needs the order); what comes in meanwhile waits, never dropped.
+  function next() {
+    if (!busy && queued.length) { var q = queued.shift(); send(q[0], q[1]); }
+  }
+
   function send(text, shown) {
     text = (text || "").trim();
-    if (busy || !text) { return; }
+    if (!text) { return; }
+    if (busy) { queued.push([text, shown]); return; }
     busy = true;
     newBatch();
     sendBtn.disabled = true;
@@ -393,11 +401,15 @@
         disconnected();
         setStatus("Je bericht is niet verstuurd. Controleer je verbinding en probeer het opnieuw.", "warn");
       }
-      if (!shown || shown === text) { input.value = text; }  // nothing the person typed is lost
+      // Nothing the person typed is lost: this text and any typed after it go back in the field.
+      var typed = [text].concat(queued.filter(function (q) { return !q[1]; }).map(function (q) { return q[0]; }));
+      queued = [];
+      if (!shown || shown === text) { input.value = typed.join("\n"); }
     }).then(function () {
       busy = false;
       sendBtn.disabled = false;
       if (!panel.hidden && !TOUCH) { input.focus(); }
+      next();
     });
   }
 
@@ -435,15 +447,8 @@
     e.preventDefault();
     var text = input.value;
     if (!text.trim()) { return; }
-    if (starting) {
-      // Typed while the bot is still starting the talk: send it right after, never drop it.
-      input.value = "";
-      starting.then(function () { send(text); });
-      return;
-    }
-    if (busy) { return; }  // the text stays in the field until the reply is in
     input.value = "";
-    send(text);
+    send(text);  // typed while the bot is still starting or answering: sent right after
   });
   input.addEventListener("keydown", function (e) {
     // Enter sends, Shift+Enter adds a line: what people expect from a chat box.
