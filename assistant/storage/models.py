@@ -51,6 +51,7 @@ MODEL_MODULES = (
     "assistant.gateway.handoff.models",
     "assistant.gateway.channels.models",
     "assistant.learning.models",
+    "assistant.gateway.documents.models",
 )
 
 
