@@ -952,19 +952,21 @@ class _Turn:
             log.exception("build_advice failed")
             self.say(_t("advice_failed"))
             return
+        uncertain = uncertain_matters(advice)
         for i, m in enumerate(messages):
-            self.say(m["text"], [b["title"] for b in m.get("buttons", [])],
-                     custom={"kind": "advice"} if i == 0 else None)
+            last = i == len(messages) - 1
+            # With open points the adviser offer comes instead of the after-advice buttons.
+            buttons = [] if (last and uncertain) else [b["title"] for b in m.get("buttons", [])]
+            self.say(m["text"], buttons, custom=m.get("custom"))
         self.shown = "advice"
-        if uncertain_matters(advice):
+        if uncertain:
             self.offer("adviser", _t("offer_adviser_uncertain"), _t("yes_please"), _t("no_thanks"), "uncertain_advice")
-        else:
-            self.say(_t("anything_else"), list(_after_advice_buttons()))
 
 
-def _after_advice_buttons() -> tuple[str, str, str]:
-    texts = _texts()
-    return texts["after_advice_adviser"], texts["after_advice_keep"], texts["after_advice_restart"]
+def _after_advice_buttons() -> tuple[str, ...]:
+    from assistant.intake.render import AFTER_ADVICE_BUTTONS
+
+    return AFTER_ADVICE_BUTTONS
 
 
 def step(state: Mapping[str, Any] | None, reading: Reading, today: date) -> TurnResult:

@@ -137,7 +137,8 @@ def render_summary(
 # details the widget shows folded (custom kind "advice_detail"), then the note with buttons.
 
 # Buttons after the advice; the dialogue imports these titles (a button's payload is its title).
-AFTER_ADVICE_BUTTONS: tuple[str, ...] = ("Praat met een adviseur", "Stuur me dit advies", "Opnieuw beginnen")
+AFTER_ADVICE_BUTTONS: tuple[str, ...] = tuple(
+    vocabulary().texts[k] for k in ("after_advice_adviser", "after_advice_keep", "after_advice_restart"))
 # The first message must fit one phone screen with room for the buttons (visible characters).
 FIRST_MESSAGE_MAX = 350
 ADVICE_KIND = "advice"
