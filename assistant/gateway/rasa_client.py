@@ -129,6 +129,19 @@ class RasaClient:
             raise RasaUnavailable(str(exc)) from exc
         return [BotMessage.from_rasa(m) for m in data.get("messages") or []]
 
+    async def status(self) -> dict[str, Any]:
+        """Rasa's ``/status``: ``model_file`` and ``model_id`` of the model it has loaded."""
+        http = await self._http()
+        try:
+            async with http.get(f"{self.base_url}/status", params=self._params(),
+                                timeout=aiohttp.ClientTimeout(total=5)) as resp:
+                if resp.status != 200:
+                    raise RasaUnavailable(f"Rasa antwoordde met status {resp.status}")
+                data: dict[str, Any] = await resp.json()
+        except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
+            raise RasaUnavailable(str(exc)) from exc
+        return data
+
     async def is_up(self, url: str | None = None) -> bool:
         http = await self._http()
         try:

@@ -64,6 +64,7 @@ class ConversationRow:
     handoff: bool = False
     fallback: bool = False
     advice: bool = False
+    model_id: str | None = None  # the Rasa model that last answered
 
     @property
     def outcome(self) -> str:
@@ -171,7 +172,8 @@ def conversation_row(sessions: sessionmaker, conversation_id: str) -> Conversati
         c = db.get(Conversation, conversation_id)
         if c is None:
             return None
-        row = ConversationRow(str(c.id), str(c.channel), c.loket_id, str(c.status), c.created_at, c.updated_at)
+        row = ConversationRow(str(c.id), str(c.channel), c.loket_id, str(c.status), c.created_at, c.updated_at,
+                              model_id=c.model_id)
         _fill_flags(db, [row], has_events_table(engine))
         return row
 
