@@ -243,6 +243,10 @@ async def test_every_conversation_records_the_model_that_answered(client, app, a
     await login(client, "anna")
     page = await (await client.get("/console/transcripts/web-model-b-00001")).text()
     assert "model-b-2222" in page
+    await login(client, "beheer")
+    export = await (await client.get("/console/admin/export?format=jsonl")).text()
+    exported = {d["conversation_id"]: d["model_id"] for d in map(json.loads, export.splitlines())}
+    assert exported == {"web-model-a-00001": "model-b-222222222222", "web-model-b-00001": "model-b-222222222222"}
 
 
 async def test_model_unknown_when_rasa_cannot_tell(client, app, advisers):
