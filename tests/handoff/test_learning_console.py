@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from assistant.gateway.app import SESSIONS
+from assistant.gateway.handoff.models import AuditEntry
 from assistant.gateway.model_version import MODEL_VERSIONS
 from assistant.learning.models import Correction, FaqRequest, ImprovementRun
 from assistant.storage.models import Conversation, Message
@@ -89,6 +90,9 @@ async def test_bubble_action_opens_form_and_unknown_labels_are_refused(client, a
     assert "wat is evc eigenlijk" in form
     assert 'value="faq/ask_evc"' in form and 'value="ask_advice"' in form and 'value="education_level"' in form
     assert 'value="faq"' not in form
+    with app[SESSIONS]() as db:
+        logged = db.execute(select(AuditEntry.action).where(AuditEntry.conversation_id == CID)).scalars().all()
+    assert "learning_view_message" in logged
 
     resp = await propose(client, csrf, second, intent="ask_lunch")
     assert resp.status == 400 and "bestaat niet in Koers" in await resp.text()

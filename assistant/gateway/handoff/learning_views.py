@@ -72,7 +72,11 @@ async def correct_page(request: web.Request, *, error: str | None = None, status
 
 
 async def correct_get(request: web.Request) -> web.Response:
-    return await correct_page(request)
+    response = await correct_page(request)
+    # The form shows a message of a conversation: logged like opening the transcript.
+    msg = _user_message(request, _int_param(request, "message_id"))
+    audit(request, "learning_view_message", msg["conversation_id"], {"message_id": msg["id"]})
+    return response
 
 
 async def correct_submit(request: web.Request) -> web.StreamResponse:
