@@ -63,6 +63,10 @@ class ModelVersions:
             self._cached, self._fetched_at = model, now
             return model
 
+    def forget(self) -> None:
+        """Drop the cached answer (after loading another model)."""
+        self._fetched_at = None
+
     def record(self, conversation_id: str, model_id: str) -> None:
         with self.sessions.begin() as db:
             # Keep updated_at: recording the model is not activity for retention's purposes.

@@ -142,6 +142,17 @@ class RasaClient:
             raise RasaUnavailable(str(exc)) from exc
         return data
 
+    async def load_model(self, model_file: str, timeout_s: float = 300.0) -> None:
+        """Rasa's ``PUT /model``: load this archive in place of the running model (tracker store kept)."""
+        http = await self._http()
+        try:
+            async with http.put(f"{self.base_url}/model", params=self._params(), json={"model_file": model_file},
+                                timeout=aiohttp.ClientTimeout(total=timeout_s)) as resp:
+                if resp.status not in (200, 204):
+                    raise RasaUnavailable(f"Rasa antwoordde met status {resp.status}")
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise RasaUnavailable(str(exc)) from exc
+
     async def is_up(self, url: str | None = None) -> bool:
         http = await self._http()
         try:

@@ -218,13 +218,52 @@ async def test_runs_reports_and_live_model(client, app, advisers, settings, fake
     await login(client, "beheer")
     page = await (await client.get("/console/admin/learning")).text()
     assert "f00dfeed1234abcd" in page and "0ldm0del99" in page
-    assert "Start Koers opnieuw" in page  # the file and the running model differ
+    assert "Live model laden in Rasa" in page  # the file and the running model differ
     assert "niet live gezet" in page
     with app[SESSIONS]() as db:
         run_id = db.execute(select(ImprovementRun.id)).scalar_one()
     run = await (await client.get(f"/console/admin/learning/runs/{run_id}")).text()
     assert "intent F1 greet: 0.9 -&gt; 0.5" in run and "koers-candidate-x.tar.gz" in run
     assert "wat is evc" in run
+
+
+async def test_admin_loads_the_live_model_into_rasa(client, app, advisers, settings, fake_rasa):
+    model = Path(settings.home) / "models" / "koers.tar.gz"
+    write_model(model, "n1euw-model")
+    status = Status("0ldm0del99")
+    fake_rasa.status = status
+    loaded: list[str] = []
+
+    async def load_model(path: str) -> None:
+        loaded.append(path)
+        status.model_id = "n1euw-model"
+
+    fake_rasa.load_model = load_model
+    anna = await login(client, "anna")
+    resp = await client.post("/console/admin/learning/reload", data={"csrf_token": anna}, allow_redirects=False)
+    assert resp.status == 403 and loaded == []
+    admin = await login(client, "beheer")
+    assert "Live model laden in Rasa" in await (await client.get("/console/admin/learning")).text()
+    resp = await client.post("/console/admin/learning/reload", data={"csrf_token": admin}, allow_redirects=False)
+    assert resp.status == 302
+    assert loaded == [str(model.resolve())]
+    page = await (await client.get(resp.headers["Location"])).text()
+    assert "Rasa gebruikt nu het live model" in page
+    assert "Live model laden in Rasa" not in page  # the cache was dropped: Rasa reports the new id
+
+
+async def test_loading_fails_cleanly_when_rasa_is_down(client, app, advisers, settings, fake_rasa):
+    from assistant.gateway.rasa_client import RasaUnavailable
+
+    write_model(Path(settings.home) / "models" / "koers.tar.gz", "n1euw-model")
+
+    async def load_model(path: str) -> None:
+        raise RasaUnavailable("connection refused")
+
+    fake_rasa.load_model = load_model
+    admin = await login(client, "beheer")
+    resp = await client.post("/console/admin/learning/reload", data={"csrf_token": admin}, allow_redirects=False)
+    assert resp.status == 502 and "Het oude model blijft" in await resp.text()
 
 
 async def test_every_conversation_records_the_model_that_answered(client, app, advisers, fake_rasa):

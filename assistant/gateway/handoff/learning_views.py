@@ -14,9 +14,10 @@ from typing import Any
 from aiohttp import web
 from sqlalchemy import select
 
-from assistant.gateway.app import SESSIONS, SETTINGS
+from assistant.gateway.app import RASA, SESSIONS, SETTINGS
 from assistant.gateway.handoff.web import _field, _int_param, audit, identity_of, render
 from assistant.gateway.model_version import MODEL_VERSIONS, RunningModel, install
+from assistant.gateway.rasa_client import RasaUnavailable
 from assistant.learning import corrections
 from assistant.learning.corrections import CorrectionError, load_vocabulary, reviews_required
 from assistant.learning.model_info import live_model, previous_models
@@ -30,6 +31,8 @@ SAVED = {
     "correctie": "Je correctie is opgeslagen. Een collega moet hem nog goedkeuren.",
     "faq": "Je aanvraag voor een nieuw FAQ-onderwerp is verstuurd naar de beheerder.",
     "ingetrokken": "De correctie is ingetrokken. De volgende verbeterronde laat hem weg.",
+    "beoordeling": "Je beoordeling is opgeslagen.",
+    "geladen": "Rasa gebruikt nu het live model.",
 }
 STATUS_LABELS = {"pending": "wacht op beoordeling", "approved": "goedgekeurd", "rejected": "afgewezen",
                  "withdrawn": "ingetrokken"}
@@ -160,8 +163,7 @@ async def overview_page(request: web.Request, *, error: str | None = None, statu
     return render(request, "learning_admin.html", status=status, pending=pending, approved=approved, faq=faq,
                   runs=runs, reviews=_reviews(request, [int(c.id) for c in pending]), live=live, running=running,
                   previous=[p.name for p in previous_models(home)], needed=reviews_required(), error=error,
-                  saved=SAVED.get(request.query.get("opgeslagen", "")) or (
-                      "Je beoordeling is opgeslagen." if request.query.get("opgeslagen") == "beoordeling" else None),
+                  saved=SAVED.get(request.query.get("opgeslagen", "")),
                   STATUS_LABELS=STATUS_LABELS, RUN_LABELS=RUN_LABELS)
 
 
@@ -194,6 +196,24 @@ async def run_page(request: web.Request) -> web.Response:
     return render(request, "learning_run.html", run=run, report=report, RUN_LABELS=RUN_LABELS)
 
 
+async def reload_submit(request: web.Request) -> web.Response:
+    """Let Rasa load the live model file (e.g. after ``koers improve`` promoted a candidate)."""
+    live = live_model(_home(request))
+    if live is None:
+        return await overview_page(request, error="Er is nog geen model om te laden.", status=400)
+    load = getattr(request.app[RASA], "load_model", None)
+    if load is None:
+        return await overview_page(request, error="Deze Rasa kan geen ander model laden.", status=400)
+    try:
+        await load(str(live.path.resolve()))
+    except RasaUnavailable as exc:
+        return await overview_page(request, error=f"Rasa kon het model niet laden ({exc}). Het oude model blijft "
+                                   "actief.", status=502)
+    request.app[MODEL_VERSIONS].forget()
+    audit(request, "learning_load_model", None, {"model_id": live.model_id, "sha256": live.sha256})
+    raise web.HTTPFound("/console/admin/learning?opgeslagen=geladen")
+
+
 def setup(app: web.Application) -> None:
     """Called from ``web.setup`` after the console middleware is in place."""
     install(app)
@@ -206,3 +226,4 @@ def setup(app: web.Application) -> None:
     r.add_post("/console/admin/learning/corrections/{correction_id}/review", review_submit)
     r.add_post("/console/admin/learning/corrections/{correction_id}/withdraw", withdraw_submit)
     r.add_get("/console/admin/learning/runs/{run_id}", run_page)
+    r.add_post("/console/admin/learning/reload", reload_submit)
