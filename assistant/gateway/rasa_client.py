@@ -145,6 +145,30 @@ class RasaClient:
             raise RasaUnavailable(str(exc)) from exc
         return attach_kinds([BotMessage.from_rasa(m) for m in data.get("messages") or []])
 
+    async def status(self) -> dict[str, Any]:
+        """Rasa's ``/status``: ``model_file`` and ``model_id`` of the model it has loaded."""
+        http = await self._http()
+        try:
+            async with http.get(f"{self.base_url}/status", params=self._params(),
+                                timeout=aiohttp.ClientTimeout(total=5)) as resp:
+                if resp.status != 200:
+                    raise RasaUnavailable(f"Rasa antwoordde met status {resp.status}")
+                data: dict[str, Any] = await resp.json()
+        except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
+            raise RasaUnavailable(str(exc)) from exc
+        return data
+
+    async def load_model(self, model_file: str, timeout_s: float = 300.0) -> None:
+        """Rasa's ``PUT /model``: load this archive in place of the running model (tracker store kept)."""
+        http = await self._http()
+        try:
+            async with http.put(f"{self.base_url}/model", params=self._params(), json={"model_file": model_file},
+                                timeout=aiohttp.ClientTimeout(total=timeout_s)) as resp:
+                if resp.status not in (200, 204):
+                    raise RasaUnavailable(f"Rasa antwoordde met status {resp.status}")
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise RasaUnavailable(str(exc)) from exc
+
     async def is_up(self, url: str | None = None) -> bool:
         http = await self._http()
         try:

@@ -829,3 +829,6 @@ def setup(app: web.Application) -> None:
     r.add_get("/console/admin/audit", audit_page)
     r.add_get("/console/admin/export", export_download)
     r.add_static("/console/static/", HERE / "static", name="console_static")
+    from assistant.gateway.handoff import learning_views  # imports this module: load it last
+
+    learning_views.setup(app)
