@@ -19,6 +19,7 @@ any message that is not a yes.
 from __future__ import annotations
 
 import copy
+import functools
 import itertools
 import logging
 import re
@@ -224,6 +225,7 @@ class _Turn:
         self.text = clean(reading.text)
         self.norm = _norm(self.text)
         self.injected = bool(INTENT_SYNTAX.match(self.text))
+        self._fixed: str | None = None
         self.out: list[Message] = []
         self.effects: list[Effect] = []
         self.asked: str | None = None
@@ -559,14 +561,29 @@ class _Turn:
         A cue "re:<pattern>" is a regular expression on the folded message."""
         if _QUESTION.search(self.text) and self.nlu_digression():
             return None
+        text = self.fixed
         for value, cues in table:
             for cue in cues:
                 pattern = cue[3:] if cue.startswith("re:") else r"(?:^|\s)" + re.escape(_norm(cue))
-                for hit in re.finditer(pattern, self.norm):
-                    before = self.norm[:hit.start()].split()[-2:]
+                for hit in re.finditer(pattern, text):
+                    before = text[:hit.start()].split()[-2:]
                     if cue.startswith("re:") or not _NEGATORS.intersection(before):  # "geen vast contract"
                         return self._listify(spec, value)
         return None
+
+    @property
+    def fixed(self) -> str:
+        """The message with typos in cue words repaired ("bachelo" -> "bachelor"), for the cues."""
+        if self._fixed is None:
+            words = _cue_words()
+            out = []
+            for token in self.norm.split():
+                if len(token) >= 5 and token not in words:
+                    hit = process.extractOne(token, words, scorer=fuzz.ratio, score_cutoff=80)
+                    token = hit[0] if hit and abs(len(hit[0]) - len(token)) <= 2 else token
+                out.append(token)
+            self._fixed = " ".join(out)
+        return self._fixed
 
     def _place(self, found: str | None) -> Any:
         """A known gemeente; a near miss is confirmed ("Bedoel je Zwolle?"); else kept as typed."""
@@ -621,8 +638,11 @@ class _Turn:
         for name, value in facts.items():
             if name not in vocabulary().fields:
                 continue
-            if name == "education_level" and value == "buitenlands" and not _DIPLOMA_WORDS.search(self.norm):
-                continue  # "ik kom uit Eritrea" tells where someone is from, not their diploma
+            if name == "education_level" and value in ("buitenlands", "geen") and not _DIPLOMA_WORDS.search(self.norm):
+                continue  # "ik kom uit Eritrea", "nee, geen zorgen": no word about a diploma
+            spec = vocabulary()[name]
+            if spec.overrides and value is not None:
+                value = self._cue(spec, spec.overrides) or value  # "een master van de hogeschool"
             answered = self.s["sources"].get(name) in ("asked", "corrected")
             if answered and not correcting:
                 continue
@@ -961,6 +981,18 @@ class _Turn:
         self.shown = "advice"
         if uncertain:
             self.offer("adviser", _t("offer_adviser_uncertain"), _t("yes_please"), _t("no_thanks"), "uncertain_advice")
+
+
+@functools.lru_cache(maxsize=1)
+def _cue_words() -> tuple[str, ...]:
+    """Words of five letters or more in the vocabulary's cues: the words a typo is repaired to."""
+    words: set[str] = {"bachelor", "master", "associate", "universiteit", "hogeschool"}
+    for spec in vocabulary().fields.values():
+        for _, cues in (*spec.cues, *spec.overrides):
+            for cue in cues:
+                if not cue.startswith("re:"):
+                    words.update(w for w in _norm(cue).split() if len(w) >= 5 and w.isalpha())
+    return tuple(sorted(words))
 
 
 def _after_advice_buttons() -> tuple[str, ...]:
