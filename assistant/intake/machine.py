@@ -751,15 +751,32 @@ class _Turn:
             self.apply(facts, "volunteered")
             self.narrow(spec)
             return
+        correcting = bool(_CORRECTION.search(self.norm))
+        if correcting:
+            facts = {**self.cue_facts(exclude=name), **facts}
         if self.apply(facts, "volunteered"):
             if name in self.s["answers"]:  # the facts answered it after all (a correction of it)
                 self.close_question()
                 self.continue_()
                 return
-            self.say(_t("noted"))
+            self.say(_t("changed") if correcting else _t("noted"))
             self.continue_()
             return
         self.fail(name)
+
+    def cue_facts(self, exclude: str | None = None) -> dict[str, Any]:
+        """A correction of an earlier answer in other words ("wacht, ik leer liever met een docent"):
+        the cues of the questions already answered, as the parser knows no such wordings."""
+        out: dict[str, Any] = {}
+        for name in self.s["answers"]:
+            spec = vocabulary()[name] if name in vocabulary().fields else None
+            if spec is None or name == exclude or self.s["sources"].get(name) == "derived":
+                continue
+            value = (self._cue(spec, spec.overrides) if spec.overrides else None) or (
+                self._cue(spec, spec.cues) if spec.cues else None)
+            if value is not None and value != self.s["answers"][name]:
+                out[name] = value
+        return out
 
     def narrowable(self, spec: Field) -> bool:
         return bool(spec.narrow_ask) and any(re.search(r"(?:^|\s)" + re.escape(c), self.norm) for c in spec.narrow_cues)
@@ -798,7 +815,9 @@ class _Turn:
 
     # -- summary and corrections
     def at_summary(self) -> None:
-        facts = self.extract(None)
+        facts = self.extract(None) or (self.cue_facts() if _CORRECTION.search(self.norm) or self.is_no() else {})
+        if _DONT_KNOW.match(self.norm):
+            facts = {}
         if facts:
             self.apply(facts, "corrected")
             self.s["open"] = None
@@ -820,7 +839,7 @@ class _Turn:
         self.fail("summary")
 
     def at_correction(self) -> None:
-        facts = self.extract(None)
+        facts = {} if _DONT_KNOW.match(self.norm) else (self.extract(None) or self.cue_facts())
         if facts and self.apply(facts, "corrected"):
             self.s["open"] = None
             self.say(_t("changed"))
