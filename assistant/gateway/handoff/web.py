@@ -39,6 +39,7 @@ from assistant.gateway.lokets import load_lokets
 from assistant.gateway.rasa_client import RasaUnavailable
 from assistant.privacy import erasure
 from assistant.privacy.rasa_events import EVENTS, has_events_table
+from assistant.privacy.redact import redact_callback_answer
 from assistant.privacy.retention import purge_older_than
 from assistant.storage.models import Conversation
 
@@ -410,10 +411,12 @@ def _queue_data(request: web.Request) -> dict[str, Any]:
             "summary": {PROFILE_LABELS.get(k, k): _fmt_value(v) for k, v in (c.summary or {}).items()
                         if v not in (None, [], "")},
         } for c in cases],
-        # Contact details stay on the ticket page (audited); the queue shows what is needed to pick one.
+        # Contact details stay on the ticket page (audited); the queue shows what is needed to pick
+        # one, and the free-text preferred time only redacted ("dinsdag, met Anna, 06-…").
         "tickets": [{
             "id": int(t.id), "kind": "afspraak" if t.kind == "appointment" else "terugbellen",
-            "preferred_time": t.preferred_time, "created_at": _fmt_dt(t.created_at),
+            "preferred_time": redact_callback_answer(t.preferred_time) if t.preferred_time else None,
+            "created_at": _fmt_dt(t.created_at),
             "conversation_id": t.conversation_id,
         } for t in tickets],
     }
