@@ -31,6 +31,22 @@ APOLOGY = (
 )
 TOO_LONG = "Je bericht is te lang. Kun je het korter opschrijven?"
 
+# Rasa reads text that starts with "/" (after str.strip()) as intent syntax: "/restart",
+# '/inform{"age": 99}'. A ZERO WIDTH SPACE in front survives Rasa's strip (it is no whitespace)
+# and hides the "/" from its RegexMessageHandler, so the text is classified as text.
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def as_plain_text(text: str) -> str:
+    """What Rasa gets for a person's message: never an intent or entities, on any channel.
+
+    Only the copy for Rasa changes; the transcript keeps (and shows) what the person typed.
+    """
+    stripped = text.strip()
+    if stripped.startswith("/"):
+        return ZERO_WIDTH_SPACE + stripped
+    return text
+
 Deliverer = Callable[[str, list[BotMessage]], Awaitable[None]]
 Listener = Callable[["ConversationEvent"], Awaitable[None]]
 # Reacts to a bot reply (handoff, privacy signals); returns extra messages for the person.
@@ -198,7 +214,7 @@ class ConversationService:
         self, conversation_id: str, clean: str, message_id: int, metadata: dict[str, Any] | None
     ) -> list[BotMessage]:
         try:
-            replies = until_handoff(await self.rasa.send(conversation_id, clean, metadata))
+            replies = until_handoff(await self.rasa.send(conversation_id, as_plain_text(clean), metadata))
         except RasaUnavailable as exc:
             log.warning("rasa unavailable; message kept for retry",
                         extra={"conversation_id": conversation_id, "error": str(exc)})
@@ -251,7 +267,7 @@ class ConversationService:
         done = 0
         for message_id, conversation_id, text in pending:
             try:
-                replies = until_handoff(await self.rasa.send(conversation_id, text or ""))
+                replies = until_handoff(await self.rasa.send(conversation_id, as_plain_text(text or "")))
             except RasaUnavailable:
                 break
             self._mark_pending(message_id, False)
