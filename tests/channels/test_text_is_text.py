@@ -141,3 +141,13 @@ async def test_kept_messages_retried_after_rasa_was_down(aiohttp_client, setting
     assert await client.app[SERVICE].retry_pending() == 1
     [(_sender, sent)] = fake_rasa.sent
     assert not rasa_would_see_an_intent(sent)
+
+
+async def test_whitespace_only_gets_a_prompt_on_whatsapp_and_telegram(channel_client, fake_rasa, graph_api, bot_api):
+    from assistant.gateway.conversation import EMPTY
+
+    await post_wa(channel_client, wa_text("   \n ", "wamid.EMPTY1"))
+    await post_tg(channel_client, tg_message(3201, " \t "))
+    assert fake_rasa.sent == []
+    assert graph_api[0].bodies()[-1]["text"]["body"] == EMPTY
+    assert bot_api[0].bodies("/sendMessage")[-1]["text"] == EMPTY

@@ -17,6 +17,7 @@ import pytest
 from aiohttp import web
 
 from assistant.gateway.app import create_app
+from assistant.gateway.conversation import as_plain_text
 from assistant.gateway.rasa_client import BotMessage, Button
 from assistant.runner import free_port
 
@@ -55,7 +56,8 @@ def fake_service(settings: Any) -> Iterator[str]:
         BotMessage(text="Wat doe je nu vooral?", buttons=(
             Button("Ik werk in loondienst", "/inform_situatie"), Button("Ik zoek werk", "/zoek"))),
     ]
-    rasa.replies["/inform_situatie"] = [BotMessage(text="Fijn. In welke sector werk je?")]
+    # Button payloads reach Rasa as text (a leading "/" is neutralised), see conversation.as_plain_text.
+    rasa.replies[as_plain_text("/inform_situatie")] = [BotMessage(text="Fijn. In welke sector werk je?")]
     port = free_port()
     loop = asyncio.new_event_loop()
     runner = web.AppRunner(create_app(settings, rasa=rasa))  # type: ignore[arg-type]
