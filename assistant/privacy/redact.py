@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher, ValidationResult
@@ -51,6 +52,7 @@ _LABELLED_BSN = re.compile(
 # Phone candidates that libphonenumber's matcher may miss because of what follows them
 # ("06 12345678 32 uur"): start with +, 00, 0 or (0, then digits and separators.
 _PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|\(?0)[\d\s().\-/]{6,26}\d")
+_PHONE_AT = re.compile(r"(?:\+|\(?0)[\d\s().\-/]{6,26}\d")
 _PHONE_CUE = re.compile(
     r"(?P<label>\b(?:tel(?:efoon)?(?:nummer|nr)?|telnr|mobiel(?:e nummer)?|mobiel nummer|gsm|whatsapp|"
     r"mijn (?:06-?)?nummer(?: is)?|06-?nummer(?: is)?|bel (?:me|mij)(?: op| via| terug op)?|"
@@ -60,7 +62,8 @@ _PHONE_CUE = re.compile(
 )
 _NINE_DIGITS = re.compile(r"(?<![\d.,])\d(?:[\s.-]?\d){8}(?!\d|[.,]\d)")
 _AMOUNT_BEFORE = re.compile(r"(?:€|eur|euro)\s*$", re.IGNORECASE)
-_AMOUNT_AFTER = re.compile(r"^\s*(?:€|eur\b|euro|,-)", re.IGNORECASE)
+# "€" after the number is its unit only when no other amount follows ("111222333 € 2.700").
+_AMOUNT_AFTER = re.compile(r"^\s*(?:€(?!\s*\d)|eur\b|euro|,-)", re.IGNORECASE)
 # Numbers the person labels as something else: a 9-digit one passing the elfproef stays.
 _OTHER_NUMBER_LABEL = re.compile(
     r"\b(?:kvk|kamer van koophandel|order|bestel|klant|factuur|dossier|referentie|ref|zaak|ticket|"
@@ -127,7 +130,7 @@ _CALLBACK_MET = re.compile(
     re.IGNORECASE,
 )
 # A word on the same line; names never run over a line break or punctuation.
-_TOKEN = re.compile(rf"[ \t]*(?P<word>{_WORD})")
+_TOKEN = re.compile(rf"[ \t]*(?P<word>{_WORD})(?!\w)")
 _LINE_END = re.compile(r"\s*[.!?,;:)\-–—~xX♥❤️😊🙂👍]*\s*")
 
 
@@ -179,6 +182,7 @@ def _bsn(match: re.Match[str]) -> str:
     return "[BSN]"
 
 
+@lru_cache(maxsize=4096)  # repeated runs ("0 0 0 0 …") cost one parse per distinct candidate
 def _phone_ok(candidate: str) -> bool:
     """A valid number for the Netherlands, or with +/00 a valid or fully possible one anywhere
     (fictional or new ranges are still somebody's number)."""
@@ -195,23 +199,43 @@ def _phone_ok(candidate: str) -> bool:
     return international and phonenumbers.is_possible_number_with_reason(number) == ValidationResult.IS_POSSIBLE
 
 
+def _longest_phone(text: str, start: int, raw: str) -> tuple[int, int] | None:
+    """Shrink from the right to the longest valid number ("06 12345678 32 uur")."""
+    for end in range(len(raw), 0, -1):
+        if raw[end - 1].isdigit() and _phone_ok(raw[:end]):
+            return start, start + end
+    return None
+
+
 def _phones(text: str) -> str:
     spans: list[tuple[int, int]] = []
-    for found in PhoneNumberMatcher(text, "NL", leniency=Leniency.POSSIBLE):
+    for hit in PhoneNumberMatcher(text, "NL", leniency=Leniency.POSSIBLE):
         # Numbers without a trunk 0 or + are order numbers, BSNs or amounts far more often.
-        if found.raw_string.lstrip("(").startswith(("0", "+")) and _phone_ok(found.raw_string):
-            spans.append((found.start, found.end))
-    for m in _PHONE_CANDIDATE.finditer(text):
+        if hit.raw_string.lstrip("(").startswith(("0", "+")) and _phone_ok(hit.raw_string):
+            spans.append((hit.start, hit.end))
+    pos = 0
+    while (m := _PHONE_CANDIDATE.search(text, pos)) is not None:
         if any(s < m.end() and m.start() < e for s, e in spans):
+            pos = m.end()
             continue
-        raw = m.group(0)
-        # Shrink from the right to the longest valid number ("06 12345678 32 uur").
-        for end in range(len(raw), 0, -1):
-            if not raw[end - 1].isdigit():
-                continue
-            if _phone_ok(raw[:end]):
-                spans.append((m.start(), m.start() + end))
-                break
+        found = _longest_phone(text, m.start(), m.group(0))
+        if found:
+            spans.append(found)
+            pos = found[1]
+        else:
+            pos = m.start() + 1  # "0 06-12345678": the number may start later in the run
+    # A number glued to the end of a found one ("06-1234567806-12345678") hides behind the
+    # lookbehind above: look right after each found number as well.
+    todo = [e for _s, e in spans]
+    while todo:
+        at = todo.pop()
+        glued = _PHONE_AT.match(text, at)
+        if glued is None or any(s < glued.end() and at < e for s, e in spans):
+            continue
+        found = _longest_phone(text, at, glued.group(0))
+        if found:
+            spans.append(found)
+            todo.append(found[1])
     out = text
     for start, end in sorted(spans, reverse=True):
         out = out[:start] + "[TELEFOON]" + out[end:]
@@ -322,8 +346,14 @@ def redact(text: str) -> str:
     if not text:
         return text
     out = text
-    for rule in _RULES:
-        out = rule(out)
+    # Until nothing changes (at most 3 rounds): a placeholder can free a neighbour that was glued
+    # to the first item, and redacting twice must change nothing.
+    for _round in range(3):
+        before = out
+        for rule in _RULES:
+            out = rule(out)
+        if out == before:
+            break
     return out
 
 
@@ -332,6 +362,7 @@ def redact_callback_answer(text: str) -> str:
     the call-back flow starts: there it introduces the person."""
     if not text:
         return text
+    text = redact(text)  # first: "met NL91ABNA…" holds an IBAN, not a name
     out: list[str] = []
     cursor = 0
     for m in _CALLBACK_MET.finditer(text):
@@ -345,4 +376,4 @@ def redact_callback_answer(text: str) -> str:
         out += [text[cursor:start], "[NAAM]"]
         cursor = end
     out.append(text[cursor:])
-    return redact("".join(out))
+    return "".join(out)
