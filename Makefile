@@ -7,7 +7,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 # Deterministic TensorFlow kernels: with the seeds in the configs, retraining gives the same model.
 export TF_DETERMINISTIC_OPS := 1
 
-.PHONY: help install install-dev run test check lint typecheck validate train unit e2e bench clean
+.PHONY: help install install-dev run test check lint typecheck validate train unit e2e bench clean browser-deps
 
 help:
 	@echo "make run    - installeren, database bijwerken, trainen (indien nodig) en alles starten"
@@ -38,7 +38,11 @@ typecheck: install-dev
 
 check: validate lint typecheck
 
-test: install-dev check train
+# axe-core for the accessibility checks of the browser tests (npm; no browser is downloaded).
+browser-deps:
+	@test -f tests/browser/node_modules/axe-core/axe.min.js || (cd tests/browser && npm ci --no-audit --no-fund)
+
+test: install-dev check train browser-deps
 	$(BIN)/python -m pytest -ra --durations=15
 
 bench: install-dev train

@@ -81,6 +81,10 @@ VOCABULARY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("verkopen", ("retail",)),
     ("kassa", ("retail",)),
     ("vrachtwagen", ("logistiek",)),
+    # "postbezorger" holds "zorg": the delivery word comes first in the text, so it wins.
+    ("bezorg", ("logistiek",)),
+    ("postbode", ("logistiek",)),
+    ("koerier", ("logistiek",)),
     ("magazijn", ("logistiek",)),
     ("logistiek", ("logistiek",)),
     ("chauffeur", ("logistiek",)),

@@ -40,6 +40,7 @@ SERVICE = web.AppKey("service", ConversationService)
 FEATURES = (
     "assistant.gateway.handoff.web",
     "assistant.gateway.channels.web",
+    "assistant.gateway.documents.web",
 )
 
 RETRY_PENDING_EVERY_S = 15.0

@@ -49,6 +49,9 @@ def as_plain_text(text: str) -> str:
         return ZERO_WIDTH_SPACE + stripped
     return text
 
+# Custom payload fields that carry personal data for a signal handler, never for the transcript.
+PRIVATE_CUSTOM_KEYS = frozenset({"email"})
+
 Deliverer = Callable[[str, list[BotMessage]], Awaitable[None]]
 Listener = Callable[["ConversationEvent"], Awaitable[None]]
 # Reacts to a bot reply (handoff, privacy signals); returns extra messages for the person.
@@ -197,6 +200,12 @@ class ConversationService:
     async def _record_bot(self, conversation_id: str, messages: list[BotMessage], sender: str = "bot") -> None:
         for m in messages:
             payload = {k: v for k, v in m.to_json().items() if k != "text"} or None
+            if payload and isinstance(payload.get("custom"), dict):
+                # An address the bot passes on (e-mail the advice) is for the request only: the
+                # transcript and the console's live view get it redacted.
+                custom = payload["custom"]
+                payload["custom"] = {k: redact(v) if k in PRIVATE_CUSTOM_KEYS and isinstance(v, str) else v
+                                     for k, v in custom.items()}
             mid = self._store(conversation_id, sender, m.text, payload)
             await self._publish(ConversationEvent(conversation_id, "message", sender, m.text, payload, mid))
 
@@ -232,6 +241,27 @@ class ConversationService:
             if conv.status in HANDOFF_STATUSES:
                 return []  # an adviser answers; the bot stays silent
             return await self._forward(conversation_id, clean, mid, metadata)
+
+    async def start_conversation(self, conversation_id: str, channel: str = "web",
+                                 loket_id: str | None = None) -> list[BotMessage]:
+        """The bot opens a new conversation (intent ``greet``): greeting, first question, buttons.
+
+        Only once: a conversation that has messages gets nothing (a reload must not greet again).
+        """
+        lock = self._locks.setdefault(conversation_id, asyncio.Lock())
+        async with lock:
+            self.ensure_conversation(conversation_id, channel, loket_id)
+            if self.history(conversation_id, limit=1):
+                return []
+            try:
+                replies = until_handoff(await self.rasa.trigger_intent(conversation_id, "greet"))
+            except RasaUnavailable as exc:
+                log.warning("rasa unavailable; conversation not started",
+                            extra={"conversation_id": conversation_id, "error": str(exc)})
+                return []
+            await self._record_bot(conversation_id, replies)
+            extra = await self._apply_bot_signals(conversation_id, replies)
+            return replies + extra
 
     async def _forward(
         self, conversation_id: str, clean: str, message_id: int, metadata: dict[str, Any] | None

@@ -11,7 +11,7 @@ import yaml
 
 from assistant.advice import build_advice
 from assistant.intake.readability import MAX_MESSAGE_CHARS, check, flesch_douma, sentences, syllables
-from assistant.intake.render import render_advice, render_summary
+from assistant.intake.render import render_advice, render_summary, visible_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,9 +27,14 @@ def domain_texts() -> list[tuple[str, str]]:
 
 
 def action_texts() -> list[tuple[str, str]]:
-    from actions.handoff import DELETE_TEXT, HANDOFF_TEXT
+    """Every question, rephrasing and fixed text of the intake vocabulary."""
+    from assistant.vocabulary import vocabulary
 
-    return [("HANDOFF_TEXT", HANDOFF_TEXT), ("DELETE_TEXT", DELETE_TEXT)]
+    voc = vocabulary()
+    out = [(f"texts.{k}", v.format(example="45", value="Zwolle")) for k, v in voc.texts.items()]
+    for name, spec in voc.fields.items():
+        out += [(f"{name}.ask", spec.ask), (f"{name}.rephrase", spec.rephrase)] if spec.ask else []
+    return out
 
 
 def rendered_texts() -> list[tuple[str, str]]:
@@ -51,7 +56,8 @@ def rendered_texts() -> list[tuple[str, str]]:
         for peildatum in (date(2024, 11, 22), date(2026, 1, 15)):
             advice = build_advice(profile, peildatum)
             for i, m in enumerate(render_summary(advice["profile"]) + render_advice(advice, ["stap_budget"])):
-                out.append((f"{status}/{edu}/{age}/{peildatum}#{i}", m["text"]))
+                # Measured as read: a link shows its label (WhatsApp adds the address after it).
+                out.append((f"{status}/{edu}/{age}/{peildatum}#{i}", visible_text(m["text"])))
     return out
 
 

@@ -121,3 +121,10 @@ async def test_sequence_numbers_per_conversation(aiohttp_client, settings, fake_
     assert [m["seq"] for m in by_id["messages"]] == [3, 4]
     for bad in ("-1", "1.5", "abc", "9" * 30):
         assert (await client.get(f"/api/v1/chat/{CID}/messages?after_seq={bad}")).status == 400
+
+
+async def test_start_reports_the_sequence_number_too(aiohttp_client, settings, fake_rasa):
+    client = await aiohttp_client(create_app(settings, rasa=fake_rasa))
+    started = await (await client.post(f"/api/v1/chat/{CID}/start", json={})).json()
+    history = await (await client.get(f"/api/v1/chat/{CID}/messages")).json()
+    assert started["last_seq"] == len(history["messages"]) == history["last_seq"] >= 1

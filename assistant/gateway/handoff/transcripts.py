@@ -1,7 +1,8 @@
 """Transcripts for review: list/search/filter, one conversation in full, the dashboard, export.
 
 Whether the bot gave advice or fell back is read from Rasa's tracker rows (``events``, same
-database): ``action_give_advice`` ran, or intent ``nlu_fallback`` / a fallback action. Without
+database): a bot message marked ``{"kind": "advice"}`` (the state machine marks the first advice
+message), or intent ``nlu_fallback`` / a fallback action. Without
 that table (tests with a fake Rasa) those facts are simply unknown (false).
 """
 
@@ -30,9 +31,10 @@ from assistant.storage.models import Conversation, Message
 
 PAGE_SIZE = 50
 MAX_QUERY_CHARS = 200
-ADVICE_ACTIONS = ("action_give_advice",)
+# The first advice message carries custom {"kind": "advice"}; Rasa stores it in the bot event data.
+ADVICE_MARK = '%"kind": "advice"%'
 FALLBACK_INTENTS = ("nlu_fallback",)
-FALLBACK_ACTIONS = ("action_default_fallback", "action_fallback", "action_two_stage_fallback")
+FALLBACK_ACTIONS = ("action_default_fallback", "action_two_stage_fallback")
 # Intents that are answers or small talk, not questions worth listing on the dashboard.
 NOT_QUESTIONS = frozenset({"greet", "goodbye", "affirm", "deny", "inform", "thank", "dont_know", "stop",
                            "start_over", "handoff_resume", "session_start", "nlu_fallback"})
@@ -64,6 +66,7 @@ class ConversationRow:
     handoff: bool = False
     fallback: bool = False
     advice: bool = False
+    model_id: str | None = None  # the Rasa model that last answered
 
     @property
     def outcome(self) -> str:
@@ -86,7 +89,7 @@ def _events_exist(sender: Any, condition: ColumnElement[bool]) -> ColumnElement[
 
 
 def _advice_condition() -> ColumnElement[bool]:
-    return EVENTS.c.action_name.in_(ADVICE_ACTIONS)
+    return and_(EVENTS.c.type_name == "bot", EVENTS.c.data.like(ADVICE_MARK))
 
 
 def _fallback_condition() -> ColumnElement[bool]:
@@ -171,7 +174,8 @@ def conversation_row(sessions: sessionmaker, conversation_id: str) -> Conversati
         c = db.get(Conversation, conversation_id)
         if c is None:
             return None
-        row = ConversationRow(str(c.id), str(c.channel), c.loket_id, str(c.status), c.created_at, c.updated_at)
+        row = ConversationRow(str(c.id), str(c.channel), c.loket_id, str(c.status), c.created_at, c.updated_at,
+                              model_id=c.model_id)
         _fill_flags(db, [row], has_events_table(engine))
         return row
 
@@ -281,8 +285,9 @@ def export_jsonl(sessions: sessionmaker, since: date | None = None) -> Iterator[
         q = select(Conversation).order_by(Conversation.created_at)
         if since:
             q = q.where(Conversation.created_at >= _day_start(since))
-        conv_ids = [(str(c.id), str(c.channel), c.loket_id, str(c.status), _aware(c.created_at))
-                    for c in db.execute(q).scalars()]
+        convs = list(db.execute(q).scalars())
+        conv_ids = [(str(c.id), str(c.channel), c.loket_id, str(c.status), _aware(c.created_at)) for c in convs]
+        model_ids = {str(c.id): c.model_id for c in convs}
     for start in range(0, len(conv_ids), 200):
         chunk = conv_ids[start:start + 200]
         ids = [c[0] for c in chunk]
@@ -308,8 +313,8 @@ def export_jsonl(sessions: sessionmaker, since: date | None = None) -> Iterator[
             row = rows[cid]
             yield json.dumps({
                 "conversation_id": cid, "channel": channel, "loket_id": loket_id, "status": status,
-                "created_at": created.isoformat(), "outcome": row.outcome, "handoff": row.handoff,
-                "fallback": row.fallback, "messages": msgs[cid], "handoff_cases": cases[cid],
+                "created_at": created.isoformat(), "model_id": model_ids[cid], "outcome": row.outcome,
+                "handoff": row.handoff, "fallback": row.fallback, "messages": msgs[cid], "handoff_cases": cases[cid],
                 "annotations": notes[cid],
             }, ensure_ascii=False)
 

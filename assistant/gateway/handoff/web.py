@@ -685,7 +685,14 @@ async def dashboard_page(request: web.Request) -> web.Response:
         days = 30
     data = transcripts.dashboard(request.app[SESSIONS], days)
     peak = max((n for _d, n in data.per_day), default=0)
-    return render(request, "dashboard.html", data=data, peak=peak)
+    feedback = None
+    try:  # thumbs up/down under the advice (assistant/gateway/documents)
+        from assistant.gateway.documents.service import feedback_counts
+
+        feedback = feedback_counts(request.app[SESSIONS], data.days)
+    except ModuleNotFoundError:
+        pass
+    return render(request, "dashboard.html", data=data, peak=peak, feedback=feedback)
 
 
 # -- admin ------------------------------------------------------------------------------------------
@@ -822,3 +829,6 @@ def setup(app: web.Application) -> None:
     r.add_get("/console/admin/audit", audit_page)
     r.add_get("/console/admin/export", export_download)
     r.add_static("/console/static/", HERE / "static", name="console_static")
+    from assistant.gateway.handoff import learning_views  # imports this module: load it last
+
+    learning_views.setup(app)
