@@ -17,6 +17,7 @@ import pytest
 from aiohttp import web
 
 from assistant.gateway.app import create_app
+from assistant.gateway.conversation import as_plain_text
 from assistant.gateway.rasa_client import BotMessage, Button
 from assistant.runner import free_port
 
@@ -55,14 +56,15 @@ def fake_service(settings: Any) -> Iterator[str]:
         BotMessage(text="Wat doe je nu vooral?", buttons=(
             Button("Ik werk in loondienst", "/inform_situatie"), Button("Ik zoek werk", "/zoek"))),
     ]
-    rasa.replies["/inform_situatie"] = [BotMessage(text="Fijn. In welke sector werk je?")]
+    # Button payloads reach Rasa as text (a leading "/" is neutralised), see conversation.as_plain_text.
+    rasa.replies[as_plain_text("/inform_situatie")] = [BotMessage(text="Fijn. In welke sector werk je?")]
     # The widget asks the service to start the talk: the bot greets and asks its first question.
     rasa.intent_replies["greet"] = [
         BotMessage(text="Welkom bij het Leerwerkloket. Ik ben Koers, de digitale assistent."),
         BotMessage(text="Wat wil je het liefst?", buttons=(
             Button("Een opleiding kiezen", "/opleiding"), Button("Geld voor leren", "/geld"))),
     ]
-    rasa.replies["/opleiding"] = [BotMessage(text="Goed. Wat doe je nu vooral?")]
+    rasa.replies[as_plain_text("/opleiding")] = [BotMessage(text="Goed. Wat doe je nu vooral?")]
     port = free_port()
     loop = asyncio.new_event_loop()
     runner = web.AppRunner(create_app(settings, rasa=rasa))  # type: ignore[arg-type]

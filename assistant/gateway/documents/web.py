@@ -70,8 +70,8 @@ async def start_chat(request: web.Request) -> web.Response:
     loket_id = _known_loket(data.get("loket_id")) if isinstance(data, dict) else None
     service = request.app[SERVICE]
     replies = await service.start_conversation(cid, channel="web", loket_id=loket_id)
-    last = service.history(cid, 0, limit=100000)
-    return web.json_response({"messages": render_widget(replies), "last_id": last[-1]["id"] if last else 0})
+    last_id, last_seq = service.position(cid)
+    return web.json_response({"messages": render_widget(replies), "last_id": last_id, "last_seq": last_seq})
 
 
 async def feedback(request: web.Request) -> web.Response:
