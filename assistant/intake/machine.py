@@ -557,9 +557,13 @@ class _Turn:
         return self._listify(spec, best[1])
 
     def _cue(self, spec: Field, table: tuple[tuple[Any, tuple[str, ...]], ...]) -> Any:
-        """The first value (in the vocabulary's order) with a cue at a word start in the message.
+        hit = self._cue_hit(spec, table)
+        return None if hit is None else hit[0]
 
-        A cue "re:<pattern>" is a regular expression on the folded message."""
+    def _cue_hit(self, spec: Field, table: tuple[tuple[Any, tuple[str, ...]], ...]) -> tuple[Any, int] | None:
+        """The first value (in the vocabulary's order) with a cue at a word start in the message,
+        and the length of the words it matched. A cue "re:<pattern>" is a regular expression on
+        the folded message."""
         if _QUESTION.search(self.text) and self.nlu_digression():
             return None
         text = self.fixed
@@ -569,7 +573,7 @@ class _Turn:
                 for hit in re.finditer(pattern, text):
                     before = text[:hit.start()].split()[-2:]
                     if cue.startswith("re:") or not _NEGATORS.intersection(before):  # "geen vast contract"
-                        return self._listify(spec, value)
+                        return self._listify(spec, value), len(hit.group().strip())
         return None
 
     @property
@@ -753,7 +757,10 @@ class _Turn:
             return
         correcting = bool(_CORRECTION.search(self.norm))
         if correcting:
-            facts = {**self.cue_facts(exclude=name), **facts}
+            cued = self.cue_facts(exclude=name)
+            if cued:
+                # The cue names what is corrected; the parser's other readings only fill gaps.
+                facts = {**{k: v for k, v in facts.items() if k not in self.s["answers"]}, **cued}
         if self.apply(facts, "volunteered"):
             if name in self.s["answers"]:  # the facts answered it after all (a correction of it)
                 self.close_question()
@@ -766,17 +773,18 @@ class _Turn:
 
     def cue_facts(self, exclude: str | None = None) -> dict[str, Any]:
         """A correction of an earlier answer in other words ("wacht, ik leer liever met een docent"):
-        the cues of the questions already answered, as the parser knows no such wordings."""
-        out: dict[str, Any] = {}
+        the answered question whose cue matches the most words (a bare "leren" is weaker than
+        "werken en leren"), as the parser knows no such wordings."""
+        best: tuple[int, str, Any] | None = None
         for name in self.s["answers"]:
             spec = vocabulary()[name] if name in vocabulary().fields else None
             if spec is None or name == exclude or self.s["sources"].get(name) == "derived":
                 continue
-            value = (self._cue(spec, spec.overrides) if spec.overrides else None) or (
-                self._cue(spec, spec.cues) if spec.cues else None)
-            if value is not None and value != self.s["answers"][name]:
-                out[name] = value
-        return out
+            hit = (self._cue_hit(spec, spec.overrides) if spec.overrides else None) or (
+                self._cue_hit(spec, spec.cues) if spec.cues else None)
+            if hit is not None and hit[0] != self.s["answers"][name] and (best is None or hit[1] > best[0]):
+                best = (hit[1], name, hit[0])
+        return {} if best is None else {best[1]: best[2]}
 
     def narrowable(self, spec: Field) -> bool:
         return bool(spec.narrow_ask) and any(re.search(r"(?:^|\s)" + re.escape(c), self.norm) for c in spec.narrow_cues)
