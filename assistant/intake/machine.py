@@ -748,7 +748,9 @@ class _Turn:
             return
         digression = self.nlu_digression()
         if digression:
-            self.apply(facts, "volunteered")
+            if digression not in ("faq", "bot_challenge", "explain_question", "out_of_scope") \
+                    and not _QUESTION.search(self.text):
+                self.apply(facts, "volunteered")  # a question ("wat is bbl?") tells nothing about the person
             self.digression(digression)
             return
         if self.narrowable(spec):
@@ -883,11 +885,17 @@ class _Turn:
         if n == _norm(after[2]):
             self.digression("start_over")
             return
+        digression = self.nlu_digression()
+        if digression and (_QUESTION.search(self.text) or digression == "faq"):
+            self.digression(digression)  # "wat kost een mbo 4 opleiding?" corrects nothing
+            return
         facts = self.extract(None)
         if facts and self.apply(facts, "corrected"):
+            if self.s["phase"] == "advice":
+                self.s["phase"] = "summary"
+                self.say(_t("changed"))
             self.continue_()
             return
-        digression = self.nlu_digression()
         if digression:
             self.digression(digression)
             return
