@@ -42,7 +42,7 @@ MAX_SAME_PROMPT = 2  # a prompt is never sent a third time while its question is
 SKIP_AFTER = 3  # failed tries before a question is skipped as unknown
 FREE_OFFER_AFTER = 3  # misunderstandings outside a question before an adviser is offered
 NLU_SURE = 0.7  # intent confidence above which a non-answer is taken as that intent
-FUZZY_CUTOFF = 86
+FUZZY_CUTOFF = 80
 
 # -- readings --------------------------------------------------------------------------------
 
@@ -139,7 +139,9 @@ _YES = re.compile(
 _DONT_KNOW = re.compile(
     r"^(?:(?:dat )?weet ik (?:niet|het niet|nog niet)|geen idee|weet niet|geen flauw idee|ik weet het niet|"
     r"ik weet niet|wn|idk|onbekend|zeg ik liever niet|dat zeg ik liever niet|sla maar over|overslaan|skip|"
-    r"weet ik veel|misschien|geen idee eigenlijk)\b")
+    r"weet ik veel|misschien|geen idee eigenlijk|(?:ik )?(?:heb )?(?:echt |werkelijk )?geen (?:flauw )?(?:idee|benul)|"
+    r"ik zou het niet weten|(?:dat )?weet ik (?:echt |eigenlijk |ook )?(?:niet|het niet)|ik weet het (?:echt |ook )?niet|"
+    r"geen flauw benul|daar heb ik geen idee van|dat kan ik niet zeggen|lastig te zeggen)\b")
 _CORRECTION = re.compile(
     r"\b(?:wacht|toch|eigenlijk|ik bedoel|bedoel ik|bedoelde|correctie|verkeerd|fout|vergissing|"
     r"moet zijn|verbeter|veranderen|aanpassen|klopt niet|niet goed|sorry|oeps|foutje)\b")
@@ -540,6 +542,12 @@ class _Turn:
         entity = {"current_sector": "sector", "sector_interests": "sector"}.get(spec.id, spec.id)
         choices = {phrase: value for phrase, (ent, value) in parse_vocabulary().phrases.items()
                    if ent == entity and len(phrase) >= 4}
+        if entity == "sector":
+            from assistant.catalogue.interests import VOCABULARY as INTERESTS
+
+            for key, sectors in INTERESTS:
+                if len(key.strip()) >= 5 and len(sectors) == 1:
+                    choices.setdefault(key.strip(), sectors[0])
         for v in spec.values:
             choices.setdefault(_norm(v.button), v.value)
         words = [w for w in self.norm.split() if len(w) >= 4]
@@ -616,6 +624,7 @@ class _Turn:
         n = self.norm
         words = n.split()
         return (0 < len(words) <= 8 and not facts and not _QUESTION.search(self.text) and not _YES.match(n)
+                and not _CORRECTION.search(n)
                 and not _NO.match(n) and not _DONT_KNOW.match(n) and self.nlu_digression() is None
                 and any(len(w) >= 3 for w in words))
 
@@ -639,6 +648,12 @@ class _Turn:
         """Facts for other questions. A volunteered fact never beats an answer to its own question."""
         correcting = source == "corrected" or bool(_CORRECTION.search(self.norm))
         changed = False
+        answered = {k for k in facts if self.s["sources"].get(k) in ("asked", "corrected")
+                    and facts[k] != self.s["answers"].get(k)}
+        if correcting and len(answered) > 1:
+            # One correction, one thing: a sector the parser also reads in it is the noisiest reading.
+            facts = {k: v for k, v in facts.items() if k not in ("sector_interests", "current_sector")
+                     or k not in answered}
         for name, value in facts.items():
             if name not in vocabulary().fields:
                 continue
@@ -730,6 +745,13 @@ class _Turn:
         if spec.kind == "bool" or name == "employer_size":
             # "nee" answers a yes/no question; only afterwards is it a digression
             pass
+        if _QUESTION.search(self.text):
+            # A question back ("wat doen jullie met mijn gegevens?") is no answer, even if the
+            # parser finds a word in it that would fit the question.
+            asked_back = self.nlu_digression()
+            if asked_back in ("faq", "out_of_scope", "bot_challenge", "explain_question", "request_human"):
+                self.digression(asked_back)
+                return
         value, facts, own = self.answer_to(spec)
         if value == "confirm":
             offer = self.s["offer"]
