@@ -140,7 +140,8 @@ _DONT_KNOW = re.compile(
     r"^(?:(?:dat )?weet ik (?:niet|het niet|nog niet)|geen idee|weet niet|geen flauw idee|ik weet het niet|"
     r"ik weet niet|wn|idk|onbekend|zeg ik liever niet|dat zeg ik liever niet|sla maar over|overslaan|skip|"
     r"weet ik veel|misschien|geen idee eigenlijk|(?:ik )?(?:heb )?(?:echt |werkelijk )?geen (?:flauw )?(?:idee|benul)|"
-    r"ik zou het niet weten|(?:dat )?weet ik (?:echt |eigenlijk |ook )?(?:niet|het niet)|ik weet het (?:echt |ook )?niet|"
+    r"ik zou het niet weten|(?:dat )?weet ik (?:echt |eigenlijk |ook )?(?:niet|het niet)|"
+    r"ik weet het (?:echt |ook )?niet|"
     r"geen flauw benul|daar heb ik geen idee van|dat kan ik niet zeggen|lastig te zeggen)\b")
 _CORRECTION = re.compile(
     r"\b(?:wacht|toch|eigenlijk|ik bedoel|bedoel ik|bedoelde|correctie|verkeerd|fout|vergissing|"
