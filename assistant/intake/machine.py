@@ -144,7 +144,8 @@ _DONT_KNOW = re.compile(
     r"ik weet het (?:echt |ook )?niet|"
     r"geen flauw benul|daar heb ik geen idee van|dat kan ik niet zeggen|lastig te zeggen)\b")
 _CORRECTION = re.compile(
-    r"\b(?:wacht|toch|eigenlijk|ik bedoel|bedoel ik|bedoelde|correctie|verkeerd|fout|vergissing|"
+    r"\b(?:wacht|toch|eigenlijk|ik bedoel|bedoel ik|bedoelde|correctie|verkeerd|fout|vergissing|vergis\w*|"
+    r"verkeerde|anders gezegd|liever gezegd|niet waar|"
     r"moet zijn|verbeter|veranderen|aanpassen|klopt niet|niet goed|sorry|oeps|foutje)\b")
 _HUMAN = re.compile(
     r"\b(?:(?:met |een )?(?:adviseur|mens|medewerker|persoon|iemand|echt iemand|loopbaanadviseur)"
