@@ -569,21 +569,27 @@ class _Turn:
         hit = self._cue_hit(spec, table)
         return None if hit is None else hit[0]
 
-    def _cue_hit(self, spec: Field, table: tuple[tuple[Any, tuple[str, ...]], ...]) -> tuple[Any, int] | None:
+    def _cue_hit(self, spec: Field, table: tuple[tuple[Any, tuple[str, ...]], ...],
+                 longest: bool = False) -> tuple[Any, int] | None:
         """The first value (in the vocabulary's order) with a cue at a word start in the message,
-        and the length of the words it matched. A cue "re:<pattern>" is a regular expression on
-        the folded message."""
+        and the length of the words it matched; with ``longest`` the value of the longest match.
+        A cue "re:<pattern>" is a regular expression on the folded message."""
         if _QUESTION.search(self.text) and self.nlu_digression():
             return None
         text = self.fixed
+        best: tuple[Any, int] | None = None
         for value, cues in table:
             for cue in cues:
                 pattern = cue[3:] if cue.startswith("re:") else r"(?:^|\s)" + re.escape(_norm(cue))
                 for hit in re.finditer(pattern, text):
                     before = text[:hit.start()].split()[-2:]
                     if cue.startswith("re:") or not _NEGATORS.intersection(before):  # "geen vast contract"
-                        return self._listify(spec, value), len(hit.group().strip())
-        return None
+                        found = (self._listify(spec, value), len(hit.group().strip()))
+                        if not longest:
+                            return found
+                        if best is None or found[1] > best[1]:
+                            best = found
+        return best
 
     @property
     def fixed(self) -> str:
@@ -801,16 +807,21 @@ class _Turn:
         """A correction of an earlier answer in other words ("wacht, ik leer liever met een docent"):
         the answered question whose cue matches the most words (a bare "leren" is weaker than
         "werken en leren"), as the parser knows no such wordings."""
-        best: tuple[int, str, Any] | None = None
+        best: tuple[int, int, str, Any] | None = None
+        asked = list(self.s.get("asked") or [])
         for name in self.s["answers"]:
             spec = vocabulary()[name] if name in vocabulary().fields else None
             if spec is None or name == exclude or self.s["sources"].get(name) == "derived":
                 continue
-            hit = (self._cue_hit(spec, spec.overrides) if spec.overrides else None) or (
-                self._cue_hit(spec, spec.cues) if spec.cues else None)
-            if hit is not None and hit[0] != self.s["answers"][name] and (best is None or hit[1] > best[0]):
-                best = (hit[1], name, hit[0])
-        return {} if best is None else {best[1]: best[2]}
+            hit = (self._cue_hit(spec, spec.overrides, longest=True) if spec.overrides else None) or (
+                self._cue_hit(spec, spec.cues, longest=True) if spec.cues else None)
+            if hit is None or hit[0] == self.s["answers"][name]:
+                continue
+            # The longest match wins; on a tie the question asked last (what is being corrected).
+            rank = (hit[1], asked.index(name) if name in asked else -1, name, hit[0])
+            if best is None or rank[:2] > best[:2]:
+                best = rank
+        return {} if best is None else {best[2]: best[3]}
 
     def narrowable(self, spec: Field) -> bool:
         return bool(spec.narrow_ask) and any(re.search(r"(?:^|\s)" + re.escape(c), self.norm) for c in spec.narrow_cues)
