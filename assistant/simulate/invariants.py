@@ -20,6 +20,9 @@ SCHEME_MENTION = "scheme_mention"      # (6) text about a scheme not asked about
 CRASH = "crash"
 KINDS = (NO_OUTCOME, REPEATED_PROMPT, WRONG_FACT, ANSWER_OVERRULED, UNACCEPTED_EFFECT, SCHEME_MENTION, CRASH)
 MAX_REPEATS = 2
+# Moves that are not an answer to the open question: the machine re-asks it to resume, which is no
+# sign of a loop, so those re-asks are not counted (the person makes at most one per question).
+RESUME_MOVES = frozenset({"faq", "out_of_scope", "human", "decline", "greeting", "nudge", "correction"})
 
 # Profile fields the machine may fill itself from what was said.
 DERIVED = frozenset({"region_code", "current_function"})
@@ -112,11 +115,12 @@ def check_repeats(t: Transcript) -> list[Violation]:
     open_question: str | None = None
     counts: Counter[str] = Counter()
     for i, turn in enumerate(t.turns):
+        resumed = turn.move in RESUME_MOVES and turn.asked is not None and turn.asked == open_question
         if turn.asked and turn.asked != open_question:
             open_question, counts = turn.asked, Counter()
         if turn.shown:
             open_question, counts = None, Counter()
-        if open_question is None:
+        if open_question is None or resumed:
             continue
         for text in turn.bot:
             counts[text] += 1

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from assistant.intake.slots import extract, missing_slots, profile_from_slots
 
