@@ -12,6 +12,7 @@ from typing import Any
 from assistant.intake.readability import MAX_MESSAGE_CHARS
 from assistant.policy.engine import caveat, dutch_date
 from assistant.policy.schemes import load_schemes
+from assistant.vocabulary import vocabulary
 
 # The date the scheme facts were last checked (verified_on in the scheme data), not a literal here.
 SOURCES_DATE = dutch_date(max(s.verified_on for s in load_schemes()))
@@ -20,32 +21,13 @@ NOTED = "Dank je. Dat heb ik genoteerd."
 SOURCES_NOTE = caveat(max(s.verified_on for s in load_schemes()))
 WHERE = "Werkcentrum (voorheen Leerwerkloket)"
 
-WORK_LABELS = {
-    "werknemer_vast": "in loondienst, vast contract", "werknemer_flex": "in loondienst, flexibel contract",
-    "zzp": "zzp'er", "werkzoekend_ww": "werk zoeken, met WW", "werkzoekend_bijstand": "werk zoeken, met bijstand",
-    "werkzoekend_zonder_uitkering": "werk zoeken, zonder uitkering", "arbeidsongeschikt": "arbeidsongeschikt",
-    "student": "student", "gepensioneerd": "met pensioen", "anders": "iets anders",
-}
-EDUCATION_LABELS = {
-    "geen": "geen diploma", "vmbo": "vmbo of mavo", "mbo1": "mbo 1 (entree)", "mbo2": "mbo 2", "mbo3": "mbo 3",
-    "mbo4": "mbo 4", "havo": "havo", "vwo": "vwo", "hbo_ad": "hbo associate degree", "hbo_bachelor": "hbo-bachelor",
-    "hbo_master": "hbo-master", "wo_bachelor": "wo-bachelor", "wo_master": "wo-master",
-    "buitenlands": "diploma uit het buitenland",
-}
-SECTOR_LABELS = {
-    "zorg_welzijn": "zorg en welzijn", "kinderopvang": "kinderopvang", "techniek_bouw_energie": "techniek en bouw",
-    "groen": "groen", "onderwijs": "onderwijs", "ict": "ICT", "logistiek": "logistiek", "horeca": "horeca",
-    "retail": "winkel", "zakelijke_dienstverlening": "zakelijke dienstverlening",
-    "overheid_veiligheid": "overheid en veiligheid", "cultuur": "cultuur", "landbouw_voedsel": "landbouw en voedsel",
-    "schoonmaak_facilitair": "schoonmaak", "anders": "iets anders",
-}
-GOAL_LABELS = {
-    "orienteren": "kijken wat bij je past", "bijscholen": "beter worden in je werk", "omscholen": "ander werk",
-    "diploma_halen": "een diploma halen", "basisvaardigheden": "taal, rekenen of computer",
-    "ondernemen": "een eigen bedrijf",
-}
-FORM_LABELS = {"online": "online", "klassikaal": "in een klas", "werkend_leren": "werken en leren tegelijk",
-               "geen_voorkeur": "maakt niet uit"}
+# Labels come from the intake vocabulary (assistant/vocabulary.yaml), the one source for them.
+_VOC = vocabulary()
+WORK_LABELS = {v.value: v.label for v in _VOC["work_status"].values}
+EDUCATION_LABELS = {v.value: v.label for v in _VOC["education_level"].values}
+SECTOR_LABELS = {v.value: v.label for v in _VOC["current_sector"].values}
+GOAL_LABELS = {v.value: v.label for v in _VOC["goal"].values}
+FORM_LABELS = {v.value: v.label for v in _VOC["preferred_form"].values}
 COURSE_FORM_LABELS = {"bbl": "werken en leren", "bol": "naar school", "deeltijd": "deeltijd", "cursus": "cursus"}
 LEVEL_LABELS = {"mbo1": "mbo 1", "mbo2": "mbo 2", "mbo3": "mbo 3", "mbo4": "mbo 4", "hbo_ad": "hbo",
                 "hbo_bachelor": "hbo", "hbo_master": "hbo-master", "cursus": "cursus"}
@@ -81,53 +63,69 @@ def _chunk(heading: str, lines: list[str], limit: int = MAX_MESSAGE_CHARS, more:
 
 
 # -- summary -------------------------------------------------------------------------------
-def summary_lines(profile: Mapping[str, Any]) -> list[str]:
+def summary_lines(
+    profile: Mapping[str, Any], own_words: Mapping[str, str] | None = None, unknown: Iterable[str] = ()
+) -> list[str]:
+    """One line per known fact, in the vocabulary's labels; the person's own words where kept."""
+    own = dict(own_words or {})
+    voc = vocabulary()
+
+    def label(name: str, value: Any) -> str:
+        text = voc.label(name, value)
+        return f"{text} ({own[name]})" if name in own and voc[name].kind != "text" else text
+
     lines: list[str] = []
     status = profile.get("work_status")
     if status:
-        work = WORK_LABELS.get(status, status)
         extra = []
-        if profile.get("employer_size") == "mkb":
-            extra.append("bij een klein of middelgroot bedrijf")
-        elif profile.get("employer_size") == "groot":
-            extra.append("bij een groot bedrijf")
+        if profile.get("employer_size"):
+            extra.append("bij een " + voc.label("employer_size", profile["employer_size"]))
         if profile.get("hours_per_week") is not None:
             extra.append(f"{profile['hours_per_week']} uur per week")
-        lines.append(f"• Werk: {', '.join([work, *extra])}")
+        lines.append(f"• Werk: {', '.join([label('work_status', status), *extra])}")
     if profile.get("at_risk_of_job_loss") is True:
         lines.append("• Je baan is misschien in gevaar")
     if profile.get("current_sector"):
-        lines.append(f"• Sector nu: {SECTOR_LABELS.get(profile['current_sector'], profile['current_sector'])}")
+        lines.append(f"• Sector nu: {label('current_sector', profile['current_sector'])}")
     if profile.get("education_level"):
-        label = EDUCATION_LABELS.get(profile["education_level"], profile["education_level"])
-        lines.append(f"• Hoogste diploma: {label}")
+        lines.append(f"• Hoogste diploma: {label('education_level', profile['education_level'])}")
     if profile.get("age") is not None:
         lines.append(f"• Leeftijd: {profile['age']} jaar")
     if profile.get("goal"):
-        lines.append(f"• Wat je wilt: {GOAL_LABELS.get(profile['goal'], profile['goal'])}")
+        lines.append(f"• Wat je wilt: {label('goal', profile['goal'])}")
     interests = profile.get("sector_interests") or []
     if interests:
-        lines.append(f"• Interesse: {', '.join(SECTOR_LABELS.get(s, s) for s in interests)}")
+        text = ", ".join(voc.label("sector_interests", s) for s in interests)
+        if "sector_interests" in own:
+            text += f" ({own['sector_interests']})"
+        lines.append(f"• Interesse: {text}")
     if profile.get("literacy_need") is True:
         lines.append("• Je wilt hulp bij taal, rekenen of computer")
     if profile.get("max_hours_study_per_week") is not None:
         lines.append(f"• Tijd om te leren: {profile['max_hours_study_per_week']} uur per week")
     if profile.get("preferred_form"):
-        lines.append(f"• Leren: {FORM_LABELS.get(profile['preferred_form'], profile['preferred_form'])}")
+        lines.append(f"• Leren: {label('preferred_form', profile['preferred_form'])}")
     if profile.get("receives_studiefinanciering") is True:
         lines.append("• Je krijgt studiefinanciering")
     if profile.get("municipality"):
         lines.append(f"• Gemeente: {profile['municipality']}")
+    skipped = [voc[n].label.lower() for n in unknown if n in voc.fields]
+    if skipped:
+        lines.append(f"• Nog niet bekend: {', '.join(skipped)}")
     return lines
 
 
-def render_summary(profile: Mapping[str, Any]) -> list[Message]:
-    """The "Klopt dit?" message before the advice."""
-    lines = summary_lines(profile)
+def render_summary(
+    profile: Mapping[str, Any], own_words: Mapping[str, str] | None = None, unknown: Iterable[str] = ()
+) -> list[Message]:
+    """The "Klopt dit?" message before the advice. Buttons send their title as text."""
+    texts = vocabulary().texts
+    yes, no = texts["summary_yes"], texts["summary_no"]
+    lines = summary_lines(profile, own_words, unknown)
     if not lines:
-        return [_msg("Ik weet nog niets over je. Klopt dat?", [("Ja", "/affirm"), ("Nee", "/deny")])]
+        return [_msg("Ik weet nog niets over je. Klopt dat?", [(yes, yes), (no, no)])]
     text = _join(["Dit heb ik begrepen:", *lines, "Klopt dit?"])
-    return [_msg(text, [("Ja, klopt", "/affirm"), ("Nee, ik wil iets veranderen", "/deny")])]
+    return [_msg(text, [(yes, yes), (no, no)])]
 
 
 # -- advice --------------------------------------------------------------------------------

@@ -1,0 +1,860 @@
+"""The conversation as one pure state machine: open question, open offer, attempts, answers.
+
+``step(state, reading, today)`` reads one message and returns the new state, the bot's messages
+and the effects for the service (handoff, delete, advice document). No Rasa here: the Rasa action
+``action_turn`` and the conversation simulator both call ``step``.
+
+Reading order, question first: while a question is open, the message is read as an answer to
+*that* question (button titles, the field's extractor, number words, typos, yes/no with an
+explanation). Only a message that is no answer and clearly something else (a person, an FAQ,
+stop, start over, delete my data) leaves the question; facts for other questions are kept but
+never overwrite an answer given to its own question unless the person corrects it explicitly.
+
+Guaranteed progress: every prompt is sent at most twice while its question is open; after two
+failed tries the question is asked with buttons only and "Weet ik niet"; after three it is
+skipped and noted as unknown. An offer (adviser, delete, start over, "Bedoel je ...?") closes on
+any message that is not a yes.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import logging
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from assistant.intake import slots as slotlib
+from assistant.intake.relevance import relevant
+from assistant.vocabulary import Field, vocabulary
+
+log = logging.getLogger(__name__)
+
+STATE_VERSION = 1
+MAX_SAME_PROMPT = 2  # a prompt is never sent a third time while its question is open
+SKIP_AFTER = 3  # failed tries before a question is skipped as unknown
+FREE_OFFER_AFTER = 3  # misunderstandings outside a question before an adviser is offered
+NLU_SURE = 0.7  # intent confidence above which a non-answer is taken as that intent
+FUZZY_CUTOFF = 86
+
+# -- readings --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One message as NLU read it (intent None: unknown, e.g. in parser-only simulation)."""
+
+    text: str
+    intent: str | None = None
+    confidence: float = 0.0
+    entities: tuple[Mapping[str, Any], ...] = ()
+    faq_key: str | None = None
+    faq_text: str | None = None
+
+
+@dataclass
+class Message:
+    text: str
+    buttons: list[str] = field(default_factory=list)
+    custom: dict[str, Any] | None = None
+
+
+@dataclass
+class Effect:
+    kind: str  # handoff | delete | restart | advice_document
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class TurnResult:
+    state: dict[str, Any]
+    messages: list[Message]
+    effects: list[Effect]
+    asked: str | None = None  # the field asked this turn, or "summary"
+    offer: str | None = None  # the offer left open
+    shown: str | None = None  # "summary" | "advice"
+
+
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+INTENT_SYNTAX = re.compile(r"^\s*/\s*\w")
+
+
+def clean(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", (text or "").translate(INVISIBLE)).split())
+
+
+def read_nlu(parse_data: Mapping[str, Any]) -> Reading:
+    """A Rasa parse result as a Reading. Intent syntax typed by a person ("/restart") is text."""
+    text = clean(str(parse_data.get("text") or ""))
+    if INTENT_SYNTAX.match(text):
+        return Reading(text=text)
+    intent = parse_data.get("intent") or {}
+    selector = ((parse_data.get("response_selector") or {}).get("faq") or {}).get("response") or {}
+    responses = selector.get("responses") or []
+    faq_text = next((str(r.get("text")) for r in responses if r.get("text")), None)
+    return Reading(
+        text=text,
+        intent=intent.get("name"),
+        confidence=float(intent.get("confidence") or 0.0),
+        entities=tuple(parse_data.get("entities") or ()),
+        faq_key=selector.get("intent_response_key"),
+        faq_text=faq_text,
+    )
+
+
+# -- words that decide without NLU -------------------------------------------------------------
+
+
+def _norm(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.lower())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = re.sub(r"(.)\1{2,}", r"\1\1", folded)  # "jaaaa" -> "jaa"
+    return " ".join(re.sub(r"[^\w'\- ]+", " ", folded).split())
+
+
+_NO = re.compile(
+    r"^(?:nee+|neen|nope|no|nah|niet echt|liever niet|hoeft niet|klopt niet|dat klopt niet|niet|nooit|geen|"
+    r"helemaal niet|zeker niet|absoluut niet|neu|nej)\b")
+_YES = re.compile(
+    r"^(?:ja+|jawel|jazeker|jaja|jep|jup|yes|yep|yup|klopt|dat klopt|zeker|zeker weten|graag|ja graag|prima|"
+    r"goed|is goed|oke?|okay|oké|natuurlijk|doe maar|precies|correct|inderdaad|wel|best wel|eigenlijk wel|"
+    r"soms|een beetje|af en toe|ietsje)\b")
+_DONT_KNOW = re.compile(
+    r"^(?:(?:dat )?weet ik (?:niet|het niet|nog niet)|geen idee|weet niet|geen flauw idee|ik weet het niet|"
+    r"ik weet niet|wn|idk|onbekend|zeg ik liever niet|dat zeg ik liever niet|sla maar over|overslaan|skip|"
+    r"weet ik veel|misschien|geen idee eigenlijk)\b")
+_CORRECTION = re.compile(
+    r"\b(?:wacht|toch|eigenlijk|ik bedoel|bedoel ik|bedoelde|correctie|verkeerd|fout|vergissing|"
+    r"moet zijn|verbeter|veranderen|aanpassen|klopt niet|niet goed)\b")
+_HUMAN = re.compile(
+    r"\b(?:(?:met |een )?(?:adviseur|mens|medewerker|persoon|iemand|echt iemand|loopbaanadviseur)"
+    r"(?: (?:spreken|praten|bellen|chatten))?)$|"
+    r"\b(?:spreken|praten|bellen|chatten) met (?:een |de )?(?:adviseur|mens|medewerker|persoon|iemand)\b|"
+    r"\b(?:adviseur|mens|medewerker|iemand|persoon) (?:spreken|praten|aan de lijn)\b|"
+    r"^(?:praat met een adviseur|ik wil een adviseur|kan ik iemand spreken)")
+_STOP = re.compile(r"^(?:stop|stoppen|ik wil stoppen|ik stop|hou op|ophouden|klaar ermee|ik wil niet meer)$")
+_RESTART = re.compile(r"^(?:opnieuw beginnen|opnieuw|begin opnieuw|overnieuw|helemaal opnieuw|reset|restart|"
+                      r"start opnieuw|nog een keer beginnen|ik wil opnieuw beginnen)$")
+_DELETE = re.compile(r"\b(?:verwijder|wis|wissen|verwijderen)\b.*\b(?:gegevens|data|gesprek|alles)\b")
+_GREETING = re.compile(r"^(?:hoi|hallo|hey|hi|hoihoi|goedemorgen|goedemiddag|goedenavond|dag|daag|hee|he|"
+                       r"hai|hello|yo|middag|morgen|avond|goeiedag|goedendag)\b")
+_THANKS = re.compile(r"^(?:dank(?:je|jewel|u|uwel)?|bedankt|thanks|merci|top bedankt)\b")
+_QUESTION = re.compile(r"\?\s*$|^(?:wat|hoe|waar|wie|wanneer|waarom|welke|kan|kun|mag|moet|is|heb|krijg|"
+                       r"betaal|wordt|zijn)\b")
+_STAP = re.compile(r"\bSTAP\b|\b[Ss][Tt][Aa][Pp][- ]?(?:budget|subsidie|regeling)")
+_FIELD_WORDS: dict[str, re.Pattern[str]] = {
+    "age": re.compile(r"\b(?:leeftijd|oud|jaar)\b"),
+    "education_level": re.compile(r"\b(?:diploma|opleiding|school|niveau)\b"),
+    "work_status": re.compile(r"\b(?:werk|baan|uitkering|contract)\b"),
+    "goal": re.compile(r"\b(?:doel|wil|wens)\b"),
+    "municipality": re.compile(r"\b(?:gemeente|woonplaats|plaats|woon)\b"),
+    "current_sector": re.compile(r"\b(?:sector|branche)\b"),
+    "hours_per_week": re.compile(r"\buren\b"),
+}
+
+DIGRESSIONS = frozenset({
+    "request_human", "faq", "stop", "start_over", "delete_my_data", "greet", "goodbye", "thank",
+    "bot_challenge", "explain_question", "ask_advice", "out_of_scope", "handoff_resume", "dont_know",
+})
+
+
+def _texts() -> dict[str, str]:
+    return vocabulary().texts
+
+
+def _t(key: str, **kwargs: Any) -> str:
+    text = _texts()[key]
+    return text.format(**kwargs) if kwargs else text
+
+
+# -- state -------------------------------------------------------------------------------------
+
+
+def new_state() -> dict[str, Any]:
+    return {
+        "v": STATE_VERSION, "phase": "new", "open": None, "offer": None, "answers": {}, "sources": {},
+        "unknown": [], "own_words": {}, "attempts": {}, "shown": {}, "asked": [], "asked_schemes": [],
+        "free_attempts": 0,
+    }
+
+
+def load_state(raw: Any) -> dict[str, Any]:
+    """A state from a slot; anything unreadable starts fresh rather than failing the turn."""
+    if not isinstance(raw, Mapping) or raw.get("v") != STATE_VERSION:
+        return new_state()
+    state = new_state()
+    state.update(copy.deepcopy(dict(raw)))
+    return state
+
+
+def profile_of(state: Mapping[str, Any]) -> dict[str, Any]:
+    """The canonical profile (profile.schema.json) of the answers so far."""
+    return slotlib.profile_from_slots(state.get("answers") or {})
+
+
+# -- one turn -----------------------------------------------------------------------------------
+
+
+class _Turn:
+    def __init__(self, state: dict[str, Any], reading: Reading, today: date) -> None:
+        self.s = state
+        self.r = reading
+        self.today = today
+        self.text = clean(reading.text)
+        self.norm = _norm(self.text)
+        self.injected = bool(INTENT_SYNTAX.match(self.text))
+        self.out: list[Message] = []
+        self.effects: list[Effect] = []
+        self.asked: str | None = None
+        self.shown: str | None = None
+
+    # -- helpers
+    def say(self, text: str, buttons: list[str] | None = None, custom: dict[str, Any] | None = None) -> None:
+        self.out.append(Message(text=text, buttons=list(buttons or []), custom=custom))
+
+    @property
+    def intent(self) -> str | None:
+        if self.injected:
+            return None
+        return self.r.intent
+
+    def sure(self, *intents: str) -> bool:
+        return self.intent in intents and (self.r.confidence >= NLU_SURE or self.r.confidence == 0.0)
+
+    def control(self) -> str | None:
+        """A message that is clearly not an answer to any question."""
+        n = self.norm
+        if self.injected:
+            return None
+        if _DELETE.search(n):
+            return "delete_my_data"
+        if _RESTART.match(n):
+            return "start_over"
+        if _STOP.match(n):
+            return "stop"
+        if _HUMAN.search(n):
+            return "request_human"
+        return None
+
+    def result(self) -> TurnResult:
+        offer = self.s.get("offer")
+        return TurnResult(state=self.s, messages=self.out, effects=self.effects, asked=self.asked,
+                          offer=offer["kind"] if offer else None, shown=self.shown)
+
+    # -- entry
+    def run(self) -> TurnResult:
+        asked_stap = _STAP.search(self.text) or self.r.faq_key == "faq/ask_stap"
+        if asked_stap and "stap_budget" not in self.s["asked_schemes"]:
+            self.s["asked_schemes"].append("stap_budget")
+        if self.intent == "handoff_resume":
+            self.say(_t("resume"))
+            self.s["offer"] = None
+            self.continue_()
+            return self.result()
+        if self.s["phase"] == "new":
+            self.s["phase"] = "intake"
+            if self.first_message():
+                return self.result()
+        if self.s.get("offer") and self.handle_offer():
+            return self.result()
+        ctrl = self.control()
+        if ctrl:
+            self.digression(ctrl)
+            return self.result()
+        open_ = self.s.get("open")
+        if open_ == "summary":
+            self.at_summary()
+        elif open_ == "correction":
+            self.at_correction()
+        elif open_:
+            self.at_question(open_)
+        else:
+            self.free()
+        return self.result()
+
+    def first_message(self) -> bool:
+        """The opening: greet, and go on with the first question unless the message asks something."""
+        facts = self.extract(None)
+        if self.control() or (not facts and self.sure("faq", "request_human", "delete_my_data", "bot_challenge")):
+            self.say(_t("greet"))
+            return False  # handled as a digression by the normal flow
+        self.say(_t("greet"))
+        self.say(_t("explain_intake"))
+        if facts:
+            self.apply(facts, source="volunteered")
+        self.next_question()
+        return True
+
+    # -- offers
+    def handle_offer(self) -> bool:
+        """True when the message was the answer to the open offer (yes or a plain no)."""
+        offer = self.s["offer"]
+        self.s["offer"] = None
+        yes = self.is_yes() and not self.extract(None)
+        kind = offer["kind"]
+        if kind == "confirm" and yes:
+            self.accept(offer["field"], offer["value"], source="asked")
+            return True
+        if kind == "confirm":
+            if self.is_no():
+                self.accept(offer["field"], offer["typed"], source="asked", own=True)
+                return True
+            return False  # read the message as a new answer to the open question
+        if yes:
+            if kind == "adviser":
+                self.handoff(offer.get("reason") or "user_request")
+            elif kind == "delete":
+                self.say(_t("deleted"), custom={"privacy": "delete_requested"})
+                self.effects.append(Effect("delete"))
+                self.s.clear()
+                self.s.update(new_state())
+            elif kind == "restart":
+                self.effects.append(Effect("restart"))
+                self.s.clear()
+                self.s.update(new_state())
+                self.s["phase"] = "intake"
+                self.say(_t("restarted"))
+                self.next_question()
+            return True
+        if self.is_no() and not self.extract(None):
+            self.say({"adviser": _t("adviser_declined"), "delete": _t("delete_cancelled"),
+                      "restart": _t("restart_cancelled")}.get(kind, _t("adviser_declined")))
+            self.continue_()
+            return True
+        return False  # closed; the message itself is read as usual
+
+    def handoff(self, reason: str) -> None:
+        summary = profile_of(self.s)
+        notes = {"unknown": list(self.s["unknown"]), "own_words": dict(self.s["own_words"])}
+        self.say(_t("handoff"), custom={"handoff": "requested", "reason": reason, "summary": summary,
+                                        "intake_notes": notes})
+        self.effects.append(Effect("handoff", {"reason": reason}))
+
+    def offer(self, kind: str, text: str, yes: str, no: str, reason: str | None = None) -> None:
+        self.s["offer"] = {"kind": kind, "reason": reason}
+        self.say(text, [yes, no])
+
+    # -- digressions: answered, then the open question again
+    def digression(self, kind: str) -> None:
+        if kind == "request_human":
+            self.offer("adviser", _t("offer_adviser"), _t("yes_please"), _t("no_go_on"), "user_request")
+            return
+        if kind == "delete_my_data":
+            self.offer("delete", _t("delete_confirm"), _t("delete_yes"), _t("no_button"))
+            return
+        if kind == "start_over":
+            self.offer("restart", _t("restart_confirm"), _t("restart_yes"), _t("no_go_on"))
+            return
+        if kind == "stop":
+            self.say(_t("stopped"))
+            return
+        if kind == "goodbye":
+            self.say(_t("goodbye"))
+            return
+        if kind == "faq":
+            self.say(self.r.faq_text or _t("faq_unknown"))
+        elif kind == "greet":
+            self.say(_t("greet_again"))
+        elif kind == "thank":
+            self.say(_t("welcome"))
+        elif kind == "bot_challenge":
+            self.say(_t("bot_challenge"))
+        elif kind == "ask_advice":
+            self.say(_t("advice_after_questions") if self.s.get("open") else _t("advice_again"))
+            if not self.s.get("open"):
+                self.next_question()
+                return
+        elif kind == "explain_question":
+            self.say(_t("explain"))
+            self.continue_(explain=True)
+            return
+        elif kind == "out_of_scope":
+            self.say(_t("out_of_scope"))
+        elif kind == "dont_know":
+            self.say(_t("anything_else"))
+            return
+        self.continue_()
+
+    def nlu_digression(self) -> str | None:
+        if self.injected:
+            return None
+        if self.intent == "faq" and self.r.faq_text and (self.r.confidence >= 0.5 or self.r.confidence == 0.0):
+            return "faq"
+        for kind in ("request_human", "delete_my_data", "start_over", "stop", "bot_challenge", "explain_question",
+                     "ask_advice", "thank", "greet", "goodbye", "out_of_scope"):
+            if self.sure(kind):
+                return kind
+        if _GREETING.match(self.norm) and len(self.norm.split()) <= 2:
+            return "greet"
+        if _THANKS.match(self.norm) and len(self.norm.split()) <= 3:
+            return "thank"
+        return None
+
+    # -- reading facts
+    def extract(self, field_name: str | None) -> dict[str, Any]:
+        """Facts in the message; with a field, read as the answer to that question."""
+        if self.injected or not self.text:
+            return {}
+        answers = dict(self.s["answers"])
+        entities = [e for e in self.r.entities if isinstance(e, Mapping)]
+        try:
+            found = slotlib.extract(self.text, "inform", entities, field_name, answers, self.today)
+        except Exception:  # a parser bug must never break the conversation
+            log.exception("extract failed")
+            return {}
+        return dict(found.updates)
+
+    def is_yes(self) -> bool:
+        n = self.norm
+        if _NO.match(n) or _DONT_KNOW.match(n):
+            return False
+        short = len(n.split()) <= 4
+        return bool(_YES.match(n)) or (self.intent == "affirm" and self.r.confidence >= NLU_SURE and short)
+
+    def is_no(self) -> bool:
+        n = self.norm
+        return bool(_NO.match(n)) or (self.intent == "deny" and self.r.confidence >= NLU_SURE and len(n.split()) <= 4)
+
+    def answer_to(self, spec: Field) -> tuple[Any, dict[str, Any], bool]:
+        """(value for this question or None, other facts, own words used)."""
+        n = self.norm
+        # A tapped (or typed) button title is that answer.
+        for v in spec.values:
+            if n == _norm(v.button) or n == _norm(v.label):
+                return self._listify(spec, v.value), {}, False
+        facts = self.extract(spec.id)
+        value = facts.pop(spec.id, None) if spec.id in facts else None
+        if value is None and spec.kind == "bool":
+            if self.is_yes():
+                value = True
+            elif self.is_no():
+                value = False
+        if value is None and spec.kind == "int":
+            value = self._number(spec)
+        if value is None and spec.kind in ("enum", "list"):
+            value = self._fuzzy(spec)
+        if value is None and spec.id == "municipality":
+            value = self._place()
+        if value is not None and spec.kind == "int":
+            value = slotlib.coerce(spec.id, value)
+            if value is None:
+                return "invalid", facts, False
+        own = False
+        if value is None and spec.other and self._looks_like_answer(facts):
+            value, own = self._listify(spec, spec.other), True
+        return value, facts, own
+
+    @staticmethod
+    def _listify(spec: Field, value: Any) -> Any:
+        return [value] if spec.kind == "list" and not isinstance(value, list) else value
+
+    def _number(self, spec: Field) -> int | None:
+        from assistant.intake.parse import _number_word  # the parser's Dutch number words
+
+        for token in self.norm.replace("-", " ").split():
+            number = _number_word(token.replace("ë", "e"))
+            if number is not None:
+                return number
+        return None
+
+    def _fuzzy(self, spec: Field) -> Any:
+        """A misspelt answer ("opropkracht", "zorgg"): the closest known wording, if close enough."""
+        from assistant.intake.parse import vocabulary as parse_vocabulary
+
+        entity = {"current_sector": "sector", "sector_interests": "sector"}.get(spec.id, spec.id)
+        choices = {phrase: value for phrase, (ent, value) in parse_vocabulary().phrases.items()
+                   if ent == entity and len(phrase) >= 4}
+        for v in spec.values:
+            choices.setdefault(_norm(v.button), v.value)
+        words = [w for w in self.norm.split() if len(w) >= 4]
+        grams = words + [" ".join(p) for p in itertools.pairwise(words)] + [self.norm]
+        best: tuple[int, Any] | None = None
+        for gram in grams:
+            hit = process.extractOne(gram, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if hit and (best is None or hit[1] > best[0]):
+                best = (int(hit[1]), choices[hit[0]])
+        if best is None or best[1] not in spec.allowed:
+            return None
+        return self._listify(spec, best[1])
+
+    def _place(self) -> Any:
+        from assistant.intake.parse import known_municipalities
+
+        typed = slotlib._municipality_from_text(self.text)
+        if not typed or _QUESTION.search(self.norm) or self.nlu_digression():
+            return None
+        known = list(known_municipalities())
+        lower = {m.lower(): m for m in known}
+        if typed.lower() in lower:
+            return lower[typed.lower()]
+        hit = process.extractOne(typed, known, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if hit:
+            self.s["offer"] = {"kind": "confirm", "field": "municipality", "value": hit[0], "typed": typed}
+            return "confirm"
+        return {"own": typed}
+
+    def _looks_like_answer(self, facts: Mapping[str, Any]) -> bool:
+        """Short words that are no question, no yes/no and no digression: the person's own answer."""
+        n = self.norm
+        words = n.split()
+        return (0 < len(words) <= 8 and not facts and not _QUESTION.search(self.text) and not _YES.match(n)
+                and not _NO.match(n) and not _DONT_KNOW.match(n) and self.nlu_digression() is None
+                and any(len(w) >= 3 for w in words))
+
+    # -- answering
+    def accept(self, name: str, value: Any, source: str, own: bool = False) -> None:
+        if isinstance(value, dict) and "own" in value:
+            value, own = value["own"], True
+        spec = vocabulary()[name]
+        if own:
+            self.s["own_words"][name] = self.text[:80] if spec.kind != "text" else str(value)
+        self.s["answers"][name] = value
+        self.s["sources"][name] = source
+        if name in self.s["unknown"]:
+            self.s["unknown"].remove(name)
+        self.after_change()
+        if self.s.get("open") == name:
+            self.close_question()
+        self.continue_()
+
+    def apply(self, facts: Mapping[str, Any], source: str) -> bool:
+        """Facts for other questions. A volunteered fact never beats an answer to its own question."""
+        correcting = source == "corrected" or bool(_CORRECTION.search(self.norm))
+        changed = False
+        for name, value in facts.items():
+            if name not in vocabulary().fields:
+                continue
+            answered = self.s["sources"].get(name) in ("asked", "corrected")
+            if answered and not correcting:
+                continue
+            if value is None:
+                if name in self.s["answers"]:
+                    self.s["answers"].pop(name)
+                    self.s["sources"].pop(name, None)
+                    if name in self.s["asked"]:
+                        self.s["asked"].remove(name)
+                    changed = True
+                continue
+            if self.s["answers"].get(name) != value:
+                self.s["answers"][name] = value
+                self.s["sources"][name] = "corrected" if correcting and answered else source
+                self.s["own_words"].pop(name, None)
+                if name in self.s["unknown"]:
+                    self.s["unknown"].remove(name)
+                changed = True
+        if changed:
+            self.after_change()
+        return changed
+
+    def after_change(self) -> None:
+        """Derived facts, and answers that no longer apply (no employer questions for a zzp'er)."""
+        answers = self.s["answers"]
+        if answers.get("goal") == "basisvaardigheden" and "literacy_need" not in answers:
+            answers["literacy_need"] = True
+            self.s["sources"]["literacy_need"] = "derived"
+        muni = answers.get("municipality")
+        if muni and "municipality" not in self.s["own_words"] and "connected_to_dutch_labour_market" not in answers:
+            answers["connected_to_dutch_labour_market"] = True
+            self.s["sources"]["connected_to_dutch_labour_market"] = "derived"
+        for name, spec in vocabulary().fields.items():
+            if name in answers and spec.ask_if and not self.condition(spec, known_only=True):
+                answers.pop(name)
+                self.s["sources"].pop(name, None)
+
+    def condition(self, spec: Field, known_only: bool = False) -> bool:
+        """Whether the field's ask_if holds; known_only: only known facts can make it fail."""
+        answers = self.s["answers"]
+        for other, want in spec.ask_if.items():
+            value = answers.get(other)
+            if value is None:
+                if known_only or (isinstance(want, dict) and "not" in want):
+                    continue
+                return False
+            if isinstance(want, list) and value not in want:
+                return False
+            if isinstance(want, dict):
+                if "not" in want and value in want["not"]:
+                    return False
+                if "max" in want and isinstance(value, int) and value > want["max"]:
+                    return False
+                if "min" in want and isinstance(value, int) and value < want["min"]:
+                    return False
+        return True
+
+    def close_question(self) -> None:
+        key = self.s.get("open")
+        self.s["open"] = None
+        self.s["attempts"].pop(str(key), None)
+        self.s["shown"].pop(str(key), None)
+
+    def skip(self, name: str, text_key: str) -> None:
+        self.say(_t(text_key))
+        if name not in self.s["unknown"]:
+            self.s["unknown"].append(name)
+        self.close_question()
+        self.continue_()
+
+    # -- at an open question
+    def at_question(self, name: str) -> None:
+        spec = vocabulary()[name]
+        if _DONT_KNOW.match(self.norm) or (self.sure("dont_know") and not self.extract(name)):
+            self.skip(name, "dont_know_ok")
+            return
+        if spec.kind == "bool" or name == "employer_size":
+            # "nee" answers a yes/no question; only afterwards is it a digression
+            pass
+        value, facts, own = self.answer_to(spec)
+        if value == "confirm":
+            offer = self.s["offer"]
+            self.say(_t("did_you_mean", value=offer["value"]), [_t("yes_button"), _t("no_button")])
+            self.asked = name
+            return
+        if value == "invalid":
+            self.apply(facts, "volunteered")
+            self.say(spec.invalid)
+            self.fail(name, said=True)
+            return
+        if value is not None:
+            correcting = self.s["phase"] in ("summary", "correction", "advice") or name in self.s["sources"]
+            self.apply(facts, "volunteered")
+            self.accept(name, value, "corrected" if correcting else "asked", own=own)
+            return
+        digression = self.nlu_digression()
+        if digression:
+            self.apply(facts, "volunteered")
+            self.digression(digression)
+            return
+        if self.apply(facts, "volunteered"):
+            if name in self.s["answers"]:  # the facts answered it after all (a correction of it)
+                self.close_question()
+                self.continue_()
+                return
+            self.say(_t("noted"))
+            self.continue_()
+            return
+        self.fail(name)
+
+    def fail(self, key: str, said: bool = False) -> None:
+        """One more failed try at the open question: re-ask differently, or skip after three."""
+        attempts = int(self.s["attempts"].get(key, 0)) + 1
+        self.s["attempts"][key] = attempts
+        if self.injected and not said:
+            self.say(_t("injected"))
+            said = True
+        if attempts >= SKIP_AFTER:
+            if key == "summary":
+                self.give_advice()
+            elif key == "correction":
+                self.show_summary()
+            else:
+                self.skip(key, "skipped")
+            return
+        if not said:
+            self.say(_t("not_understood"))
+        self.continue_()
+
+    # -- summary and corrections
+    def at_summary(self) -> None:
+        facts = self.extract(None)
+        if facts:
+            self.apply(facts, "corrected")
+            self.s["open"] = None
+            self.continue_()
+            return
+        if self.is_yes():
+            self.give_advice()
+            return
+        if self.is_no() or _CORRECTION.search(self.norm):
+            self.close_question()
+            self.s["open"] = "correction"
+            self.say(_t("ask_correction"))
+            self.asked = "correction"
+            return
+        digression = self.nlu_digression()
+        if digression:
+            self.digression(digression)
+            return
+        self.fail("summary")
+
+    def at_correction(self) -> None:
+        facts = self.extract(None)
+        if facts and self.apply(facts, "corrected"):
+            self.s["open"] = None
+            self.say(_t("changed"))
+            self.continue_()
+            return
+        for name, pattern in _FIELD_WORDS.items():
+            if pattern.search(self.norm) and not self.nlu_digression():
+                self.s["answers"].pop(name, None)
+                self.s["sources"].pop(name, None)
+                self.close_question()
+                self.ask(name)
+                return
+        if self.is_yes():
+            self.give_advice()
+            return
+        digression = self.nlu_digression()
+        if digression:
+            self.digression(digression)
+            return
+        self.fail("correction")
+
+    # -- nothing open (after the advice)
+    def free(self) -> None:
+        after = _after_advice_buttons()
+        n = self.norm
+        if n == _norm(after[1]):
+            self.say(_t("advice_document"), custom={"advice_document": "requested"})
+            self.effects.append(Effect("advice_document"))
+            return
+        if n == _norm(after[0]):
+            self.digression("request_human")
+            return
+        if n == _norm(after[2]):
+            self.digression("start_over")
+            return
+        facts = self.extract(None)
+        if facts and self.apply(facts, "corrected"):
+            self.continue_()
+            return
+        digression = self.nlu_digression()
+        if digression:
+            self.digression(digression)
+            return
+        if self.s["phase"] == "intake":
+            self.continue_()
+            return
+        self.s["free_attempts"] = int(self.s.get("free_attempts", 0)) + 1
+        if self.s["free_attempts"] >= FREE_OFFER_AFTER:
+            self.s["free_attempts"] = 0
+            self.offer("adviser", _t("offer_adviser_fallback"), _t("yes_please"), _t("no_go_on"), "fallback")
+        elif self.s["free_attempts"] == 2:
+            self.say(_t("rephrase_free"))
+        else:
+            self.say(_t("not_understood_free"))
+
+    # -- what comes next
+    def continue_(self, explain: bool = False) -> None:
+        """Re-ask the open question (in a wording not yet used twice), or go on to the next one."""
+        if self.s.get("offer"):
+            return
+        open_ = self.s.get("open")
+        if open_ == "summary":
+            self.show_summary(again=True)
+        elif open_ == "correction":
+            self.say(_t("ask_correction"))
+            self.asked = "correction"
+        elif open_:
+            self.ask(open_, explain=explain)
+        elif self.s["phase"] in ("intake", "summary", "correction") or (
+                self.s["phase"] == "advice" and self.next_field() is not None):
+            self.next_question()
+
+    def next_field(self) -> str | None:
+        voc = vocabulary()
+        profile = profile_of(self.s)
+        for name in voc.order:
+            spec = voc[name]
+            if name in self.s["answers"] or name in self.s["unknown"]:
+                continue
+            if not self.condition(spec):
+                continue
+            if spec.always or relevant(name, profile, self.today):
+                return name
+        return None
+
+    def next_question(self) -> None:
+        name = self.next_field()
+        if name is None:
+            self.show_summary()
+        else:
+            self.ask(name)
+
+    def ask(self, name: str, explain: bool = False) -> None:
+        spec = vocabulary()[name]
+        if self.s.get("open") != name:
+            self.close_question()
+            self.s["open"] = name
+        if self.s["phase"] == "new":
+            self.s["phase"] = "intake"
+        attempts = int(self.s["attempts"].get(name, 0))
+        shown: dict[str, int] = self.s["shown"].setdefault(name, {})
+        buttons = spec.button_titles()
+        dont_know = _t("dont_know_button")
+        hint = _t("buttons_only") if buttons else _t("type_only", example=spec.example or "")
+        wordings = [
+            (spec.ask, buttons),
+            (spec.rephrase, [*buttons, dont_know]),
+            (f"{spec.rephrase} {hint}" if spec.rephrase != spec.ask else f"{spec.ask} {hint}", [*buttons, dont_know]),
+        ]
+        start = 1 if explain else min(attempts, len(wordings) - 1)
+        for text, btns in wordings[start:]:
+            if shown.get(text, 0) < MAX_SAME_PROMPT:
+                shown[text] = shown.get(text, 0) + 1
+                self.say(text, btns)
+                self.asked = name
+                if name not in self.s["asked"]:
+                    self.s["asked"].append(name)
+                return
+        self.skip(name, "skipped")  # every wording was sent twice: never a third time
+
+    def show_summary(self, again: bool = False) -> None:
+        from assistant.intake.render import render_summary
+
+        if self.next_field() is not None and self.s["phase"] != "advice":
+            self.next_question()
+            return
+        self.s["phase"] = "summary" if self.s["phase"] != "advice" else "advice"
+        self.close_question()
+        self.s["open"] = "summary"
+        shown: dict[str, int] = self.s["shown"].setdefault("summary", {})
+        messages = render_summary(profile_of(self.s), self.s.get("own_words") or {}, self.s.get("unknown") or [])
+        key = messages[-1]["text"]
+        if again and shown.get(key, 0) >= MAX_SAME_PROMPT:
+            self.say(_t("summary_short"), [_t("summary_yes"), _t("summary_no")])
+        else:
+            for m in messages:
+                self.say(m["text"], [b["title"] for b in m.get("buttons", [])])
+            shown[key] = shown.get(key, 0) + 1
+        self.asked = "summary"
+        self.shown = "summary"
+
+    def give_advice(self) -> None:
+        from assistant.advice import build_advice
+        from assistant.intake.render import render_advice, uncertain_matters
+
+        self.close_question()
+        self.s["phase"] = "advice"
+        self.s["free_attempts"] = 0
+        try:
+            advice = build_advice(profile_of(self.s), self.today)
+            messages = render_advice(advice, self.s.get("asked_schemes") or [])
+        except Exception:  # never leave the person without an answer
+            log.exception("build_advice failed")
+            self.say(_t("advice_failed"))
+            return
+        for i, m in enumerate(messages):
+            self.say(m["text"], [b["title"] for b in m.get("buttons", [])],
+                     custom={"kind": "advice"} if i == 0 else None)
+        self.shown = "advice"
+        if uncertain_matters(advice):
+            self.offer("adviser", _t("offer_adviser_uncertain"), _t("yes_please"), _t("no_thanks"), "uncertain_advice")
+        else:
+            self.say(_t("anything_else"), list(_after_advice_buttons()))
+
+
+def _after_advice_buttons() -> tuple[str, str, str]:
+    texts = _texts()
+    return texts["after_advice_adviser"], texts["after_advice_keep"], texts["after_advice_restart"]
+
+
+def step(state: Mapping[str, Any] | None, reading: Reading, today: date) -> TurnResult:
+    """One turn: the message read against the state; the state is never changed in place."""
+    turn = _Turn(load_state(state), reading, today)
+    return turn.run()

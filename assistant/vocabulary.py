@@ -1,0 +1,120 @@
+"""The intake vocabulary (assistant/vocabulary.yaml) as typed, read-only objects.
+
+A leaf module: it imports nothing from Koers, so the policy engine, the intake, the console and
+the channels can all derive their labels, buttons and questions from this one source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PATH = Path(__file__).with_name("vocabulary.yaml")
+KINDS = frozenset({"enum", "int", "bool", "list", "text"})
+
+
+class VocabularyError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Value:
+    value: Any  # str for enum/list values, bool for bool fields
+    label: str
+    button: str
+
+
+@dataclass(frozen=True)
+class Field:
+    id: str
+    kind: str
+    label: str
+    ask: str = ""
+    rephrase: str = ""
+    example: str = ""
+    values: tuple[Value, ...] = ()
+    buttons: tuple[Any, ...] = ()
+    range: tuple[int, int] | None = None
+    invalid: str = ""
+    ask_if: dict[str, Any] = field(default_factory=dict)
+    always: bool = False
+    other: str | None = None
+
+    def value(self, value: Any) -> Value | None:
+        return next((v for v in self.values if v.value == value), None)
+
+    def label_of(self, value: Any) -> str:
+        found = self.value(value)
+        return found.label if found else str(value)
+
+    @property
+    def allowed(self) -> tuple[Any, ...]:
+        return tuple(v.value for v in self.values)
+
+    def button_titles(self) -> list[str]:
+        """The titles of the buttons shown with this question (bool: yes/no)."""
+        keys = self.buttons or (self.allowed if self.kind == "bool" else ())
+        return [self.value(k).button for k in keys if self.value(k) is not None]  # type: ignore[union-attr]
+
+    @property
+    def askable(self) -> bool:
+        return bool(self.ask)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    order: tuple[str, ...]
+    fields: dict[str, Field]
+    texts: dict[str, str]
+
+    def __getitem__(self, name: str) -> Field:
+        return self.fields[name]
+
+    def enum_values(self, name: str) -> frozenset[Any]:
+        return frozenset(self.fields[name].allowed)
+
+    def label(self, name: str, value: Any) -> str:
+        return self.fields[name].label_of(value) if name in self.fields else str(value)
+
+
+def _field(name: str, raw: dict[str, Any]) -> Field:
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        raise VocabularyError(f"{name}: kind must be one of {sorted(KINDS)}")
+    values = tuple(
+        Value(value=key, label=str(v.get("label", key)), button=str(v.get("button", v.get("label", key))))
+        for key, v in (raw.get("values") or {}).items()
+    )
+    rng = raw.get("range")
+    built = Field(
+        id=name, kind=kind, label=str(raw.get("label", name)), ask=str(raw.get("ask", "")),
+        rephrase=str(raw.get("rephrase", raw.get("ask", ""))), example=str(raw.get("example", "")),
+        values=values, buttons=tuple(raw.get("buttons") or ()),
+        range=(int(rng[0]), int(rng[1])) if rng else None, invalid=str(raw.get("invalid", "")),
+        ask_if=dict(raw.get("ask_if") or {}), always=bool(raw.get("always", False)), other=raw.get("other"),
+    )
+    unknown = [b for b in built.buttons if built.value(b) is None]
+    if unknown:
+        raise VocabularyError(f"{name}: buttons without a value: {unknown}")
+    if kind == "int" and built.range is None:
+        raise VocabularyError(f"{name}: an int field needs a range")
+    return built
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    raw = yaml.safe_load(PATH.read_text(encoding="utf-8"))
+    fields = {name: _field(name, spec) for name, spec in (raw.get("fields") or {}).items()}
+    order = tuple(raw.get("order") or ())
+    missing = [f for f in order if f not in fields or not fields[f].askable]
+    if missing:
+        raise VocabularyError(f"order names fields without a question: {missing}")
+    for f in fields.values():
+        for other in f.ask_if:
+            if other not in fields:
+                raise VocabularyError(f"{f.id}: ask_if on unknown field {other}")
+    return Vocabulary(order=order, fields=fields, texts={k: str(v) for k, v in (raw.get("texts") or {}).items()})
