@@ -12,6 +12,7 @@ Two kinds of phrase per value:
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 
 MIN_WAYS = 15
@@ -184,7 +185,7 @@ EDUCATION: dict[str, tuple[str, ...]] = {
         "alleen vwo", "vwo diploma", "ik heb het vwo afgemaakt", "ik heb gymnasium",
     ),
     "hbo_ad": (
-        "associate degree", "ik heb een associate degree", "ad", "hbo ad", "ad-diploma", "een ad op het hbo",
+        "associate degree", "ik heb een associate degree", "hbo-ad", "hbo ad", "ad-diploma", "een ad op het hbo",
         "tweejarige hbo ad", "ik heb een ad gehaald", "associate degree hbo", "hbo associate degree",
         "ik heb de associate degree afgerond", "een associate degree", "ad hbo", "ik heb een hbo-ad",
         "associate degree gehaald",
@@ -208,9 +209,10 @@ EDUCATION: dict[str, tuple[str, ...]] = {
         "wo bachelor afgerond", "ik heb een bachelordiploma van de universiteit", "bachelor aan de uni",
     ),
     "wo_master": (
-        "wo master", "universiteit", "ik heb een master aan de universiteit", "wo-master",
-        "ik heb gestudeerd aan de universiteit",
-        "universitaire master", "ik ben afgestudeerd aan de universiteit", "master wo", "ik heb een wo master",
+        "wo master", "master van de universiteit", "ik heb een master aan de universiteit", "wo-master",
+        "ik heb een universitaire master",
+        "universitaire master", "ik ben afgestudeerd als master aan de universiteit", "master wo",
+        "ik heb een wo master",
         "ik heb een doctoraal", "doctoraal", "wo master gehaald", "ik heb mijn master aan de uni",
         "een wo-master", "master aan de uni",
     ),
@@ -224,28 +226,43 @@ EDUCATION: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Everyday nouns per sector; templates turn them into answers and statements.
+# Everyday places of work per sector, each with its own preposition and article ("in de zorg",
+# "bij de bank") and the bare word; templates turn them into answers and statements.
 SECTOR_NOUNS: dict[str, tuple[str, ...]] = {
-    "zorg_welzijn": ("zorg", "thuiszorg", "ouderenzorg", "ziekenhuis", "verpleeghuis", "gehandicaptenzorg"),
-    "kinderopvang": ("kinderopvang", "kinderdagverblijf", "bso", "crèche", "peuteropvang", "buitenschoolse opvang"),
-    "techniek_bouw_energie": ("bouw", "techniek", "installatietechniek", "metaal", "elektrotechniek", "energie"),
-    "groen": ("groenvoorziening", "hoveniersbedrijf", "tuinaanleg", "plantsoenendienst", "kwekerij", "het groen"),
-    "onderwijs": ("onderwijs", "basisschool", "middelbare school", "school", "lesgeven", "het mbo"),
-    "ict": ("ict", "it", "automatisering", "software", "programmeren", "helpdesk"),
-    "logistiek": ("logistiek", "magazijn", "transport", "distributiecentrum", "vrachtwagen", "pakketbezorging"),
-    "horeca": ("horeca", "restaurant", "café", "hotel", "keuken", "catering"),
-    "retail": ("winkel", "supermarkt", "detailhandel", "kledingwinkel", "verkoop", "bouwmarkt"),
-    "zakelijke_dienstverlening": ("administratie", "boekhouding", "accountancy", "kantoor", "verzekeraar", "bank"),
-    "overheid_veiligheid": ("overheid", "gemeente", "politie", "defensie", "brandweer", "ministerie"),
-    "cultuur": ("cultuur", "theater", "museum", "bibliotheek", "muziek", "kunst"),
-    "landbouw_voedsel": ("landbouw", "boerderij", "melkveehouderij", "voedselindustrie", "bakkerij", "slagerij"),
-    "schoonmaak_facilitair": ("schoonmaak", "schoonmaakbedrijf", "glazenwassen", "facilitaire dienst",
-                              "kantoorschoonmaak", "huishoudelijke hulp"),
+    "zorg_welzijn": ("in de zorg", "in de thuiszorg", "in de ouderenzorg", "in het ziekenhuis",
+                     "in een verpleeghuis", "in de gehandicaptenzorg"),
+    "kinderopvang": ("in de kinderopvang", "op een kinderdagverblijf", "op de bso", "op een crèche",
+                     "in de peuteropvang", "in de buitenschoolse opvang"),
+    "techniek_bouw_energie": ("in de bouw", "in de techniek", "in de installatietechniek", "in de metaal",
+                              "in de elektrotechniek", "in de energiesector"),
+    "groen": ("in de groenvoorziening", "bij een hoveniersbedrijf", "in de tuinaanleg", "bij de plantsoenendienst",
+              "bij een hovenier", "in het groenonderhoud"),
+    "onderwijs": ("in het onderwijs", "op een basisschool", "op een middelbare school", "in het basisonderwijs",
+                  "in het voortgezet onderwijs", "in het beroepsonderwijs"),
+    "ict": ("in de ict", "in de it", "in de automatisering", "bij een softwarebedrijf", "in het programmeren",
+            "op een ict-helpdesk"),
+    "logistiek": ("in de logistiek", "in een magazijn", "in het transport", "in een distributiecentrum",
+                  "op de vrachtwagen", "in de pakketbezorging"),
+    "horeca": ("in de horeca", "in een restaurant", "in een café", "in een hotel", "in een keuken",
+               "in de catering"),
+    "retail": ("in een winkel", "in de supermarkt", "in de detailhandel", "in een kledingwinkel",
+               "in de verkoop", "in een drogisterij"),
+    "zakelijke_dienstverlening": ("in de administratie", "in de boekhouding", "in de accountancy",
+                                  "op een kantoor", "bij een verzekeraar", "bij een bank"),
+    "overheid_veiligheid": ("bij de overheid", "bij de gemeente", "bij de politie", "bij defensie",
+                            "bij de brandweer", "op een ministerie"),
+    "cultuur": ("in de cultuur", "in het theater", "in een museum", "in de bibliotheek", "in de muziek",
+                "in de kunst"),
+    "landbouw_voedsel": ("in de landbouw", "op een boerderij", "in de melkveehouderij", "in de voedselindustrie",
+                         "in een bakkerij", "in een slagerij"),
+    "schoonmaak_facilitair": ("in de schoonmaak", "bij een schoonmaakbedrijf", "in het glazenwassen",
+                              "bij een facilitaire dienst", "in de kantoorschoonmaak", "in de schoonmaakbranche"),
 }
-CURRENT_TEMPLATES = ("{x}", "in de {x}", "ik werk in de {x}")
-CURRENT_STATEMENT_TEMPLATES = ("ik werk in de {x}",)
-INTEREST_TEMPLATES = ("{x}", "iets in de {x}", "ik wil graag in de {x} werken")
-INTEREST_STATEMENT_TEMPLATES = ("ik wil graag in de {x} werken",)
+_PREPOSITION = re.compile(r"^(?:in|op|bij)\s+(?:de|het|een)?\s*")
+CURRENT_TEMPLATES = ("{bare}", "{x}", "ik werk {x}")
+CURRENT_STATEMENT_TEMPLATES = ("ik werk {x}",)
+INTEREST_TEMPLATES = ("{bare}", "iets {x}", "ik wil graag {x} werken")
+INTEREST_STATEMENT_TEMPLATES = ("ik wil graag {x} werken",)
 
 # Jobs and sectors the vocabulary does not know: the person gives them as the current sector.
 OWN_WORDS_SECTORS: tuple[str, ...] = (
@@ -480,7 +497,7 @@ def sector_ways(field: str, value: str, statements: bool = False) -> list[str]:
     else:
         templates = INTEREST_STATEMENT_TEMPLATES if statements else INTEREST_TEMPLATES
     nouns = SECTOR_NOUNS[value]
-    return list(dict.fromkeys(t.format(x=n) for n in nouns for t in templates))
+    return list(dict.fromkeys(t.format(x=n, bare=_PREPOSITION.sub("", n)) for n in nouns for t in templates))
 
 
 def bool_ways(field: str, value: bool) -> list[str]:

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 MAX_TURNS = 80
 MAX_NUDGES = 2
 UNKNOWN = "<unknown>"  # the person said "weet ik niet"
+STATEMENTS = frozenset({"answer", "tap", "volunteer", "correction", "dont_know"})
 
 
 class Machine(Protocol):
@@ -57,6 +58,8 @@ class Turn:
     offer: str | None = None
     shown: str | None = None
     intent: str | None = None      # what the reader made of the message
+    facts: dict[str, Any] = field(default_factory=dict)  # the machine's profile after this turn
+    typo: bool = False             # the simulator put a typo in this message
 
 
 @dataclass
@@ -64,6 +67,7 @@ class Transcript:
     person: Person
     turns: list[Turn] = field(default_factory=list)
     given: dict[str, tuple[Any, str]] = field(default_factory=dict)   # field -> (value, source)
+    given_at: dict[str, int] = field(default_factory=dict)            # field -> turn of that statement
     asked_schemes: set[str] = field(default_factory=set)
     profile: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
@@ -128,6 +132,8 @@ class Speaker:
         self.question_index = -1
         self.last_asked: str | None = None
         self.digressed_on: set[str] = set()
+        self.typoed = False  # whether the message just chosen has a typo
+        self.protect = frozenset(str(person.truth.get("municipality", "")).lower().replace("-", " ").split())
         ev = person.events
         kinds = [k for k, on in (("faq", ev.faq), ("out_of_scope", ev.out_of_scope),
                                  ("human", ev.human is not None), ("injection", ev.injection)) if on]
@@ -141,6 +147,7 @@ class Speaker:
     # -- facts ---------------------------------------------------------------------------------
     def _give(self, field_name: str, value: Any, source: str) -> None:
         self.t.given[field_name] = (value, source)
+        self.t.given_at[field_name] = len(self.t.turns)  # the turn about to be sent
 
     def _true(self, field_name: str) -> Any:
         return self.p.truth.get(field_name)
@@ -170,7 +177,9 @@ class Speaker:
             text = parts[0]
             for part in parts[1:]:
                 text += self.rng.choice(bank.FACT_JOINERS) + part
-            return maybe_typo(text, self.rng, ev.typo_rate), "volunteer", None
+            typo = maybe_typo(text, self.rng, ev.typo_rate, self.protect)
+            self.typoed = typo != text
+            return typo, "volunteer", None
         if ev.greeting:
             return ev.greeting, "greeting", None
         return self.rng.choice(("hoi", "hallo", "ik wil advies over een opleiding", "ik wil iets leren")), \
@@ -223,11 +232,13 @@ class Speaker:
         text = self._phrase(asked, value)
         if n == 0 and asked not in self.digressed_on:
             # Only a first try has typos: asked again, people type more carefully.
-            text = maybe_typo(text, self.rng, ev.typo_rate)
+            typo = maybe_typo(text, self.rng, ev.typo_rate, self.protect)
+            self.typoed, text = typo != text, typo
         return text, "answer", asked
 
     def next(self, result: Any) -> tuple[str, str, str | None] | None:
         """The person's next message, or None when the conversation is over for them."""
+        self.typoed = False
         if result.shown == "advice" or any(e.kind == "handoff" for e in result.effects):
             return None
         if self.pending:
@@ -302,6 +313,8 @@ def simulate(person: Person, machine: Machine, reader: Reader, today: date) -> T
                 effects=[(e.kind, dict(e.data)) for e in result.effects],
                 asked=result.asked, offer=result.offer, shown=result.shown,
                 intent=getattr(reading, "intent", None),
+                # The profile right after a statement tells a misread apart from a later overwrite.
+                facts=dict(machine.profile_of(state)) if kind in STATEMENTS else {}, typo=speaker.typoed,
             ))
             move = speaker.next(result)
         transcript.profile = dict(machine.profile_of(state))

@@ -148,8 +148,12 @@ def check_facts(t: Transcript) -> list[Violation]:
         if want == UNKNOWN:
             out.append(Violation(WRONG_FACT, f"{field}={value!r} but the person said 'weet ik niet'"))
         elif not _same(field, value, want):
-            kind = ANSWER_OVERRULED if source == "answer" else WRONG_FACT
-            out.append(Violation(kind, f"{field}={value!r} but the person gave {want!r} ({source})"))
+            # Read right when answered and lost later: overruled. Never read right: a wrong fact.
+            at = t.given_at.get(field)
+            read_right = at is not None and at < len(t.turns) and _same(field, t.turns[at].facts.get(field), want)
+            kind = ANSWER_OVERRULED if source == "answer" and read_right else WRONG_FACT
+            typo = " with a typo" if at is not None and at < len(t.turns) and t.turns[at].typo else ""
+            out.append(Violation(kind, f"{field}={value!r} but the person gave {want!r} ({source}{typo})", at))
     return out
 
 

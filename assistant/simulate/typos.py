@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Collection
 
 OPERATIONS = ("insert", "delete", "substitute", "transpose")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -36,18 +37,20 @@ def edit(word: str, op: str, rng: random.Random) -> str:
     raise ValueError(f"unknown edit operation: {op}")
 
 
-def add_typo(text: str, rng: random.Random, op: str | None = None) -> str:
+def add_typo(text: str, rng: random.Random, op: str | None = None, protect: Collection[str] = ()) -> str:
     """The text with one typo in one word of four letters or more; unchanged if there is none.
 
-    Digits are never touched: a typo in a number changes the fact, not the spelling.
+    Digits are never touched: a typo in a number changes the fact, not the spelling. Nor are the
+    ``protect`` words (lower case), e.g. a place name: an unknown, misspelt place is rightly kept
+    as the person's own text, so the simulator could not judge the answer.
     """
-    words = list(_WORD.finditer(text))
+    words = [m for m in _WORD.finditer(text.lower()) if m.group() not in protect]
     if not words:
         return text
     match = rng.choice(words)
-    typo = edit(match.group(), op or rng.choice(OPERATIONS), rng)
+    typo = edit(text[match.start():match.end()], op or rng.choice(OPERATIONS), rng)
     return text[: match.start()] + typo + text[match.end():]
 
 
-def maybe_typo(text: str, rng: random.Random, rate: float) -> str:
-    return add_typo(text, rng) if rate > 0 and rng.random() < rate else text
+def maybe_typo(text: str, rng: random.Random, rate: float, protect: Collection[str] = ()) -> str:
+    return add_typo(text, rng, protect=protect) if rate > 0 and rng.random() < rate else text

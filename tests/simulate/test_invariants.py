@@ -69,13 +69,22 @@ def test_a_fact_nobody_gave_or_a_dont_know_filled_in_is_wrong():
                              given)) == [inv.WRONG_FACT]
 
 
-def test_an_answer_replaced_by_an_earlier_volunteered_word_is_overruled():
-    # "ik heb geen werk en ook geen uitkering", then "havo": the profile says "geen".
+def test_an_answer_read_right_and_then_replaced_is_overruled_and_a_misread_is_a_wrong_fact():
+    # "havo" to the diploma question is read right; a later word turns it into "geen".
     profile = {"work_status": "zzp", "education_level": "geen", "age": 47}
-    assert kinds(_transcript(_good_turns(), profile)) == [inv.ANSWER_OVERRULED]
-    volunteered = {"work_status": ("zzp", "volunteer"), "education_level": ("havo", "volunteer"),
-                   "age": (47, "answer")}
-    assert kinds(_transcript(_good_turns(), profile, volunteered)) == [inv.WRONG_FACT]
+    turns = _good_turns()
+    turns[2].facts = {"education_level": "havo"}
+    t = _transcript(turns, profile)
+    t.given_at = {"education_level": 2}
+    assert kinds(t) == [inv.ANSWER_OVERRULED]
+    # Never read as havo in the first place: a wrong fact, not an overruled answer.
+    misread = _transcript(_good_turns(), profile)
+    misread.given_at = {"education_level": 2}
+    assert kinds(misread) == [inv.WRONG_FACT]
+    volunteered = _transcript(turns, profile, {"work_status": ("zzp", "volunteer"),
+                                               "education_level": ("havo", "volunteer"), "age": (47, "answer")})
+    volunteered.given_at = {"education_level": 2}
+    assert kinds(volunteered) == [inv.WRONG_FACT]
 
 
 def test_out_of_vocabulary_sector_is_fine_as_anders_and_derived_fields_are_allowed():
