@@ -43,6 +43,7 @@ class Field:
     ask_if: dict[str, Any] = field(default_factory=dict)
     always: bool = False
     other: str | None = None
+    cues: tuple[tuple[Any, tuple[str, ...]], ...] = ()
 
     def value(self, value: Any) -> Value | None:
         return next((v for v in self.values if v.value == value), None)
@@ -96,10 +97,12 @@ def _field(name: str, raw: dict[str, Any]) -> Field:
         values=values, buttons=tuple(raw.get("buttons") or ()),
         range=(int(rng[0]), int(rng[1])) if rng else None, invalid=str(raw.get("invalid", "")),
         ask_if=dict(raw.get("ask_if") or {}), always=bool(raw.get("always", False)), other=raw.get("other"),
+        cues=tuple((key, tuple(str(c).lower() for c in cue_list)) for key, cue_list in (raw.get("cues") or {}).items()),
     )
-    unknown = [b for b in built.buttons if built.value(b) is None]
+    keys = [*built.buttons, *(k for k, _ in built.cues)]
+    unknown = [k for k in keys if built.value(k) is None]
     if unknown:
-        raise VocabularyError(f"{name}: buttons without a value: {unknown}")
+        raise VocabularyError(f"{name}: buttons or cues without a value: {unknown}")
     if kind == "int" and built.range is None:
         raise VocabularyError(f"{name}: an int field needs a range")
     return built

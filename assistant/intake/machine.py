@@ -302,7 +302,7 @@ class _Turn:
             self.accept(offer["field"], offer["value"], source="asked")
             return True
         if kind == "confirm":
-            if self.is_no():
+            if self.is_no() or self.norm == _norm(str(offer["typed"])):  # "nee" or the same again: as typed
                 self.accept(offer["field"], offer["typed"], source="asked", own=True)
                 return True
             return False  # read the message as a new answer to the open question
@@ -423,6 +423,8 @@ class _Turn:
 
     def answer_to(self, spec: Field) -> tuple[Any, dict[str, Any], bool]:
         """(value for this question or None, other facts, own words used)."""
+        if self.injected:
+            return None, {}, False
         n = self.norm
         # A tapped (or typed) button title is that answer.
         for v in spec.values:
@@ -439,14 +441,19 @@ class _Turn:
             value = self._number(spec)
         if value is None and spec.kind in ("enum", "list"):
             value = self._fuzzy(spec)
-        if value is None and spec.id == "municipality":
-            value = self._place()
+        if value is None and spec.cues:
+            value = self._cue(spec)
+        if spec.id == "municipality" and (value is None or isinstance(value, str)):
+            value = self._place(value)
         if value is not None and spec.kind == "int":
             value = slotlib.coerce(spec.id, value)
             if value is None:
                 return "invalid", facts, False
         own = False
-        if value is None and spec.other and self._looks_like_answer(facts):
+        # Own words become "anders" at once for open lists (jobs, sectors); a work situation is
+        # only taken as "anders" after it was asked again in other words.
+        patient = spec.id == "work_status" and not self.s["attempts"].get(spec.id)
+        if value is None and spec.other and not patient and self._looks_like_answer(facts):
             value, own = self._listify(spec, spec.other), True
         return value, facts, own
 
@@ -483,11 +490,22 @@ class _Turn:
             return None
         return self._listify(spec, best[1])
 
-    def _place(self) -> Any:
+    def _cue(self, spec: Field) -> Any:
+        """The first value (in the vocabulary's order) with a cue at a word start in the message."""
+        if _QUESTION.search(self.text) and self.nlu_digression():
+            return None
+        for value, cues in spec.cues:
+            for cue in cues:
+                if re.search(r"(?:^|\s)" + re.escape(_norm(cue)), self.norm):
+                    return self._listify(spec, value)
+        return None
+
+    def _place(self, found: str | None) -> Any:
+        """A known gemeente; a near miss is confirmed ("Bedoel je Zwolle?"); else kept as typed."""
         from assistant.intake.parse import known_municipalities
 
-        typed = slotlib._municipality_from_text(self.text)
-        if not typed or _QUESTION.search(self.norm) or self.nlu_digression():
+        typed = found or slotlib._municipality_from_text(self.text)
+        if not typed or (not found and (_QUESTION.search(self.norm) or self.nlu_digression())):
             return None
         known = list(known_municipalities())
         lower = {m.lower(): m for m in known}

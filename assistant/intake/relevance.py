@@ -44,8 +44,9 @@ def _number_points(field: str) -> tuple[int, ...]:
     low, high = spec.range or (0, 0)
     points = {low, high}
     for scheme in load_schemes():
-        for rule in [*scheme.rules, *scheme.route_rules]:
-            matcher = rule.when.get(field)
+        whens = [r.when for r in scheme.rules] + [r.when for r in scheme.route_rules]
+        for when in whens:
+            matcher = when.get(field)
             if isinstance(matcher, dict):
                 for bound in (matcher.get("min"), matcher.get("max")):
                     if isinstance(bound, int):

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from assistant.vocabulary import vocabulary
+
 log = logging.getLogger(__name__)
 
 PROFILE_SLOTS: tuple[str, ...] = (
@@ -22,32 +24,21 @@ PROFILE_SLOTS: tuple[str, ...] = (
     "max_hours_study_per_week", "preferred_form",
 )
 
-EDUCATION_LEVELS = frozenset({
-    "geen", "vmbo", "mbo1", "mbo2", "mbo3", "mbo4", "havo", "vwo", "hbo_ad", "hbo_bachelor",
-    "hbo_master", "wo_bachelor", "wo_master", "buitenlands",
-})
-WORK_STATUSES = frozenset({
-    "werknemer_vast", "werknemer_flex", "zzp", "werkzoekend_ww", "werkzoekend_bijstand",
-    "werkzoekend_zonder_uitkering", "arbeidsongeschikt", "student", "gepensioneerd", "anders",
-})
-SECTORS = frozenset({
-    "zorg_welzijn", "kinderopvang", "techniek_bouw_energie", "groen", "onderwijs", "ict", "logistiek",
-    "horeca", "retail", "zakelijke_dienstverlening", "overheid_veiligheid", "cultuur", "landbouw_voedsel",
-    "schoonmaak_facilitair", "anders",
-})
-GOALS = frozenset({"orienteren", "bijscholen", "omscholen", "diploma_halen", "basisvaardigheden", "ondernemen"})
-FORMS = frozenset({"online", "klassikaal", "werkend_leren", "geen_voorkeur"})
-EMPLOYER_SIZES = frozenset({"mkb", "groot"})
+# The allowed values come from the intake vocabulary (assistant/vocabulary.yaml).
+_VOC = vocabulary()
+EDUCATION_LEVELS = _VOC.enum_values("education_level")
+WORK_STATUSES = _VOC.enum_values("work_status")
+SECTORS = _VOC.enum_values("current_sector")
+GOALS = _VOC.enum_values("goal")
+FORMS = _VOC.enum_values("preferred_form")
+EMPLOYER_SIZES = _VOC.enum_values("employer_size")
 
 ENUMS: dict[str, frozenset[str]] = {
     "education_level": EDUCATION_LEVELS, "work_status": WORK_STATUSES, "current_sector": SECTORS,
     "goal": GOALS, "preferred_form": FORMS, "employer_size": EMPLOYER_SIZES,
 }
-INT_RANGES: dict[str, tuple[int, int]] = {
-    "age": (15, 100), "hours_per_week": (0, 80), "max_hours_study_per_week": (0, 60),
-}
-BOOL_SLOTS = frozenset({"at_risk_of_job_loss", "literacy_need", "receives_studiefinanciering",
-                        "connected_to_dutch_labour_market"})
+INT_RANGES: dict[str, tuple[int, int]] = {n: f.range for n, f in _VOC.fields.items() if f.range is not None}
+BOOL_SLOTS = frozenset(n for n, f in _VOC.fields.items() if f.kind == "bool")
 
 EMPLOYEE = frozenset({"werknemer_vast", "werknemer_flex"})
 WORKING = EMPLOYEE | {"zzp"}
@@ -71,69 +62,11 @@ _PLACE_PREFIX = re.compile(r"^(?:ik\s+woon\s+(?:in|te)\s+|in\s+|gemeente\s+|te\s
 
 
 # Quick-reply buttons send their title as plain Dutch text; this table reads them exactly (the
-# parser and NLU may not know every title). Kept in sync with domain/intake.yml by a test.
+# parser and NLU may not know every title). Derived from the vocabulary's button titles.
 QUICK_REPLIES: dict[str, dict[str, tuple[str, Any]]] = {
-    "work_status": {
-        "vast contract": ("work_status", "werknemer_vast"),
-        "tijdelijk, uitzend of oproep": ("work_status", "werknemer_flex"),
-        "zzp'er": ("work_status", "zzp"),
-        "ww-uitkering": ("work_status", "werkzoekend_ww"),
-        "bijstand": ("work_status", "werkzoekend_bijstand"),
-        "werk zoeken zonder uitkering": ("work_status", "werkzoekend_zonder_uitkering"),
-        "iets anders": ("work_status", "anders"),
-    },
-    "employer_size": {
-        "minder dan 250": ("employer_size", "mkb"),
-        "250 of meer": ("employer_size", "groot"),
-        "ja, minder dan 250": ("employer_size", "mkb"),
-        "nee, 250 of meer": ("employer_size", "groot"),
-    },
-    "current_sector": {
-        "zorg en welzijn": ("current_sector", "zorg_welzijn"),
-        "techniek en bouw": ("current_sector", "techniek_bouw_energie"),
-        "logistiek": ("current_sector", "logistiek"),
-        "horeca": ("current_sector", "horeca"),
-        "winkel": ("current_sector", "retail"),
-        "iets anders": ("current_sector", "anders"),
-    },
-    "education_level": {
-        "geen diploma": ("education_level", "geen"),
-        "vmbo of mavo": ("education_level", "vmbo"),
-        "mbo 1": ("education_level", "mbo1"),
-        "mbo 2": ("education_level", "mbo2"),
-        "mbo 3": ("education_level", "mbo3"),
-        "mbo 4": ("education_level", "mbo4"),
-        "hbo": ("education_level", "hbo_bachelor"),
-        "uit het buitenland": ("education_level", "buitenlands"),
-    },
-    "goal": {
-        "verder in mijn werk": ("goal", "bijscholen"),
-        "iets nieuws": ("goal", "omscholen"),
-        "een diploma": ("goal", "diploma_halen"),
-        "weet ik nog niet": ("goal", "orienteren"),
-        "kijken wat bij me past": ("goal", "orienteren"),
-        "beter worden in mijn werk": ("goal", "bijscholen"),
-        "ander werk": ("goal", "omscholen"),
-        "een diploma halen": ("goal", "diploma_halen"),
-        "taal, rekenen of computer": ("goal", "basisvaardigheden"),
-        "een eigen bedrijf": ("goal", "ondernemen"),
-    },
-    "sector_interests": {
-        "zorg en welzijn": ("sector_interests", ["zorg_welzijn"]),
-        "kinderopvang": ("sector_interests", ["kinderopvang"]),
-        "techniek en bouw": ("sector_interests", ["techniek_bouw_energie"]),
-        "groen": ("sector_interests", ["groen"]),
-        "onderwijs": ("sector_interests", ["onderwijs"]),
-        "ict": ("sector_interests", ["ict"]),
-    },
-    "preferred_form": {
-        "op de computer": ("preferred_form", "online"),
-        "in een klas": ("preferred_form", "klassikaal"),
-        "leren tijdens werk": ("preferred_form", "werkend_leren"),
-        "online": ("preferred_form", "online"),
-        "werken en leren tegelijk": ("preferred_form", "werkend_leren"),
-        "maakt niet uit": ("preferred_form", "geen_voorkeur"),
-    },
+    name: {" ".join(v.button.lower().split()): (name, [v.value] if spec.kind == "list" else v.value)
+           for v in spec.values}
+    for name, spec in _VOC.fields.items() if spec.kind in ("enum", "list")
 }
 
 
@@ -397,37 +330,6 @@ def extract(
     if result.updates.get("goal") == "basisvaardigheden" and slots.get("literacy_need") is None:
         result.updates.setdefault("literacy_need", True)
     return result
-
-
-def required_slots(slots: Mapping[str, Any]) -> list[str]:
-    """The intake questions that apply to this person, in the order they are asked.
-
-    Skipped questions ("weet ik niet") are left out, so the form does not ask them again.
-    """
-    status = slots.get("work_status")
-    education = slots.get("education_level")
-    goal = slots.get("goal")
-    age = coerce("age", slots.get("age"))
-    order = ["work_status"]
-    if status in EMPLOYEE:
-        order += ["employer_size", "hours_per_week", "at_risk_of_job_loss"]
-    if status in WORKING:
-        order.append("current_sector")
-    order += ["education_level", "age", "goal"]
-    if goal != "basisvaardigheden":
-        order.append("sector_interests")
-    if education in LOW_EDUCATION and goal != "basisvaardigheden":
-        order.append("literacy_need")
-    order += ["max_hours_study_per_week", "preferred_form"]
-    if age is not None and age < STUDIEFINANCIERING_MAX_AGE:
-        order.append("receives_studiefinanciering")
-    order.append("municipality")
-    skipped = set(slots.get("skipped_slots") or [])
-    return [s for s in order if s not in skipped]
-
-
-def missing_slots(slots: Mapping[str, Any]) -> list[str]:
-    return [s for s in required_slots(slots) if slots.get(s) in (None, [])]
 
 
 def profile_from_slots(slots: Mapping[str, Any]) -> dict[str, Any]:

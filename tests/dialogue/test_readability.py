@@ -27,9 +27,14 @@ def domain_texts() -> list[tuple[str, str]]:
 
 
 def action_texts() -> list[tuple[str, str]]:
-    from actions.handoff import DELETE_TEXT, HANDOFF_TEXT
+    """Every question, rephrasing and fixed text of the intake vocabulary."""
+    from assistant.vocabulary import vocabulary
 
-    return [("HANDOFF_TEXT", HANDOFF_TEXT), ("DELETE_TEXT", DELETE_TEXT)]
+    voc = vocabulary()
+    out = [(f"texts.{k}", v.format(example="45", value="Zwolle")) for k, v in voc.texts.items()]
+    for name, spec in voc.fields.items():
+        out += [(f"{name}.ask", spec.ask), (f"{name}.rephrase", spec.rephrase)] if spec.ask else []
+    return out
 
 
 def rendered_texts() -> list[tuple[str, str]]:

@@ -89,7 +89,8 @@ def test_summary_lists_what_was_understood_and_asks_klopt_dit() -> None:
     assert message["text"].endswith("Klopt dit?")
     for part in ("vast contract", "mbo 3", "52 jaar", "zorg en welzijn", "Zwolle"):
         assert part in message["text"]
-    assert [b["payload"] for b in message["buttons"]] == ["/affirm", "/deny"]
+    # Buttons send their own title: no intent syntax ever leaves the widget.
+    assert [b["payload"] for b in message["buttons"]] == ["Ja, klopt", "Nee, ik wil iets veranderen"]
 
 
 @pytest.mark.parametrize("profile", [WERKNEMER_ZORG, BIJSTAND, ZZP, WW, {}])

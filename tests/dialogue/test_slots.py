@@ -8,7 +8,7 @@ import pytest
 
 from assistant.intake import slots as S
 from assistant.intake.profile import validate_profile
-from assistant.intake.slots import extract, missing_slots, profile_from_slots, required_slots
+from assistant.intake.slots import extract, profile_from_slots
 
 TODAY = date(2026, 11, 23)
 
@@ -129,35 +129,6 @@ def test_a_broken_parser_does_not_break_the_conversation(monkeypatch: pytest.Mon
     assert extract("44", "inform", [], "age", {}, TODAY).updates == {"age": 44}
 
 
-@pytest.mark.parametrize(
-    ("slots", "present", "absent"),
-    [
-        ({"work_status": "werknemer_vast"}, ["employer_size", "hours_per_week", "at_risk_of_job_loss",
-                                            "current_sector"], []),
-        ({"work_status": "zzp"}, ["current_sector"], ["employer_size", "at_risk_of_job_loss"]),
-        ({"work_status": "werkzoekend_ww"}, [], ["employer_size", "current_sector"]),
-        ({"education_level": "geen"}, ["literacy_need"], []),
-        ({"education_level": "hbo_bachelor"}, [], ["literacy_need"]),
-        ({"age": 22}, ["receives_studiefinanciering"], []),
-        ({"age": 45}, [], ["receives_studiefinanciering"]),
-        ({"goal": "basisvaardigheden", "education_level": "geen"}, [], ["sector_interests", "literacy_need"]),
-        ({"skipped_slots": ["age", "municipality"]}, [], ["age", "municipality"]),
-    ],
-)
-def test_questions_depend_on_the_person(slots: dict, present: list[str], absent: list[str]) -> None:
-    order = required_slots(slots)
-    assert order[0] == "work_status" or "work_status" in slots.get("skipped_slots", [])
-    assert all(s in order for s in present)
-    assert not any(s in order for s in absent)
-    assert order[-1] == "municipality" or "municipality" in absent
-
-
-def test_missing_slots_are_the_unanswered_required_ones() -> None:
-    slots = {"work_status": "werkzoekend_ww", "education_level": "mbo2", "age": 40, "goal": "omscholen",
-             "sector_interests": ["zorg_welzijn"], "max_hours_study_per_week": 10, "preferred_form": "online"}
-    assert missing_slots(slots) == ["municipality"]
-
-
 def test_profile_from_slots_is_canonical_and_drops_bad_values() -> None:
     profile = profile_from_slots({"age": 52.0, "hours_per_week": "32", "education_level": "MBO3",
                                   "goal": "iets", "sector_interests": ["zorg_welzijn", "zorg_welzijn", "x"],
@@ -176,24 +147,16 @@ def test_profile_from_empty_slots_is_all_unknown() -> None:
 
 def test_every_quick_reply_button_is_understood() -> None:
     """Buttons send their title as plain text: each one must fill its question's slot."""
-    from pathlib import Path
+    from assistant.vocabulary import vocabulary
 
-    import yaml
-
-    domain = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain" / "intake.yml").read_text("utf-8"))
     checked = 0
-    for name, variations in domain["responses"].items():
-        slot = name.removeprefix("utter_ask_")
-        for variation in variations:
-            for button in variation.get("buttons", []):
-                payload = button["payload"]
-                if payload in ("/affirm", "/deny", "/dont_know"):
-                    continue
-                assert payload == button["title"], "payloads are plain Dutch text"
-                result = extract(payload, "out_of_scope", [], slot, {}, TODAY)
-                target = "current_sector" if slot == "current_sector" else slot
-                assert target in result.updates, (slot, payload)
-                checked += 1
+    for name, spec in vocabulary().fields.items():
+        if spec.kind not in ("enum", "list"):
+            continue
+        for title in spec.button_titles():
+            result = extract(title, "out_of_scope", [], name, {}, TODAY)
+            assert name in result.updates, (name, title)
+            checked += 1
     assert checked >= 40
 
 

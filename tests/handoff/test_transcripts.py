@@ -39,7 +39,9 @@ async def seed(client, app, fake_rasa):
                ("user", "faq", None, {"text": "Kan ik SLIM krijgen?", "parse_data": {
                    "intent": {"name": "faq"},
                    "response_selector": {"faq": {"response": {"intent_response_key": "faq/ask_slim"}}}}}),
-               ("action", None, "action_give_advice", {}))
+               ("action", None, "action_turn", {}),
+               ("bot", None, None, {"event": "bot", "text": "Dit is je advies.",
+                                    "data": {"custom": {"kind": "advice"}}}))
     add_events(app, "web-fallback-00001",
                ("user", "nlu_fallback", None, {"text": "blablabla"}),
                ("user", "request_human", None, {"text": "mens"}))

@@ -183,6 +183,8 @@ def render_widget(messages: Iterable[BotMessage]) -> list[dict[str, Any]]:
         item = {k: v for k, v in m.to_json().items() if k != "custom"}
         if m.custom and isinstance(m.custom.get("handoff"), str):
             item["handoff"] = m.custom["handoff"]
+        if m.custom and isinstance(m.custom.get("kind"), str):
+            item["kind"] = m.custom["kind"]  # e.g. "advice": the widget marks the start of the advice
         if item:
             out.append(item)
     return out

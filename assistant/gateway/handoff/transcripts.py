@@ -1,7 +1,8 @@
 """Transcripts for review: list/search/filter, one conversation in full, the dashboard, export.
 
 Whether the bot gave advice or fell back is read from Rasa's tracker rows (``events``, same
-database): ``action_give_advice`` ran, or intent ``nlu_fallback`` / a fallback action. Without
+database): a bot message marked ``{"kind": "advice"}`` (the state machine marks the first advice
+message), or intent ``nlu_fallback`` / a fallback action. Without
 that table (tests with a fake Rasa) those facts are simply unknown (false).
 """
 
@@ -30,9 +31,10 @@ from assistant.storage.models import Conversation, Message
 
 PAGE_SIZE = 50
 MAX_QUERY_CHARS = 200
-ADVICE_ACTIONS = ("action_give_advice",)
+# The first advice message carries custom {"kind": "advice"}; Rasa stores it in the bot event data.
+ADVICE_MARK = '%"kind": "advice"%'
 FALLBACK_INTENTS = ("nlu_fallback",)
-FALLBACK_ACTIONS = ("action_default_fallback", "action_fallback", "action_two_stage_fallback")
+FALLBACK_ACTIONS = ("action_default_fallback", "action_two_stage_fallback")
 # Intents that are answers or small talk, not questions worth listing on the dashboard.
 NOT_QUESTIONS = frozenset({"greet", "goodbye", "affirm", "deny", "inform", "thank", "dont_know", "stop",
                            "start_over", "handoff_resume", "session_start", "nlu_fallback"})
@@ -86,7 +88,7 @@ def _events_exist(sender: Any, condition: ColumnElement[bool]) -> ColumnElement[
 
 
 def _advice_condition() -> ColumnElement[bool]:
-    return EVENTS.c.action_name.in_(ADVICE_ACTIONS)
+    return and_(EVENTS.c.type_name == "bot", EVENTS.c.data.like(ADVICE_MARK))
 
 
 def _fallback_condition() -> ColumnElement[bool]:
