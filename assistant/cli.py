@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", default=None, help="Markdown-rapport schrijven, bijv. results/simulation.md.")
     p.add_argument("--typo-rate", type=float, default=0.1, help="Kans op een typfout per eerste antwoord.")
     p.add_argument("--date", default=None, help="Peildatum JJJJ-MM-DD (standaard: vandaag).")
+    p.add_argument("--show", type=int, default=None, metavar="PERSOON",
+                   help="Alleen het gesprek van deze persoon (nummer uit het rapport) tonen.")
     p.set_defaults(handler=_lazy("assistant.simulate.cli:cli_simulate"))
 
     p = sub.add_parser("run", help="Alles starten: Rasa, action server en de Koers-service.")

@@ -7,8 +7,21 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from assistant.simulate.report import render
+from assistant.simulate.conversation import Machine, Reader, parser_reader, simulate
+from assistant.simulate.invariants import Violation, check
+from assistant.simulate.people import generate_people
+from assistant.simulate.report import render, transcript_lines
 from assistant.simulate.run import MachineMissing, load_machine, newest_model, nlu_reader, print_progress, run_many
+
+
+def show_one(seed: int, pid: int, machine: Machine, reader: Reader | None, today: date, typo_rate: float) -> int:
+    """Replay one person's conversation and print it with its violations (a reproduction)."""
+    person = generate_people(pid + 1, seed, typo_rate)[pid]
+    transcript = simulate(person, machine, reader or parser_reader(machine), today)
+    violations = check(transcript)
+    for v in violations or [Violation("ok", "geen fouten")]:
+        print("\n".join(transcript_lines(transcript, v, all_turns=True)))
+    return 1 if violations else 0
 
 
 def cli_simulate(args: argparse.Namespace) -> int:
@@ -29,6 +42,8 @@ def cli_simulate(args: argparse.Namespace) -> int:
         reader = nlu_reader(machine, model)
         mode = str(model)
     today = date.fromisoformat(args.date) if args.date else date.today()
+    if args.show is not None:
+        return show_one(args.seed, args.show, machine, reader, today, args.typo_rate)
     print(f"{args.n} gesprekken, seed {args.seed}, {'NLU' if args.nlu else 'parser alleen'}", file=sys.stderr)
     summary = run_many(args.n, args.seed, machine=machine, reader=reader, mode=mode, typo_rate=args.typo_rate,
                        today=today, progress=print_progress(max(1, min(500, args.n // 10))))

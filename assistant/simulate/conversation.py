@@ -101,19 +101,35 @@ def _quick_replies() -> dict[str, dict[str, tuple[str, Any]]]:
     return QUICK_REPLIES
 
 
+@functools.lru_cache(maxsize=64)
+def _vocabulary_buttons(field_name: str) -> dict[str, Any]:
+    """Button title -> value from the intake vocabulary, when there is one (a person reads the button)."""
+    try:
+        from assistant.vocabulary import vocabulary
+        spec = vocabulary().fields.get(field_name)
+    except Exception:  # no vocabulary module (yet): the quick replies of slots.py still tell
+        return {}
+    if spec is None:
+        return {}
+    return {" ".join(v.button.lower().split()): ([v.value] if spec.kind == "list" else v.value) for v in spec.values}
+
+
 def button_meaning(field_name: str, title: str) -> Any:
     """What tapping a button title answers for a field, or None when the simulator cannot tell."""
     key = " ".join(title.lower().split())
+    if key in ("weet ik niet", "sla over", "overslaan"):
+        return UNKNOWN
+    found = _vocabulary_buttons(field_name).get(key)
+    if found is not None:
+        return found
     quick = _quick_replies().get(field_name, {}).get(key)
     if quick is not None and quick[0] == field_name:
         return quick[1]
-    if field_name in bank.BOOLS or field_name == "employer_size":
+    if field_name in bank.BOOLS:
         if key in ("ja", "ja, graag", "ja graag"):
-            return True if field_name in bank.BOOLS else None
+            return True
         if key in ("nee", "nee, dank je", "nee dank je"):
-            return False if field_name in bank.BOOLS else None
-    if key in ("weet ik niet", "weet ik nog niet", "sla over", "overslaan") and field_name != "goal":
-        return UNKNOWN
+            return False
     return None
 
 

@@ -34,6 +34,7 @@ class Violation:
     kind: str
     detail: str
     turn: int | None = None   # index into transcript.turns
+    field: str | None = None  # the profile field, for wrong facts and overruled answers
 
 
 # -- scheme names -----------------------------------------------------------------------------
@@ -142,18 +143,20 @@ def check_facts(t: Transcript) -> list[Violation]:
                 and field not in t.given:
             continue  # living in a Dutch gemeente is a band with the Dutch labour market
         if field not in t.given:
-            out.append(Violation(WRONG_FACT, f"{field}={value!r} was never given"))
+            out.append(Violation(WRONG_FACT, f"{field}={value!r} was never given", field=field))
             continue
         want, source = t.given[field]
         if want == UNKNOWN:
-            out.append(Violation(WRONG_FACT, f"{field}={value!r} but the person said 'weet ik niet'"))
+            out.append(Violation(WRONG_FACT, f"{field}={value!r} but the person said 'weet ik niet'",
+                                 t.given_at.get(field), field))
         elif not _same(field, value, want):
             # Read right when answered and lost later: overruled. Never read right: a wrong fact.
             at = t.given_at.get(field)
             read_right = at is not None and at < len(t.turns) and _same(field, t.turns[at].facts.get(field), want)
             kind = ANSWER_OVERRULED if source == "answer" and read_right else WRONG_FACT
             typo = " with a typo" if at is not None and at < len(t.turns) and t.turns[at].typo else ""
-            out.append(Violation(kind, f"{field}={value!r} but the person gave {want!r} ({source}{typo})", at))
+            out.append(Violation(kind, f"{field}={value!r} but the person gave {want!r} ({source}{typo})", at,
+                                 field))
     return out
 
 

@@ -23,14 +23,14 @@ def _clip(text: str, size: int = 110) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
-def transcript_lines(t: Transcript, v: Violation) -> list[str]:
+def transcript_lines(t: Transcript, v: Violation, all_turns: bool = False) -> list[str]:
     p = t.person
     lines = [f"- {p.label()}: {v.detail}", "", "  ```"]
     lines.append(f"  waarheid: {', '.join(f'{k}={val}' for k, val in sorted(p.truth.items()))}")
     if p.own_words:
         lines.append(f"  eigen woorden voor sector: {p.own_words}")
     turns = list(enumerate(t.turns))
-    if len(turns) > MAX_TURNS_SHOWN and v.turn is not None:
+    if len(turns) > MAX_TURNS_SHOWN and v.turn is not None and not all_turns:
         start = max(0, min(v.turn - MAX_TURNS_SHOWN // 2, len(turns) - MAX_TURNS_SHOWN))
         if start:
             lines.append("  …")
@@ -71,6 +71,13 @@ def render(summary: Summary, command: str) -> str:
         f"Gegeven feiten die niet in het profiel kwamen (niet begrepen of overgeslagen): {summary.lost_facts}.",
         "",
     ]
+    if summary.by_field:
+        lines += ["Foute feiten per veld (waarvan na een typfout in totaal: "
+                  f"{summary.after_typo}):", "", "| soort | veld | aantal |", "|---|---|---:|"]
+        for (kind, name), count in summary.by_field.most_common():
+            lines.append(f"| {kind} | {name} | {count} |")
+        lines.append("")
+    lines += [f"Eén gesprek opnieuw bekijken: `koers simulate --seed {summary.seed} --show PERSOON`.", ""]
     if summary.examples:
         lines += ["## Voorbeelden", ""]
         for kind in KINDS:

@@ -64,6 +64,8 @@ class Summary:
     failed_conversations: int = 0
     questions: list[int] = field(default_factory=list)
     lost_facts: int = 0                    # facts the person gave that the profile does not have
+    by_field: Counter[tuple[str, str]] = field(default_factory=Counter)  # (kind, field) for fact failures
+    after_typo: int = 0                    # fact failures on a message with a typo
     examples: dict[str, list[tuple[Transcript, Violation]]] = field(default_factory=dict)
 
     @property
@@ -108,6 +110,9 @@ def run_many(n: int, seed: int, machine: Machine | None = None, reader: Reader |
             summary.failed_conversations += 1
         for v in violations:
             summary.counts[v.kind] += 1
+            if v.field:
+                summary.by_field[(v.kind, v.field)] += 1
+                summary.after_typo += "with a typo" in v.detail
             examples = summary.examples.setdefault(v.kind, [])
             if len(examples) < EXAMPLES_PER_KIND:
                 examples.append((transcript, v))

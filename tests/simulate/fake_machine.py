@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from assistant.intake.slots import extract, missing_slots, profile_from_slots
+from assistant.intake.slots import extract, profile_from_slots
 
 QUESTIONS = {
     "work_status": "Wat doe je nu?", "education_level": "Wat is je hoogste diploma?", "age": "Hoe oud ben je?",
@@ -21,6 +21,23 @@ QUESTIONS = {
     "at_risk_of_job_loss": "Is je baan in gevaar?", "literacy_need": "Wil je hulp bij taal of rekenen?",
     "receives_studiefinanciering": "Krijg je studiefinanciering?",
 }
+EMPLOYEE = ("werknemer_vast", "werknemer_flex")
+
+
+def missing_slots(slots: dict) -> list[str]:
+    """The stand-in's own fixed question order (the real machine keeps its order in data)."""
+    status = slots.get("work_status")
+    order = ["work_status"]
+    if status in EMPLOYEE:
+        order += ["employer_size", "hours_per_week", "at_risk_of_job_loss"]
+    if status in (*EMPLOYEE, "zzp"):
+        order.append("current_sector")
+    order += ["education_level", "age", "goal", "sector_interests", "max_hours_study_per_week", "preferred_form",
+              "municipality"]
+    skipped = set(slots.get("skipped_slots") or [])
+    return [f for f in order if f not in skipped and slots.get(f) in (None, [])]
+
+
 YES = re.compile(r"^\s*(ja|jazeker|klopt|zeker|jep)\b", re.I)
 
 
