@@ -144,6 +144,7 @@ _RESTART = re.compile(r"^(?:opnieuw beginnen|opnieuw|begin opnieuw|overnieuw|hel
 _DELETE = re.compile(r"\b(?:verwijder|wis|wissen|verwijderen)\b.*\b(?:gegevens|data|gesprek|alles)\b")
 _GREETING = re.compile(r"^(?:hoi|hallo|hey|hi|hoihoi|goedemorgen|goedemiddag|goedenavond|dag|daag|hee|he|"
                        r"hai|hello|yo|middag|morgen|avond|goeiedag|goedendag)\b")
+_BYE = re.compile(r"^(?:doei|doeg|dag|daag|tot ziens|tot later|later|ciao|bye|houdoe|fijne dag|ik ga|ik moet gaan)\b")
 _THANKS = re.compile(r"^(?:dank(?:je|jewel|u|uwel)?|bedankt|thanks|merci|top bedankt)\b")
 _QUESTION = re.compile(r"\?\s*$|^(?:wat|hoe|waar|wie|wanneer|waarom|welke|kan|kun|mag|moet|is|heb|krijg|"
                        r"betaal|wordt|zijn)\b")
@@ -158,6 +159,7 @@ _FIELD_WORDS: dict[str, re.Pattern[str]] = {
     "hours_per_week": re.compile(r"\buren\b"),
 }
 
+CONTROL_INTENTS = frozenset({"request_human", "delete_my_data", "start_over", "stop", "goodbye"})
 DIGRESSIONS = frozenset({
     "request_human", "faq", "stop", "start_over", "delete_my_data", "greet", "goodbye", "thank",
     "bot_challenge", "explain_question", "ask_advice", "out_of_scope", "handoff_resume", "dont_know",
@@ -382,18 +384,31 @@ class _Turn:
         self.continue_()
 
     def nlu_digression(self) -> str | None:
+        """What the message is when it is no answer. While a question is open NLU alone must be
+        sure and the message long enough: a one-word answer outside its vocabulary ("kapper")
+        is easily misread as an intent; the short commands are caught by the regexes above."""
         if self.injected:
             return None
+        words = len(self.norm.split())
+        if _BYE.match(self.norm) and words <= 4:
+            return "goodbye"
+        if _GREETING.match(self.norm) and words <= 2:
+            return "greet"
+        if _THANKS.match(self.norm) and words <= 3:
+            return "thank"
+        asking = bool(self.s.get("open"))
         if self.intent == "faq" and self.r.faq_text and (self.r.confidence >= 0.5 or self.r.confidence == 0.0):
-            return "faq"
+            if not asking or _QUESTION.search(self.text) or words >= 3:
+                return "faq"
         for kind in ("request_human", "delete_my_data", "start_over", "stop", "bot_challenge", "explain_question",
                      "ask_advice", "thank", "greet", "goodbye", "out_of_scope"):
-            if self.sure(kind):
-                return kind
-        if _GREETING.match(self.norm) and len(self.norm.split()) <= 2:
-            return "greet"
-        if _THANKS.match(self.norm) and len(self.norm.split()) <= 3:
-            return "thank"
+            if not self.sure(kind):
+                continue
+            if asking and kind in CONTROL_INTENTS and (words < 3 or 0.0 < self.r.confidence < 0.9):
+                continue
+            if asking and words < 2 and kind not in ("greet", "thank"):
+                continue
+            return kind
         return None
 
     # -- reading facts
