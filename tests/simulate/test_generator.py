@@ -155,3 +155,32 @@ def test_random_events_all_occur():
     assert any(e.dont_know for e in ev) and any(e.faq for e in ev) and any(e.out_of_scope for e in ev)
     assert any(e.human is True for e in ev) and any(e.human is False for e in ev)
     assert any(e.injection for e in ev) and any(e.tap_buttons for e in ev)
+
+
+def _nlu_examples() -> set[str]:
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "data" / "nlu"
+    out = set()
+    for path in root.rglob("*.yml"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line.startswith("- "):
+                plain = re.sub(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})", r"\1", line[2:])
+                out.add(plain.strip().strip('"').lower())
+    return out
+
+
+def test_the_bank_is_written_apart_from_the_training_data():
+    # Everyday phrases ("ik ben zzp'er") coincide; a copied bank would mostly coincide.
+    phrases = {w for f, values in ENUMS.items() for v in values if not (f == "current_sector" and v == "anders")
+               for w in bank.enum_ways(f, v)}
+    phrases |= {w for f in bank.BOOLS for b in (True, False) for w in bank.bool_ways(f, b)}
+    phrases |= set(bank.OWN_WORDS_SECTORS)
+    longer = [p for p in phrases if len(p.split()) >= 3]
+    examples = _nlu_examples()
+    if not examples:
+        pytest.skip("no data/nlu examples")
+    shared = [p for p in longer if p.lower() in examples]
+    assert len(shared) / len(longer) < 0.25, shared[:30]
