@@ -68,6 +68,8 @@ def render(summary: Summary, command: str) -> str:
         "",
         f"Gesprekken met minstens één fout: {summary.failed_conversations} van {summary.n}.",
         f"Vragen per gesprek: mediaan {summary.question_median():g}, p90 {summary.question_p90()}.",
+        f"Einde: advies {summary.outcomes.get('advice', 0)}, overdracht op verzoek "
+        f"{summary.outcomes.get('handoff', 0)}, geen van beide {summary.outcomes.get('none', 0)}.",
         f"Gegeven feiten die niet in het profiel kwamen (niet begrepen of overgeslagen): {summary.lost_facts}.",
         "",
     ]

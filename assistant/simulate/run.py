@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import logging
 import statistics
 import sys
 import time
@@ -18,6 +19,7 @@ from assistant.simulate.conversation import ROOT, Machine, Reader, Transcript, p
 from assistant.simulate.invariants import KINDS, Violation, check
 from assistant.simulate.people import generate_people
 
+log = logging.getLogger(__name__)
 MACHINE_MODULE = "assistant.intake.machine"
 EXAMPLES_PER_KIND = 3
 
@@ -39,10 +41,21 @@ def newest_model(home: Path = ROOT) -> Path | None:
     return models[-1] if models else None
 
 
+def _quiet_rasa() -> None:
+    """Rasa logs every parse at debug level; thousands of conversations need only the progress lines."""
+    logging.getLogger("rasa").setLevel(logging.WARNING)
+    try:
+        from rasa.utils.log_utils import configure_structlog
+        configure_structlog(logging.WARNING)
+    except Exception:  # older or newer Rasa without it: only noisier
+        log.debug("structlog not configured", exc_info=True)
+
+
 def nlu_reader(machine: Machine, model_path: Path) -> Reader:
     """NLU reading: every message through the trained model in-process (Rasa Agent), then read_nlu."""
     from rasa.core.agent import Agent  # heavy; only for NLU mode
 
+    _quiet_rasa()
     loop = asyncio.new_event_loop()
     agent = Agent.load(str(model_path))
     read_nlu: Callable[[dict[str, Any]], Any] = machine.read_nlu  # type: ignore[attr-defined]
@@ -66,6 +79,7 @@ class Summary:
     lost_facts: int = 0                    # facts the person gave that the profile does not have
     by_field: Counter[tuple[str, str]] = field(default_factory=Counter)  # (kind, field) for fact failures
     after_typo: int = 0                    # fact failures on a message with a typo
+    outcomes: Counter[str] = field(default_factory=Counter)  # advice | handoff | none
     examples: dict[str, list[tuple[Transcript, Violation]]] = field(default_factory=dict)
 
     @property
@@ -85,12 +99,20 @@ class Summary:
         return {"failures": self.failures, "conversations": self.n, "failed_conversations": self.failed_conversations,
                 "mode": self.mode, "seed": self.seed, "counts": {k: self.counts.get(k, 0) for k in KINDS},
                 "questions_median": self.question_median(), "questions_p90": self.question_p90(),
-                "lost_facts": self.lost_facts, "seconds": round(self.seconds, 1)}
+                "lost_facts": self.lost_facts, "outcomes": dict(self.outcomes), "seconds": round(self.seconds, 1)}
 
 
 def _lost(t: Transcript) -> int:
     return sum(1 for f, (v, _) in t.given.items()
                if v != "<unknown>" and t.profile.get(f) in (None, []))
+
+
+def _outcome(t: Transcript) -> str:
+    if any(turn.shown == "advice" for turn in t.turns):
+        return "advice"
+    if any(kind == "handoff" for turn in t.turns for kind, _ in turn.effects):
+        return "handoff"
+    return "none"
 
 
 def run_many(n: int, seed: int, machine: Machine | None = None, reader: Reader | None = None,
@@ -106,6 +128,7 @@ def run_many(n: int, seed: int, machine: Machine | None = None, reader: Reader |
         violations = check(transcript)
         summary.questions.append(transcript.questions())
         summary.lost_facts += _lost(transcript)
+        summary.outcomes[_outcome(transcript)] += 1
         if violations:
             summary.failed_conversations += 1
         for v in violations:
