@@ -143,6 +143,7 @@ class Speaker:
         self.attempts: dict[str, int] = {}
         self.pending: list[tuple[str, str, str | None]] = []   # (text, move, field) to send next
         self.corrected = False
+        self.last_correction: str | None = None
         self.human_state: str | None = None   # None, "requested", "accepted", "declined"
         self.nudges = 0
         self.question_index = -1
@@ -261,6 +262,7 @@ class Speaker:
             text, move, about = self.pending.pop(0)
             if move == "correction" and about:
                 self._give(about, self._true(about), "correction")
+                self.last_correction = about
             return text, move, about
         if result.offer == "adviser":
             if self.human_state == "requested" and self.p.events.human:
@@ -274,6 +276,14 @@ class Speaker:
         asked = result.asked
         if asked == "summary":
             return self.rng.choice(bank.YES), "yes", "summary"
+        if asked == "correction":
+            # "Wat klopt er niet?": the person says again what they meant, in other words.
+            self.nudges += 1
+            if self.last_correction and self.nudges <= MAX_NUDGES:
+                f = self.last_correction
+                self._give(f, self._true(f), "correction")
+                return self._phrase(f, self._true(f), statement=True), "answer", f
+            return self.rng.choice(("het klopt wel", "laat maar, het is goed", "alles klopt")), "nudge", None
         if asked:
             self.nudges = 0
             if asked != self.last_asked:
