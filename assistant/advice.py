@@ -8,19 +8,18 @@ from __future__ import annotations
 import argparse
 import functools
 import json
-import re
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from assistant.catalogue.projectdata import project_course, verification
 from assistant.intake.profile import ProfileError, validate_profile
 from assistant.policy import SchemeResult, evaluate
+from assistant.policy import glossary as policy_glossary
 from assistant.policy.engine import WHERE_TO_CHECK, caveat, dutch_date
 from assistant.policy.paths import EDUCATION_NLQF, PathSuggestion, expected_sectors, paths_for, sector_label
-from assistant.policy.schemes import load_schemes
+from assistant.policy.schemes import load_schemes, load_yaml
 
 EXIT_INVALID = 2
 
@@ -59,7 +58,6 @@ STEP_LEVELS = {"mbo1": "mbo 1", "mbo2": "mbo 2", "mbo3": "mbo 3", "mbo4": "mbo 4
 STEP_FORMS = {"bbl": "bbl", "bol": "bol", "deeltijd": "deeltijd", "cursus": "cursus",
               "certificaat": "certificaat", "praktijkverklaring": "praktijkverklaring", "EVC": "EVC"}
 ROUTES_FILE = Path(__file__).parent / "policy" / "data" / "routes.yaml"
-GLOSSARY_FILE = Path(__file__).parent / "policy" / "data" / "glossary.yaml"
 WHERE = "Werkcentrum (voorheen Leerwerkloket)"
 # Uncertain schemes that decide whether someone gets money: then a human adviser is offered.
 MATTERS = ("uwv_scholing_ww", "gemeente_reintegratie", "ontwikkelpaden_scholingssubsidie", "slim",
@@ -75,39 +73,27 @@ WORKING = frozenset({"werknemer_vast", "werknemer_flex", "zzp"})
 
 @functools.lru_cache(maxsize=1)
 def _routes() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(ROUTES_FILE.read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_yaml(ROUTES_FILE.read_text(encoding="utf-8"))
     return data
 
 
-@functools.lru_cache(maxsize=1)
 def glossary() -> dict[str, str]:
-    """Term -> short B1 explanation (data/glossary.yaml)."""
-    data = yaml.safe_load(GLOSSARY_FILE.read_text(encoding="utf-8"))
-    return {str(k): str(v) for k, v in data["terms"].items()}
+    """Term -> short B1 explanation (kept for callers; the glossary lives in assistant.policy.glossary)."""
+    return policy_glossary.glossary()
 
 
 def explain(texts: list[str]) -> list[str]:
     """Explain each glossary term once, at its first appearance over the texts in order."""
-    seen: set[str] = set()
-    out = []
-    for text in texts:
-        for term, meaning in glossary().items():
-            if term in seen:
-                continue
-            # Not inside brackets: a bracket in a bracket is hard to read; explain it later.
-            match = next((m for m in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text)
-                          if text[: m.start()].count("(") <= text[: m.start()].count(")")), None)
-            if match:
-                # A separate short sentence keeps the sentence with the term short (B1).
-                seen.add(term)
-                text = f"{text} {term[0].upper()}{term[1:]} betekent: {meaning}."
-        out.append(text)
-    return out
+    return policy_glossary.explain_once(texts)
 
 
-def _course(name: str, level: str, nlqf: int, forms: list[str], duration: str, kind: str) -> dict[str, Any]:
-    return {"name": name, "level": level, "nlqf": nlqf, "form": forms, "duration": duration, "kind": kind,
-            "where": _routes()["where"]}
+def _course(course_id: str, kind: str) -> dict[str, Any]:
+    """A course of Koers' catalogue (the one source of courses), as the advice shows it."""
+    record = project_course(course_id)
+    checked = verification(course_id)
+    return {"id": record.id, "name": record.name, "level": record.level, "nlqf": record.nlqf,
+            "form": list(record.forms), "duration": record.duration, "kind": kind, "where": _routes()["where"],
+            "checked": checked.checked}
 
 
 def _course_text(course: dict[str, Any], lead: str) -> str:
@@ -117,24 +103,29 @@ def _course_text(course: dict[str, Any], lead: str) -> str:
     return f"{lead}{course['name']}.{level_text} Vorm: {forms}. Duur: {course['duration']}."
 
 
+def _route_options(sector: str) -> list[tuple[str, int, int]]:
+    """(course id, NLQF, NLQF needed first) for each step routes.yaml names for a sector."""
+    out = []
+    for entry in _routes()["sectors"].get(sector) or []:
+        course_id, needs = (entry, 0) if isinstance(entry, str) else (entry["course"], entry.get("needs_nlqf", 0))
+        out.append((course_id, project_course(course_id).nlqf or 0, needs))
+    return out
+
+
 def _sector_option(sector: str, edu: str | None) -> dict[str, Any] | None:
-    options = _routes()["sectors"].get(sector) or []
+    options = _route_options(sector)
     nlqf_now = EDUCATION_NLQF.get(edu) if edu else None
     if edu in HIGHER_EDU:
-        o = _routes()["higher"][0]
-        return _course(o["name"], o["level"], o["nlqf"], o["forms"], o["duration"], "route")
+        return _course(_routes()["higher"][0], "route")
     target = TARGET_NLQF.get(edu, 3)
-    fitting = [o for o in options if o["nlqf"] <= target and o.get("needs_nlqf", 0) <= (nlqf_now or 0)]
-    pick = max(fitting, key=lambda o: o["nlqf"]) if fitting else (min(options, key=lambda o: o["nlqf"])
-                                                                   if options else None)
-    if pick is None:
-        return None
-    return _course(pick["name"], pick["level"], pick["nlqf"], pick["forms"], pick["duration"], "route")
+    fitting = [o for o in options if o[1] <= target and o[2] <= (nlqf_now or 0)]
+    pick = max(fitting, key=lambda o: o[1]) if fitting else (min(options, key=lambda o: o[1])
+                                                             if options else None)
+    return None if pick is None else _course(pick[0], "route")
 
 
 def _situation(key: str) -> dict[str, Any]:
-    o = _routes()["situations"][key]
-    return _course(o["name"], o["level"], o["nlqf"], o["forms"], o["duration"], key)
+    return _course(_routes()["situations"][key], key)
 
 
 def _courses(profile: dict[str, Any], paths: list[PathSuggestion]) -> list[tuple[str, dict[str, Any]]]:
@@ -149,7 +140,7 @@ def _courses(profile: dict[str, Any], paths: list[PathSuggestion]) -> list[tuple
         out.append(("Leer Nederlands als dat nodig is: ", _situation("nt2")))
     for path in paths[:2]:
         c = path.courses[0]
-        course = _course(c.name, c.level, c.nlqf, list(c.forms), c.duration, "ontwikkelpad")
+        course = _course(c.id, "ontwikkelpad")
         same = c.name.lower() in path.to_function.lower() or path.to_function.lower() in c.name.lower()
         out.append((f"Word {path.to_function}. Opleiding: " if not same else "Word ", course))
     if not paths:
@@ -240,14 +231,16 @@ WHO_KNOWS = {
 }
 
 
-def build_advice(profile: dict[str, Any], peildatum: date) -> dict[str, Any]:
+def build_advice(profile: dict[str, Any], peildatum: date, study_start: date | None = None) -> dict[str, Any]:
     """The advice JSON of api.md plus what to say; raises ProfileError for an invalid profile.
+
+    ``study_start``: when the study would start, if known (an age limit counts on that day).
 
     This is the one place that decides the steps, their order, the funding lines, the open
     points and whether to offer an adviser: renderers only format it.
     """
     canonical = validate_profile(profile)
-    results = evaluate(canonical, peildatum)
+    results = evaluate(canonical, peildatum, study_start)
     paths = paths_for(canonical)
     by_id = {r.scheme_id: r for r in results}
     courses = _courses(canonical, paths)

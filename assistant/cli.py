@@ -43,6 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--months", type=int, required=True)
     s.set_defaults(handler=_lazy("assistant.policy.schemes:cli_stale"))
 
+    p = sub.add_parser("faq", help="Antwoorden op veelgestelde vragen.")
+    fsub = p.add_subparsers(dest="faq_command", metavar="ACTION", required=True)
+    f = fsub.add_parser("sync", help="domain/faq.yml opnieuw maken uit de sjablonen en de regelingen.")
+    f.add_argument("--date", default=None, help="JJJJ-MM-DD; standaard de laatste controle van de regelingen.")
+    f.add_argument("--check", action="store_true", help="Alleen controleren of domain/faq.yml actueel is.")
+    f.set_defaults(handler=_lazy("assistant.policy.faq:cli_sync"))
+
     p = sub.add_parser("db", help="Database beheren.")
     dbsub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     d = dbsub.add_parser("upgrade", help="Migraties uitvoeren en referentiedata laden.")

@@ -31,7 +31,7 @@ class Course(Base):
     where_to_find = Column(
         Text,
         nullable=False,
-        default="Zoek aanbieders op Leeroverzicht.nl of vraag het Leerwerkloket in je regio.",
+        default="Zoek aanbieders op Leeroverzicht.nl of vraag het Werkcentrum (voorheen Leerwerkloket) in je regio.",
     )
     origin = Column(String(200), nullable=False)  # "koers" or "feed:<file name>"
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)

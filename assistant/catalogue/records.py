@@ -19,7 +19,8 @@ LEVELS = (
     "cursus",
     "traject",
 )
-FORMS = ("bol", "bbl", "deeltijd", "cursus")
+# certificaat / praktijkverklaring / EVC: the short routes of issue 14 (not a whole diploma).
+FORMS = ("bol", "bbl", "deeltijd", "cursus", "certificaat", "praktijkverklaring", "EVC")
 SECTORS = (
     "zorg_welzijn",
     "kinderopvang",

@@ -1,53 +1,22 @@
-"""Load the project's own courses (Ontwikkelpaden + catalogue data) into the database, idempotently."""
+"""Load the project's own courses into the database, idempotently.
+
+The records come from assistant.catalogue.projectdata (the data files are the source of truth);
+the tables are a derived copy that operators' feeds extend with the regional offer.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-import yaml
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from assistant.catalogue.models import Course, CourseFunction
-from assistant.catalogue.records import CourseRecord, validate_row
+from assistant.catalogue.projectdata import project_courses
+from assistant.catalogue.records import CourseRecord
 from assistant.policy.paths import load_paths
 from assistant.storage.db import make_engine, make_session_factory
 
-COURSES_FILE = Path(__file__).parent / "data" / "courses.yaml"
 ORIGIN = "koers"
-
-
-def project_courses() -> list[CourseRecord]:
-    """Courses of the Ontwikkelpaden, linked to their functions, then the extra catalogue courses."""
-    data = load_paths()
-    links: dict[str, list[tuple[str, str, str]]] = {}
-    for sector in data.sectors:
-        for function in sector.functions:
-            for course in function.courses:
-                links.setdefault(course.id, []).append((sector.sector, function.id, function.name))
-    records: list[CourseRecord] = []
-    for course in data.courses:
-        sectors = tuple(dict.fromkeys(s for s, _, _ in links.get(course.id, [])))
-        records.append(
-            CourseRecord(
-                course.id,
-                course.name,
-                course.kind,
-                course.level,
-                course.nlqf,
-                course.forms,
-                course.duration,
-                sectors,
-            )
-        )
-    extra: dict[str, Any] = yaml.safe_load(COURSES_FILE.read_text(encoding="utf-8"))
-    for n, row in enumerate(extra["courses"]):
-        record, problems = validate_row(row)
-        if record is None:
-            raise ValueError(f"{COURSES_FILE.name}: record {n} ({row.get('id')}): {'; '.join(problems)}")
-        records.append(record)
-    return records
+WHERE_TO_FIND = "Zoek aanbieders op Leeroverzicht.nl of vraag het Werkcentrum (voorheen Leerwerkloket) in je regio."
 
 
 def _links_for(record: CourseRecord) -> list[tuple[str, str | None, str | None]]:
@@ -79,7 +48,7 @@ def upsert_courses(session: Session, records: list[CourseRecord], origin: str) -
         course.cost = record.cost
         course.url = record.url
         course.region_code = record.region_code
-        course.where_to_find = "Zoek aanbieders op Leeroverzicht.nl of vraag het Leerwerkloket in je regio."
+        course.where_to_find = WHERE_TO_FIND
         course.origin = origin
         session.flush()
         session.execute(delete(CourseFunction).where(CourseFunction.course_id == record.id))

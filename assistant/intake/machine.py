@@ -120,11 +120,12 @@ def _norm(text: str) -> str:
 
 _NO = re.compile(
     r"^(?:nee+|neen|nope|no|nah|niet echt|liever niet|hoeft niet|klopt niet|dat klopt niet|niet|nooit|geen|"
-    r"helemaal niet|zeker niet|absoluut niet|neu|nej)\b")
+    r"helemaal niet|zeker niet|absoluut niet|neu|nej|(?:ik )?denk (?:het|van) niet|waarschijnlijk niet|"
+    r"eigenlijk niet|nog niet)\b")
 _YES = re.compile(
     r"^(?:ja+|jawel|jazeker|jaja|jep|jup|yes|yep|yup|klopt|dat klopt|zeker|zeker weten|graag|ja graag|prima|"
     r"goed|is goed|oke?|okay|oké|natuurlijk|doe maar|precies|correct|inderdaad|wel|best wel|eigenlijk wel|"
-    r"soms|een beetje|af en toe|ietsje)\b")
+    r"soms|een beetje|af en toe|ietsje|(?:ik )?denk (?:het|van) wel|waarschijnlijk wel|ik geloof (?:het )?wel)\b")
 _DONT_KNOW = re.compile(
     r"^(?:(?:dat )?weet ik (?:niet|het niet|nog niet)|geen idee|weet niet|geen flauw idee|ik weet het niet|"
     r"ik weet niet|wn|idk|onbekend|zeg ik liever niet|dat zeg ik liever niet|sla maar over|overslaan|skip|"
@@ -325,6 +326,9 @@ class _Turn:
                 self.next_question()
             return True
         if self.is_no() and not self.extract(None):
+            if kind == "adviser" and self.s["phase"] == "advice" and not self.s.get("open"):
+                self.say(_t("anything_else"), list(_after_advice_buttons()))
+                return True
             self.say({"adviser": _t("adviser_declined"), "delete": _t("delete_cancelled"),
                       "restart": _t("restart_cancelled")}.get(kind, _t("adviser_declined")))
             self.continue_()
@@ -360,7 +364,7 @@ class _Turn:
             self.say(_t("goodbye"))
             return
         if kind == "faq":
-            self.say(self.r.faq_text or _t("faq_unknown"))
+            self.say(self.faq_text() or _t("faq_unknown"))
         elif kind == "greet":
             self.say(_t("greet_again"))
         elif kind == "thank":
@@ -383,6 +387,13 @@ class _Turn:
             return
         self.continue_()
 
+    def faq_text(self) -> str | None:
+        """The answer rendered from today's scheme data; the trained response only as fallback."""
+        from assistant.policy.faq import faq_answer
+
+        answer = faq_answer(self.r.faq_key, self.today) if self.r.faq_key else None
+        return answer or self.r.faq_text
+
     def nlu_digression(self) -> str | None:
         """What the message is when it is no answer. While a question is open NLU alone must be
         sure and the message long enough: a one-word answer outside its vocabulary ("kapper")
@@ -397,9 +408,9 @@ class _Turn:
         if _THANKS.match(self.norm) and words <= 3:
             return "thank"
         asking = bool(self.s.get("open"))
-        if self.intent == "faq" and self.r.faq_text and (self.r.confidence >= 0.5 or self.r.confidence == 0.0):
-            if not asking or _QUESTION.search(self.text) or words >= 3:
-                return "faq"
+        faq = self.intent == "faq" and self.r.faq_text and (self.r.confidence >= 0.5 or self.r.confidence == 0.0)
+        if faq and (not asking or _QUESTION.search(self.text) or words >= 3):
+            return "faq"
         for kind in ("request_human", "delete_my_data", "start_over", "stop", "bot_challenge", "explain_question",
                      "ask_advice", "thank", "greet", "goodbye", "out_of_scope"):
             if not self.sure(kind):
@@ -467,7 +478,7 @@ class _Turn:
         own = False
         # Own words become "anders" at once for open lists (jobs, sectors); a work situation is
         # only taken as "anders" after it was asked again in other words.
-        patient = spec.id == "work_status" and not self.s["attempts"].get(spec.id)
+        patient = (spec.id == "work_status" and not self.s["attempts"].get(spec.id)) or self.narrowable(spec)
         if value is None and spec.other and not patient and self._looks_like_answer(facts):
             value, own = self._listify(spec, spec.other), True
         return value, facts, own
@@ -520,17 +531,22 @@ class _Turn:
         from assistant.intake.parse import known_municipalities
 
         typed = found or slotlib._municipality_from_text(self.text)
-        if not typed or (not found and (_QUESTION.search(self.norm) or self.nlu_digression())):
+        if (not found and (_QUESTION.search(self.norm) or self.nlu_digression())) or self.injected:
             return None
         known = list(known_municipalities())
         lower = {m.lower(): m for m in known}
-        if typed.lower() in lower:
+        if typed and typed.lower() in lower:
             return lower[typed.lower()]
-        hit = process.extractOne(typed, known, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        hit = process.extractOne(typed, known, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF) if typed else None
+        if not hit:
+            # "een dorp bij Assen": a gemeente named inside the sentence, to be confirmed
+            inside = [m for m in known if len(m) >= 3
+                      and re.search(r"(?:^|\s)" + re.escape(_norm(m)) + r"(?:$|\s)", self.norm)]
+            hit = (max(inside, key=len), 100.0, 0) if inside else None
         if hit:
-            self.s["offer"] = {"kind": "confirm", "field": "municipality", "value": hit[0], "typed": typed}
+            self.s["offer"] = {"kind": "confirm", "field": "municipality", "value": hit[0], "typed": typed or self.text}
             return "confirm"
-        return {"own": typed}
+        return {"own": typed} if typed else None
 
     def _looks_like_answer(self, facts: Mapping[str, Any]) -> bool:
         """Short words that are no question, no yes/no and no digression: the person's own answer."""
@@ -663,6 +679,10 @@ class _Turn:
             self.apply(facts, "volunteered")
             self.digression(digression)
             return
+        if self.narrowable(spec):
+            self.apply(facts, "volunteered")
+            self.narrow(spec)
+            return
         if self.apply(facts, "volunteered"):
             if name in self.s["answers"]:  # the facts answered it after all (a correction of it)
                 self.close_question()
@@ -672,6 +692,22 @@ class _Turn:
             self.continue_()
             return
         self.fail(name)
+
+    def narrowable(self, spec: Field) -> bool:
+        return bool(spec.narrow_ask) and any(re.search(r"(?:^|\s)" + re.escape(c), self.norm) for c in spec.narrow_cues)
+
+    def narrow(self, spec: Field) -> None:
+        """Half an answer ("ik werk bij de Jumbo"): ask only the missing part, with buttons."""
+        attempts = int(self.s["attempts"].get(spec.id, 0)) + 1
+        self.s["attempts"][spec.id] = attempts
+        shown: dict[str, int] = self.s["shown"].setdefault(spec.id, {})
+        if attempts >= SKIP_AFTER or shown.get(spec.narrow_ask, 0) >= MAX_SAME_PROMPT:
+            self.fail(spec.id, said=True) if attempts < SKIP_AFTER else self.skip(spec.id, "skipped")
+            return
+        shown[spec.narrow_ask] = shown.get(spec.narrow_ask, 0) + 1
+        titles = [v.button for v in (spec.value(k) for k in spec.narrow_buttons) if v is not None]
+        self.say(spec.narrow_ask, [*titles, _t("dont_know_button")])
+        self.asked = spec.id
 
     def fail(self, key: str, said: bool = False) -> None:
         """One more failed try at the open question: re-ask differently, or skip after three."""

@@ -100,8 +100,13 @@ def _group(level: Any, members: frozenset[str], unknown: frozenset[str]) -> bool
     return level in members
 
 
-def derive_facts(profile: Mapping[str, Any]) -> dict[str, Any]:
-    """Profile fields (absent = unknown) plus the derived, three-valued facts rules test."""
+def derive_facts(profile: Mapping[str, Any], peildatum: date | None = None) -> dict[str, Any]:
+    """Profile fields (absent = unknown) plus the derived, three-valued facts rules test.
+
+    ``age_under_limit`` is also set here, for callers that only compare answers and apply the
+    rules themselves (the intake's relevance check): on the peildatum, or without one under the
+    newest limit in the data. ``evaluate_scheme`` sets it again per scheme with the study start.
+    """
     facts: dict[str, Any] = {k: v for k, v in profile.items() if k != "sector_interests"}
     interests = [s for s in (profile.get("sector_interests") or []) if isinstance(s, str)]
     facts["sector_interests"] = interests
@@ -126,6 +131,11 @@ def derive_facts(profile: Mapping[str, Any]) -> dict[str, Any]:
     if isinstance(current, str) and current not in sectors:
         sectors.append(current)
     facts["sectors"] = sectors
+    limited = [s for s in load_schemes() if s.age_limits]
+    if len(limited) == 1:  # one limit in the data today; several would need a fact per scheme
+        scheme = limited[0]
+        day = peildatum if peildatum is not None else scheme.age_limits[-1].start
+        facts["age_under_limit"] = age_under_limit(scheme, profile.get("age"), day)[0]
     return facts
 
 
@@ -179,7 +189,39 @@ def application(scheme: Scheme, peildatum: date) -> tuple[dict[str, Any] | None,
     return out, text
 
 
-def evaluate_scheme(scheme: Scheme, facts: Mapping[str, Any], peildatum: date) -> SchemeResult:
+def whole_years(start: date, end: date) -> int:
+    """Whole years from ``start`` to ``end`` (a birthday-style count; 29 February counts as 1 March)."""
+    years = end.year - start.year
+    return years - 1 if (end.month, end.day) < (start.month, start.day) else years
+
+
+def age_under_limit(
+    scheme: Scheme, age: Any, peildatum: date, study_start: date | None = None
+) -> tuple[bool | None, int | None]:
+    """Whether someone of ``age`` on the peildatum is under the scheme's limit when the study starts.
+
+    The limit is the one of the studiejaar in which the study starts (levenlanglerenkrediet: 55,
+    then 56, then 57; schemes.yaml), and the age counts on that start, not on the day someone asks.
+    Without a known start the study starts on the peildatum. A start later than the peildatum can
+    fall after a birthday: when that birthday decides, the answer is None (uncertain).
+    """
+    start = study_start if study_start is not None and study_start > peildatum else peildatum
+    limit = scheme.age_limit_on(start)
+    if limit is None or not isinstance(age, int) or isinstance(age, bool):
+        return None, limit
+    youngest = age + whole_years(peildatum, start)
+    # Exactly N years later the age is exactly N more; otherwise a birthday may fall in between.
+    oldest = youngest if (start.month, start.day) == (peildatum.month, peildatum.day) else youngest + 1
+    if oldest < limit:
+        return True, limit
+    if youngest >= limit:
+        return False, limit
+    return None, limit
+
+
+def evaluate_scheme(
+    scheme: Scheme, facts: Mapping[str, Any], peildatum: date, study_start: date | None = None
+) -> SchemeResult:
     route = scheme.route
     for rr in scheme.route_rules:
         if when_holds(rr.when, facts):
@@ -198,9 +240,16 @@ def evaluate_scheme(scheme: Scheme, facts: Mapping[str, Any], peildatum: date) -
             f"Deze regeling is gestopt op {dutch_date(scheme.open_until)}. Je kunt haar niet meer gebruiken."
         ]
     else:
+        limit: int | None = None
+        if scheme.age_limits:
+            under, limit = age_under_limit(scheme, facts.get("age"), peildatum, study_start)
+            facts = {**facts, "age_under_limit": under}
         rule = next((r for r in scheme.rules if when_holds(r.when, facts)), scheme.otherwise)
         status = rule.status
-        reasons = [" ".join(rule.reason.split())]
+        reason = " ".join(rule.reason.split())
+        if limit is not None:
+            reason = reason.replace("{age_limit}", str(limit))
+        reasons = [reason]
     app, app_text = application(scheme, peildatum)
     if app_text and status in ("eligible", "uncertain"):
         reasons.append(app_text)
@@ -219,7 +268,12 @@ def evaluate_scheme(scheme: Scheme, facts: Mapping[str, Any], peildatum: date) -
     )
 
 
-def evaluate(profile: Mapping[str, Any], peildatum: date) -> list[SchemeResult]:
-    """One result per scheme, in the stable order of ``data/schemes.yaml``."""
-    facts = derive_facts(profile)
-    return [evaluate_scheme(scheme, facts, peildatum) for scheme in load_schemes()]
+def evaluate(
+    profile: Mapping[str, Any], peildatum: date, study_start: date | None = None
+) -> list[SchemeResult]:
+    """One result per scheme, in the stable order of ``data/schemes.yaml``.
+
+    ``study_start`` is when the study would start, if known; an age limit counts on that day.
+    """
+    facts = derive_facts(profile, peildatum)
+    return [evaluate_scheme(scheme, facts, peildatum, study_start) for scheme in load_schemes()]

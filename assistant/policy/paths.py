@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import yaml
+
+from assistant.policy.schemes import load_yaml
+from assistant.vocabulary import vocabulary
 
 PATHS_FILE = Path(__file__).parent / "data" / "ontwikkelpaden.yaml"
 
@@ -260,7 +262,7 @@ def parse_paths(document: Any, file: Path) -> Ontwikkelpaden:
 
 @functools.lru_cache(maxsize=1)
 def load_paths() -> Ontwikkelpaden:
-    return parse_paths(yaml.safe_load(PATHS_FILE.read_text(encoding="utf-8")), PATHS_FILE)
+    return parse_paths(load_yaml(PATHS_FILE.read_text(encoding="utf-8")), PATHS_FILE)
 
 
 def _entry_target(nlqf: int | None, available: list[int]) -> int:
@@ -401,24 +403,5 @@ def expected_sectors() -> list[str]:
 
 
 def sector_label(sector: str) -> str:
-    path = load_paths().sector(sector)
-    return path.label if path else SECTOR_LABELS.get(sector, sector)
-
-
-SECTOR_LABELS = {
-    "zorg_welzijn": "zorg en welzijn",
-    "kinderopvang": "kinderopvang",
-    "techniek_bouw_energie": "techniek, bouw en energie",
-    "groen": "groen",
-    "onderwijs": "onderwijs",
-    "ict": "ICT",
-    "logistiek": "logistiek",
-    "horeca": "horeca",
-    "retail": "detailhandel",
-    "zakelijke_dienstverlening": "zakelijke dienstverlening",
-    "overheid_veiligheid": "overheid en veiligheid",
-    "cultuur": "cultuur",
-    "landbouw_voedsel": "landbouw en voedsel",
-    "schoonmaak_facilitair": "schoonmaak en facilitair",
-    "anders": "een andere sector",
-}
+    """The Dutch label of a sector, from the intake vocabulary (the one source for labels)."""
+    return vocabulary().label("current_sector", sector)

@@ -79,6 +79,8 @@ SCALAR_FACTS = frozenset(
         "edu_startkwalificatie",
         "werknemer",
         "literacy",
+        # Per scheme with an age_limit: younger than the limit on the start of the study.
+        "age_under_limit",
     }
 )
 LIST_FACTS = frozenset({"sector_interests", "sectors"})
@@ -143,6 +145,31 @@ RECORD_SCHEMA: dict[str, Any] = {
                 },
             },
         },
+        # An age limit that changes per studiejaar and counts on the start of the study.
+        "age_limit": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["counted_on", "younger_than"],
+            "properties": {
+                "counted_on": {"enum": ["start_of_study"]},
+                "younger_than": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["from", "age", "source"],
+                        "properties": {
+                            "from": {"type": "string", "pattern": DATE_RE},
+                            "age": {"type": "integer", "minimum": 16, "maximum": 100},
+                            "source": _TEXT,
+                        },
+                    },
+                },
+            },
+        },
+        # The official page where a person checks the newest facts (FAQ answers link it).
+        "url": {"type": "string", "pattern": "^https://\\S+$"},
         # A next round that is announced but not (yet) in an official text; null = none known.
         "next_expected": {"type": ["string", "null"], "minLength": 1},
         "id": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
@@ -217,6 +244,13 @@ class Tijdvak:
 
 
 @dataclass(frozen=True)
+class AgeLimit:
+    start: date  # first day of the studiejaar from which the limit applies
+    younger_than: int
+    source: str
+
+
+@dataclass(frozen=True)
 class Scheme:
     id: str
     name: str
@@ -236,6 +270,13 @@ class Scheme:
     verified_on: date = date(1970, 1, 1)
     tijdvakken: tuple[Tijdvak, ...] = ()
     next_expected: str | None = None
+    age_limits: tuple[AgeLimit, ...] = ()
+    url: str | None = None
+
+    def age_limit_on(self, day: date) -> int | None:
+        """The age limit that applies to a study starting on ``day`` (None: no limit or none yet)."""
+        current = [a for a in self.age_limits if a.start <= day]
+        return current[-1].younger_than if current else None
 
 
 def _field_path(error: jsonschema.ValidationError) -> str:
@@ -287,6 +328,17 @@ def _parse_record(raw: Any, index: int, file: Path) -> Scheme:
         if start > end:
             raise SchemeDataError(f"{label}: field tijdvakken.{n}: from is after until")
         tijdvakken.append(Tijdvak(start, end, tv["source"]))
+    age_limits = []
+    for n, al in enumerate(raw.get("age_limit", {}).get("younger_than", [])):
+        try:
+            age_limits.append(AgeLimit(date.fromisoformat(al["from"]), al["age"], al["source"]))
+        except ValueError as exc:
+            raise SchemeDataError(f"{label}: field age_limit.younger_than.{n}: {exc}") from exc
+    uses_age_fact = any("age_under_limit" in r["when"] for r in raw["rules"])
+    if uses_age_fact and not age_limits:
+        raise SchemeDataError(f"{label}: field rules: age_under_limit needs an age_limit")
+    if "{age_limit}" in str(raw["rules"]) + str(raw["otherwise"]) and not age_limits:
+        raise SchemeDataError(f"{label}: field rules: {{age_limit}} in a reason needs an age_limit")
     try:
         verified_on = date.fromisoformat(raw["verified_on"])
     except ValueError as exc:
@@ -310,6 +362,8 @@ def _parse_record(raw: Any, index: int, file: Path) -> Scheme:
         verified_on=verified_on,
         tijdvakken=tuple(sorted(tijdvakken, key=lambda t: t.start)),
         next_expected=raw.get("next_expected"),
+        age_limits=tuple(sorted(age_limits, key=lambda a: a.start)),
+        url=raw.get("url"),
     )
 
 
@@ -327,7 +381,7 @@ def parse_schemes(document: Any, file: Path) -> tuple[Scheme, ...]:
 
 def load_schemes_file(path: Path) -> tuple[Scheme, ...]:
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise SchemeDataError(f"{path.name}: invalid YAML: {exc}") from exc
     return parse_schemes(document, path)
@@ -363,3 +417,12 @@ def cli_stale(args: Any) -> int:
     if not stale:
         print(f"Alle regelingen zijn in de laatste {months} maanden nagekeken.")
     return 0
+
+
+# libyaml's C loader when present: the pure-Python one dominates a `koers advise` call.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> Any:
+    """Safe YAML load, with the C loader where available (same results, several times faster)."""
+    return yaml.load(text, Loader=_LOADER)

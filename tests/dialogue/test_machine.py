@@ -240,8 +240,13 @@ def test_dont_know_skips_and_is_noted_for_the_adviser() -> None:
 def test_a_faq_question_is_answered_and_the_question_comes_again() -> None:
     chat = Chat()
     chat.say("hoi")
-    result = chat.say("wat kost dat?", intent="faq", confidence=0.9, faq_key="faq/ask_cost", faq_text="Gratis.")
-    assert result.messages[0].text == "Gratis." and chat.asked == "work_status"
+    from assistant.policy.faq import faq_answer
+
+    result = chat.say("wat kost dat?", intent="faq", confidence=0.9, faq_key="faq/ask_cost", faq_text="Oud.")
+    assert result.messages[0].text == faq_answer("faq/ask_cost", TODAY) and chat.asked == "work_status"
+    # A key without a template falls back to the trained response text.
+    result = chat.say("en nog iets?", intent="faq", confidence=0.9, faq_key="faq/ask_unknown", faq_text="Oud.")
+    assert result.messages[0].text == "Oud."
 
 
 def test_a_correction_at_the_summary_is_applied_and_shown_again() -> None:

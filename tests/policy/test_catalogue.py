@@ -158,3 +158,88 @@ def test_interests_unknown_and_sector_enum() -> None:
     assert sectors_for_text("") == []
     allowed = set(profile_schema()["$defs"]["sector_value"]["enum"])
     assert set(sectors_for_text("mensen handen kinderen buiten computers winkel koken")) <= allowed
+
+
+# One source of courses: the catalogue data (projectdata) is the truth; the database and the
+# advice are derived from it.
+def _db_courses(url: str) -> dict[str, Course]:
+    engine = make_engine(url)
+    try:
+        with make_session_factory(engine)() as session:
+            rows = session.execute(select(Course).where(Course.origin == "koers")).scalars().all()
+            return {c.id: c for c in rows}
+    finally:
+        engine.dispose()
+
+
+def test_database_is_the_catalogue_data(db_url: str) -> None:
+    from assistant.catalogue.projectdata import project_courses
+
+    db = _db_courses(db_url)
+    records = project_courses()
+    assert set(db) == {r.id for r in records}
+    for r in records:
+        row = db[r.id]
+        assert (row.name, row.level, row.nlqf, list(row.forms), row.duration) == (
+            r.name, r.level, r.nlqf, list(r.forms), r.duration), r.id
+
+
+def test_every_course_in_the_advice_is_a_catalogue_row(db_url: str) -> None:
+    from datetime import date
+    from itertools import product
+
+    from assistant.advice import build_advice
+    from assistant.catalogue.records import SECTORS
+
+    db = _db_courses(db_url)
+    seen: set[str] = set()
+    for sector, edu, work in product(SECTORS, ["geen", "mbo2", "mbo3", "mbo4", "hbo_master", "buitenlands"],
+                                     ["werknemer_vast", "werkzoekend_ww", "zzp"]):
+        profile = {"sector_interests": [sector], "education_level": edu, "work_status": work, "age": 40,
+                   "literacy_need": edu == "geen"}
+        for course in build_advice(profile, date(2026, 12, 2))["courses"]:
+            row = db[course["id"]]
+            assert (row.name, row.level, list(row.forms), row.duration) == (
+                course["name"], course["level"], course["form"], course["duration"])
+            seen.add(course["id"])
+    assert "onderwijsassistent" in seen  # the catalogue's own courses are shown now
+
+
+def test_routes_hold_ids_only_and_every_id_is_in_the_catalogue() -> None:
+    import yaml
+
+    from assistant.advice import ROUTES_FILE
+    from assistant.catalogue.projectdata import project_course
+
+    routes = yaml.safe_load(ROUTES_FILE.read_text(encoding="utf-8"))
+    ids = [e if isinstance(e, str) else e["course"] for opts in routes["sectors"].values() for e in opts]
+    ids += list(routes["higher"]) + list(routes["situations"].values())
+    for entry in [e for opts in routes["sectors"].values() for e in opts if not isinstance(e, str)]:
+        assert set(entry) <= {"course", "needs_nlqf"}, entry  # no course facts in the routes
+    for course_id in ids:
+        assert project_course(course_id).name
+
+
+def test_checked_names_cite_a_public_source() -> None:
+    from assistant.catalogue.projectdata import project_courses, verification
+
+    checked = [r.id for r in project_courses() if verification(r.id).checked]
+    assert checked  # some names were verified
+    for course_id in checked:
+        assert "http" in (verification(course_id).source or ""), course_id
+
+
+def test_catalogue_data_refuses_a_checked_name_without_source(monkeypatch: pytest.MonkeyPatch,
+                                                             tmp_path: Path) -> None:
+    from assistant.catalogue import projectdata
+
+    bad = tmp_path / "courses.yaml"
+    bad.write_text("courses:\n  - {id: x_y, name: X, level: mbo2, nlqf: 2, forms: [bbl], duration: 1 jaar,\n"
+                   "     sectors: [anders], checked: true}\n", encoding="utf-8")
+    monkeypatch.setattr(projectdata, "COURSES_FILE", bad)
+    projectdata._load.cache_clear()
+    try:
+        with pytest.raises(projectdata.CatalogueDataError, match="source"):
+            projectdata.project_courses()
+    finally:
+        projectdata._load.cache_clear()

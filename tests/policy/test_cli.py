@@ -117,15 +117,13 @@ def test_missing_file_exit_2(tmp_path: Path) -> None:
 
 def test_fast_and_no_rasa_or_db(profile_file: Path) -> None:
     code = (
-        "import sys, time; t=time.time();"
+        "import sys;"
         "from assistant.cli import main;"
         f"rc = main(['advise', '--profile', {str(profile_file)!r}, '--date', '2025-06-01']);"
         "assert rc == 0;"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('rasa', 'sqlalchemy', 'alembic')];"
         "assert not bad, bad;"
-        "sys.stderr.write(str(time.time() - t))"
     )
-    start = time.time()
     proc = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -133,6 +131,5 @@ def test_fast_and_no_rasa_or_db(profile_file: Path) -> None:
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         timeout=60,
     )
+    # No timing asserted (tests never assert time): the heavy imports it stays clear of are checked.
     assert proc.returncode == 0, proc.stderr
-    assert time.time() - start < 3.0  # interpreter start included; the advice itself is far below 1 s
-    assert float(proc.stderr.decode()) < 1.0

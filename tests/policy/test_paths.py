@@ -44,7 +44,7 @@ def test_mbo2_overstap_to_level_3() -> None:
         }
     )
     assert [(p.step, p.to_function) for p in out] == [("overstap", "Pedagogisch medewerker kinderopvang")]
-    assert out[0].from_function.endswith("(detailhandel)")
+    assert out[0].from_function.endswith("(winkel of detailhandel)")
 
 
 def test_doorstroom_in_current_sector() -> None:
