@@ -323,6 +323,12 @@ GOAL_STATEMENTS: dict[str, tuple[str, ...]] = {
     "ondernemen": ("ik wil een eigen bedrijf beginnen", "ik wil voor mezelf beginnen"),
 }
 
+FORM_STATEMENTS: dict[str, tuple[str, ...]] = {
+    "online": ("ik wil het liefst online leren", "ik leer het liefst thuis achter de laptop"),
+    "klassikaal": ("ik wil het liefst in een klas leren", "ik leer het liefst met een docent erbij"),
+    "werkend_leren": ("ik wil het liefst leren tijdens mijn werk", "ik wil werken en leren combineren"),
+    "geen_voorkeur": ("het maakt mij niet uit hoe ik leer", "ik heb geen voorkeur voor hoe ik leer"),
+}
 FORMS: dict[str, tuple[str, ...]] = {
     "online": (
         "online", "op de computer", "thuis achter de laptop", "via internet", "digitaal", "online lessen",
@@ -482,7 +488,7 @@ def enum_ways(field: str, value: str, statements: bool = False) -> list[str]:
     if field == "goal":
         return list(GOAL_STATEMENTS[value]) if statements else list(GOALS[value])
     if field == "preferred_form":
-        return [f"ik wil het liefst {w}" for w in FORMS[value][:3]] if statements else list(FORMS[value])
+        return list(FORM_STATEMENTS[value]) if statements else list(FORMS[value])
     if field == "employer_size":
         return [f"mijn werkgever is {w}" for w in EMPLOYER_SIZE[value][1:2]] if statements \
             else list(EMPLOYER_SIZE[value])
