@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-
-from assistant.simulate.conversation import ROOT, Transcript
+from assistant.simulate.conversation import Transcript
 from assistant.simulate.invariants import KINDS, Violation
 from assistant.simulate.run import Summary
 
@@ -18,16 +16,6 @@ WHAT = {
     "crash": "de machine gaf een fout",
 }
 MAX_TURNS_SHOWN = 14
-
-
-def _commit() -> str:
-    """The commit the run was made on, so a report can be reproduced (empty outside a git checkout)."""
-    try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                             timeout=5, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    return out.stdout.strip() if out.returncode == 0 else ""
 
 
 def _clip(text: str, size: int = 110) -> str:
@@ -70,7 +58,7 @@ def render(summary: Summary, command: str) -> str:
         "",
         f"Gemaakt met `{command}`: {summary.n} gesprekken, seed {summary.seed}, lezer: {mode}, "
         f"typfouten in {summary.typo_rate:.0%} van de eerste antwoorden"
-        + (f", commit {_commit()}." if _commit() else "."),
+        + (f", commit {summary.commit}." if summary.commit else "."),
         "",
         "| soort fout | aantal | wat |",
         "|---|---:|---|",

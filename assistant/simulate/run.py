@@ -6,6 +6,7 @@ import asyncio
 import importlib
 import logging
 import statistics
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -80,6 +81,7 @@ class Summary:
     by_field: Counter[tuple[str, str]] = field(default_factory=Counter)  # (kind, field) for fact failures
     after_typo: int = 0                    # fact failures on a message with a typo
     outcomes: Counter[str] = field(default_factory=Counter)  # advice | handoff | none
+    commit: str = ""                       # the code the run was made with (set at its start)
     examples: dict[str, list[tuple[Transcript, Violation]]] = field(default_factory=dict)
 
     @property
@@ -107,6 +109,16 @@ def _lost(t: Transcript) -> int:
                if v != "<unknown>" and t.profile.get(f) in (None, []))
 
 
+def _commit() -> str:
+    """The commit the run was made on, so a report can be reproduced (empty outside a git checkout)."""
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                             timeout=5, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return out.stdout.strip() if out.returncode == 0 else ""
+
+
 def _outcome(t: Transcript) -> str:
     if any(turn.shown == "advice" for turn in t.turns):
         return "advice"
@@ -121,7 +133,7 @@ def run_many(n: int, seed: int, machine: Machine | None = None, reader: Reader |
     machine = machine or load_machine()
     reader = reader or parser_reader(machine)
     today = today or date.today()
-    summary = Summary(mode=mode, n=n, seed=seed, typo_rate=typo_rate)
+    summary = Summary(mode=mode, n=n, seed=seed, typo_rate=typo_rate, commit=_commit())
     start = time.monotonic()
     for i, person in enumerate(generate_people(n, seed, typo_rate)):
         transcript = simulate(person, machine, reader, today)
