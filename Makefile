@@ -7,7 +7,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 # Deterministic TensorFlow kernels: with the seeds in the configs, retraining gives the same model.
 export TF_DETERMINISTIC_OPS := 1
 
-.PHONY: help install install-dev run test check lint typecheck validate train unit e2e bench simulate clean
+.PHONY: help install install-dev run test check lint typecheck validate train unit e2e bench simulate clean browser-deps
 
 help:
 	@echo "make run    - installeren, database bijwerken, trainen (indien nodig) en alles starten"
@@ -39,7 +39,11 @@ typecheck: install-dev
 
 check: validate lint typecheck
 
-test: install-dev check train
+# axe-core for the accessibility checks of the browser tests (npm; no browser is downloaded).
+browser-deps:
+	@test -f tests/browser/node_modules/axe-core/axe.min.js || (cd tests/browser && npm ci --no-audit --no-fund)
+
+test: install-dev check train browser-deps
 	$(BIN)/python -m pytest -ra --durations=15
 
 # The simulator's full bar (issue 9): 10,000 parser-only conversations, 0 violations, report in

@@ -44,6 +44,7 @@ class Field:
     always: bool = False
     other: str | None = None
     cues: tuple[tuple[Any, tuple[str, ...]], ...] = ()
+    overrides: tuple[tuple[Any, tuple[str, ...]], ...] = ()
     narrow_cues: tuple[str, ...] = ()
     narrow_ask: str = ""
     narrow_buttons: tuple[Any, ...] = ()
@@ -102,10 +103,12 @@ def _field(name: str, raw: dict[str, Any]) -> Field:
         range=(int(rng[0]), int(rng[1])) if rng else None, invalid=str(raw.get("invalid", "")),
         ask_if=dict(raw.get("ask_if") or {}), always=bool(raw.get("always", False)), other=raw.get("other"),
         cues=tuple((key, tuple(str(c).lower() for c in cue_list)) for key, cue_list in (raw.get("cues") or {}).items()),
+        overrides=tuple((key, tuple(str(c).lower() for c in cue_list))
+                        for key, cue_list in (raw.get("overrides") or {}).items()),
         narrow_cues=tuple(str(c).lower() for c in narrow.get("cues") or ()), narrow_ask=str(narrow.get("ask", "")),
         narrow_buttons=tuple(narrow.get("buttons") or ()),
     )
-    keys = [*built.buttons, *(k for k, _ in built.cues), *built.narrow_buttons]
+    keys = [*built.buttons, *(k for k, _ in built.cues), *(k for k, _ in built.overrides), *built.narrow_buttons]
     unknown = [k for k in keys if built.value(k) is None]
     if unknown:
         raise VocabularyError(f"{name}: buttons or cues without a value: {unknown}")

@@ -24,6 +24,9 @@ class FakeRasa:
         self.events: list[tuple[str, list[dict[str, Any]]]] = []
         self.slots: dict[str, dict[str, Any]] = {}
         self.replies: dict[str, list[BotMessage]] = {}
+        # Replies to triggered intents (e.g. "greet" when the widget starts the talk).
+        self.intent_replies: dict[str, list[BotMessage]] = {}
+        self.triggered: list[tuple[str, str]] = []
 
     async def send(self, sender: str, text: str, metadata: dict[str, Any] | None = None) -> list[BotMessage]:
         if not self.up:
@@ -44,7 +47,8 @@ class FakeRasa:
     ) -> list[BotMessage]:
         if not self.up:
             raise RasaUnavailable("fake rasa is down")
-        return [BotMessage(text=f"intent {intent}")]
+        self.triggered.append((sender, intent))
+        return self.intent_replies.get(intent, [BotMessage(text=f"intent {intent}")])
 
     async def is_up(self, url: str | None = None) -> bool:
         return self.up

@@ -81,6 +81,19 @@ VOCABULARY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("verkopen", ("retail",)),
     ("kassa", ("retail",)),
     ("vrachtwagen", ("logistiek",)),
+    ("buitenschoolse opvang", ("kinderopvang",)),
+    (" bso", ("kinderopvang",)),
+    ("drogist", ("retail",)),
+    ("automatiser", ("ict",)),
+    ("ministerie", ("overheid_veiligheid",)),
+    ("defensie", ("overheid_veiligheid",)),
+    ("kantoorschoonmaak", ("schoonmaak_facilitair",)),
+    ("glazenwas", ("schoonmaak_facilitair",)),
+    ("pakketbezorg", ("logistiek",)),
+    # "postbezorger" holds "zorg": the delivery word comes first in the text, so it wins.
+    ("bezorg", ("logistiek",)),
+    ("postbode", ("logistiek",)),
+    ("koerier", ("logistiek",)),
     ("magazijn", ("logistiek",)),
     ("logistiek", ("logistiek",)),
     ("chauffeur", ("logistiek",)),
@@ -110,12 +123,19 @@ def sectors_for_text(text: str) -> list[str]:
     """Sectors that everyday Dutch points to, best fit first, each once."""
     norm = normalise(text)
     hits: list[tuple[int, int, str]] = []  # (position in text, rank in entry, sector)
+    spans: list[tuple[int, int, tuple[str, ...]]] = []
     for key, sectors in VOCABULARY:
         word = key.strip()
         # Short words only as whole words ("kok", "ict", "it"); longer keys also as stems.
         pos = norm.find(f" {word} ") if len(word) <= 3 else norm.find(key)
         if pos >= 0:
-            hits += [(pos, i, s) for i, s in enumerate(sectors)]
+            spans.append((pos, pos + len(key), sectors))
+    # A key inside a longer one found at the same place says nothing of its own: "bouw" in
+    # "landbouw", "kantoor" in "kantoorschoonmaak".
+    for start, end, sectors in spans:
+        inside = any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in spans)
+        if not inside:
+            hits += [(start, i, s) for i, s in enumerate(sectors)]
     if not hits:
         for n, word in enumerate(norm.split()):
             if len(word) < 5:

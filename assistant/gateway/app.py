@@ -40,6 +40,7 @@ SERVICE = web.AppKey("service", ConversationService)
 FEATURES = (
     "assistant.gateway.handoff.web",
     "assistant.gateway.channels.web",
+    "assistant.gateway.documents.web",
 )
 
 RETRY_PENDING_EVERY_S = 15.0
@@ -189,23 +190,28 @@ async def post_message(request: web.Request) -> web.Response:
     service = request.app[SERVICE]
     loket_id = _known_loket(data.get("loket_id"))
     replies = await service.handle_user_message(cid, message, channel="web", loket_id=loket_id)
-    last = service.history(cid, 0, limit=100000)
+    last_id, last_seq = service.position(cid)
     return web.json_response({
         "messages": render_widget(replies),  # one renderer for every channel
-        "last_id": last[-1]["id"] if last else 0,
+        "last_id": last_id,
+        "last_seq": last_seq,
     })
 
 
 async def get_messages(request: web.Request) -> web.Response:
     cid = _conversation_id(request)
-    try:
-        raw_after = request.query.get("after", "0")
-        if not (raw_after.isascii() and raw_after.isdigit() and len(raw_after) <= 18):
-            raise ValueError(raw_after)
-        after = int(raw_after)
-    except ValueError:
-        raise web.HTTPBadRequest(text="'after' moet een heel getal van 0 of meer zijn.") from None
-    return web.json_response({"messages": request.app[SERVICE].history(cid, after)})
+    after = _counter_param(request, "after")
+    after_seq = _counter_param(request, "after_seq")
+    service = request.app[SERVICE]
+    messages = service.history(cid, after, after_seq=after_seq)
+    return web.json_response({"messages": messages, "last_seq": service.position(cid)[1]})
+
+
+def _counter_param(request: web.Request, name: str) -> int:
+    raw = request.query.get(name, "0")
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 18):
+        raise web.HTTPBadRequest(text=f"'{name}' moet een heel getal van 0 of meer zijn.")
+    return int(raw)
 
 
 async def _retry_loop(app: web.Application) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
 from assistant.gateway.rasa_client import BotMessage, RasaClient, RasaUnavailable
@@ -30,6 +30,27 @@ APOLOGY = (
     "Ik antwoord zodra ik weer werk."
 )
 TOO_LONG = "Je bericht is te lang. Kun je het korter opschrijven?"
+# A message with only spaces or line breaks: answered, never stored or sent to Rasa.
+EMPTY = "Je bericht is leeg. Typ je vraag, of kies een knop."
+
+# Rasa reads text that starts with "/" (after str.strip()) as intent syntax: "/restart",
+# '/inform{"age": 99}'. A ZERO WIDTH SPACE in front survives Rasa's strip (it is no whitespace)
+# and hides the "/" from its RegexMessageHandler, so the text is classified as text.
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def as_plain_text(text: str) -> str:
+    """What Rasa gets for a person's message: never an intent or entities, on any channel.
+
+    Only the copy for Rasa changes; the transcript keeps (and shows) what the person typed.
+    """
+    stripped = text.strip()
+    if stripped.startswith("/"):
+        return ZERO_WIDTH_SPACE + stripped
+    return text
+
+# Custom payload fields that carry personal data for a signal handler, never for the transcript.
+PRIVATE_CUSTOM_KEYS = frozenset({"email"})
 
 Deliverer = Callable[[str, list[BotMessage]], Awaitable[None]]
 Listener = Callable[["ConversationEvent"], Awaitable[None]]
@@ -135,29 +156,56 @@ class ConversationService:
             db.flush()
             return int(msg.id)
 
-    def history(self, conversation_id: str, after_id: int = 0, limit: int = 200) -> list[dict[str, Any]]:
+    def history(self, conversation_id: str, after_id: int = 0, limit: int = 200,
+                after_seq: int = 0) -> list[dict[str, Any]]:
+        """Messages after a global ``after_id`` and/or a per-conversation ``after_seq``.
+
+        ``seq`` numbers a conversation's messages 1, 2, 3, ...: clients can page and spot gaps
+        without the global id, which tells how busy the service is.
+        """
         with self.sessions() as db:
+            numbered = (
+                select(Message.id.label("mid"), func.row_number().over(order_by=Message.id).label("seq"))
+                .where(Message.conversation_id == conversation_id)
+                .subquery()
+            )
             rows = db.execute(
-                select(Message)
-                .where(Message.conversation_id == conversation_id, Message.id > after_id)
+                select(Message, numbered.c.seq)
+                .join(numbered, numbered.c.mid == Message.id)
+                .where(Message.id > after_id, numbered.c.seq > after_seq)
                 .order_by(Message.id)
                 .limit(limit)
-            ).scalars()
+            ).all()
             return [
                 {
                     "id": m.id,
+                    "seq": int(seq),
                     "sender": m.sender,
                     "text": m.text,
                     "buttons": (m.payload or {}).get("buttons", []),
                     "custom": (m.payload or {}).get("custom"),
                     "created_at": m.created_at.isoformat() if m.created_at else None,
                 }
-                for m in rows
+                for m, seq in rows
             ]
+
+    def position(self, conversation_id: str) -> tuple[int, int]:
+        """(last global message id, last per-conversation ``seq``) of a conversation."""
+        with self.sessions() as db:
+            last_id, count = db.execute(
+                select(func.max(Message.id), func.count(Message.id)).where(Message.conversation_id == conversation_id)
+            ).one()
+            return int(last_id or 0), int(count or 0)
 
     async def _record_bot(self, conversation_id: str, messages: list[BotMessage], sender: str = "bot") -> None:
         for m in messages:
             payload = {k: v for k, v in m.to_json().items() if k != "text"} or None
+            if payload and isinstance(payload.get("custom"), dict):
+                # An address the bot passes on (e-mail the advice) is for the request only: the
+                # transcript and the console's live view get it redacted.
+                custom = payload["custom"]
+                payload["custom"] = {k: redact(v) if k in PRIVATE_CUSTOM_KEYS and isinstance(v, str) else v
+                                     for k, v in custom.items()}
             mid = self._store(conversation_id, sender, m.text, payload)
             await self._publish(ConversationEvent(conversation_id, "message", sender, m.text, payload, mid))
 
@@ -175,7 +223,7 @@ class ConversationService:
         if len(text) > self.max_message_chars:
             return [BotMessage(text=TOO_LONG)]
         if not text:
-            return []
+            return [BotMessage(text=EMPTY)]
         lock = self._locks.setdefault(conversation_id, asyncio.Lock())
         async with lock:
             conv = self.ensure_conversation(conversation_id, channel, loket_id)
@@ -194,11 +242,32 @@ class ConversationService:
                 return []  # an adviser answers; the bot stays silent
             return await self._forward(conversation_id, clean, mid, metadata)
 
+    async def start_conversation(self, conversation_id: str, channel: str = "web",
+                                 loket_id: str | None = None) -> list[BotMessage]:
+        """The bot opens a new conversation (intent ``greet``): greeting, first question, buttons.
+
+        Only once: a conversation that has messages gets nothing (a reload must not greet again).
+        """
+        lock = self._locks.setdefault(conversation_id, asyncio.Lock())
+        async with lock:
+            self.ensure_conversation(conversation_id, channel, loket_id)
+            if self.history(conversation_id, limit=1):
+                return []
+            try:
+                replies = until_handoff(await self.rasa.trigger_intent(conversation_id, "greet"))
+            except RasaUnavailable as exc:
+                log.warning("rasa unavailable; conversation not started",
+                            extra={"conversation_id": conversation_id, "error": str(exc)})
+                return []
+            await self._record_bot(conversation_id, replies)
+            extra = await self._apply_bot_signals(conversation_id, replies)
+            return replies + extra
+
     async def _forward(
         self, conversation_id: str, clean: str, message_id: int, metadata: dict[str, Any] | None
     ) -> list[BotMessage]:
         try:
-            replies = until_handoff(await self.rasa.send(conversation_id, clean, metadata))
+            replies = until_handoff(await self.rasa.send(conversation_id, as_plain_text(clean), metadata))
         except RasaUnavailable as exc:
             log.warning("rasa unavailable; message kept for retry",
                         extra={"conversation_id": conversation_id, "error": str(exc)})
@@ -251,7 +320,7 @@ class ConversationService:
         done = 0
         for message_id, conversation_id, text in pending:
             try:
-                replies = until_handoff(await self.rasa.send(conversation_id, text or ""))
+                replies = until_handoff(await self.rasa.send(conversation_id, as_plain_text(text or "")))
             except RasaUnavailable:
                 break
             self._mark_pending(message_id, False)

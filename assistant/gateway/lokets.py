@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -28,6 +29,22 @@ class Loket:
     region_code: str | None = None
     website: str | None = None
     open_on_holidays: tuple[str, ...] = field(default_factory=tuple)
+    # Websites that may embed the widget (CORS); without ``origins`` the website's origin.
+    origins: tuple[str, ...] = field(default_factory=tuple)
+
+
+def origin_of(url: str) -> str | None:
+    """``https://www.example.nl/pad`` → ``https://www.example.nl``; None for anything else
+    (no wildcard: "*" or a bare host is never an origin)."""
+    try:
+        parts = urlsplit(str(url).strip())
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme not in ("https", "http") or not parts.hostname or "*" in parts.netloc:
+        return None
+    host = parts.hostname.lower()
+    return f"{parts.scheme}://{host}" + (f":{port}" if port else "")
 
 
 def _parse(raw: dict[str, Any], source: Path) -> Loket:
@@ -36,6 +53,18 @@ def _parse(raw: dict[str, Any], source: Path) -> Loket:
         unknown = set(hours) - set(WEEKDAYS)
         if unknown:
             raise LoketConfigError(f"{source}: loket {raw.get('id')}: onbekende dag(en) {sorted(unknown)}")
+        listed = raw.get("origins")
+        if listed is None:
+            listed = [raw["website"]] if raw.get("website") else []
+        if not isinstance(listed, list):
+            raise LoketConfigError(f"{source}: loket {raw.get('id')}: 'origins' moet een lijst zijn")
+        origins = []
+        for entry in listed:
+            origin = origin_of(str(entry))
+            if origin is None:
+                raise LoketConfigError(
+                    f"{source}: loket {raw.get('id')}: {entry!r} is geen origin zoals https://www.voorbeeld.nl")
+            origins.append(origin)
         return Loket(
             id=str(raw["id"]),
             name=str(raw["name"]),
@@ -45,6 +74,7 @@ def _parse(raw: dict[str, Any], source: Path) -> Loket:
             region_code=raw.get("region_code"),
             website=raw.get("website"),
             open_on_holidays=tuple(str(d) for d in raw.get("open_on_holidays") or ()),
+            origins=tuple(origins),
         )
     except KeyError as exc:
         raise LoketConfigError(f"{source}: loket mist het veld {exc.args[0]!r}") from exc
@@ -60,6 +90,11 @@ def load_lokets(path: str | None = None) -> tuple[dict[str, Loket], str]:
     if default not in lokets:
         raise LoketConfigError(f"{source}: standaardloket {default!r} bestaat niet")
     return lokets, default
+
+
+def widget_origins() -> frozenset[str]:
+    """Every configured loket's origins: the only websites the chat API answers cross-origin."""
+    return frozenset(o for loket in load_lokets()[0].values() for o in loket.origins)
 
 
 def get_loket(loket_id: str | None = None) -> Loket:

@@ -50,6 +50,22 @@ class BotMessage:
         return out
 
 
+def attach_kinds(messages: list[BotMessage]) -> list[BotMessage]:
+    """Rasa's REST channel sends ``utter_message(text=..., json_message=...)`` as two messages:
+    the text, then the custom payload alone. A payload that only says what the text is
+    (``{"kind": ...}``: the advice, a folded detail) goes back onto its text."""
+    out: list[BotMessage] = []
+    for m in messages:
+        prev = out[-1] if out else None
+        if (m.custom and "kind" in m.custom and not m.text and not m.buttons and not m.image
+                and prev is not None and prev.text and not prev.custom):
+            out[-1] = BotMessage(text=prev.text, buttons=prev.buttons, custom=dict(m.custom), image=prev.image,
+                                 extra=prev.extra)
+            continue
+        out.append(m)
+    return out
+
+
 class RasaClient:
     def __init__(self, base_url: str, token: str = "", timeout_s: float = 60.0) -> None:
         self.base_url = base_url.rstrip("/")
@@ -81,7 +97,7 @@ class RasaClient:
                 data = await resp.json()
         except (aiohttp.ClientError, TimeoutError) as exc:
             raise RasaUnavailable(str(exc)) from exc
-        return [BotMessage.from_rasa(m) for m in data or []]
+        return attach_kinds([BotMessage.from_rasa(m) for m in data or []])
 
     async def tracker(self, sender: str) -> dict[str, Any] | None:
         """The conversation's tracker, or None when Rasa has never seen this sender."""
@@ -127,7 +143,31 @@ class RasaClient:
                 data = await resp.json()
         except (aiohttp.ClientError, TimeoutError) as exc:
             raise RasaUnavailable(str(exc)) from exc
-        return [BotMessage.from_rasa(m) for m in data.get("messages") or []]
+        return attach_kinds([BotMessage.from_rasa(m) for m in data.get("messages") or []])
+
+    async def status(self) -> dict[str, Any]:
+        """Rasa's ``/status``: ``model_file`` and ``model_id`` of the model it has loaded."""
+        http = await self._http()
+        try:
+            async with http.get(f"{self.base_url}/status", params=self._params(),
+                                timeout=aiohttp.ClientTimeout(total=5)) as resp:
+                if resp.status != 200:
+                    raise RasaUnavailable(f"Rasa antwoordde met status {resp.status}")
+                data: dict[str, Any] = await resp.json()
+        except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
+            raise RasaUnavailable(str(exc)) from exc
+        return data
+
+    async def load_model(self, model_file: str, timeout_s: float = 300.0) -> None:
+        """Rasa's ``PUT /model``: load this archive in place of the running model (tracker store kept)."""
+        http = await self._http()
+        try:
+            async with http.put(f"{self.base_url}/model", params=self._params(), json={"model_file": model_file},
+                                timeout=aiohttp.ClientTimeout(total=timeout_s)) as resp:
+                if resp.status not in (200, 204):
+                    raise RasaUnavailable(f"Rasa antwoordde met status {resp.status}")
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            raise RasaUnavailable(str(exc)) from exc
 
     async def is_up(self, url: str | None = None) -> bool:
         http = await self._http()

@@ -19,6 +19,7 @@ any message that is not a yes.
 from __future__ import annotations
 
 import copy
+import functools
 import itertools
 import logging
 import re
@@ -111,6 +112,14 @@ def read_nlu(parse_data: Mapping[str, Any]) -> Reading:
 # -- words that decide without NLU -------------------------------------------------------------
 
 
+_FILLER = re.compile(r"^(?:(?:nou|nouja|tja|ja nee|eh+|uh+|ehm+|hm+|hmm+|oh|o|ah|oke|ok|eigenlijk|nja)\s+)+(?=\S)")
+
+
+def _answer_part(norm: str) -> str:
+    """The message without leading fillers ("nou nee" -> "nee"), for yes/no reading."""
+    return _FILLER.sub("", norm)
+
+
 def _norm(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text.lower())
     folded = "".join(c for c in folded if not unicodedata.combining(c))
@@ -121,18 +130,19 @@ def _norm(text: str) -> str:
 _NO = re.compile(
     r"^(?:nee+|neen|nope|no|nah|niet echt|liever niet|hoeft niet|klopt niet|dat klopt niet|niet|nooit|geen|"
     r"helemaal niet|zeker niet|absoluut niet|neu|nej|(?:ik )?denk (?:het|van) niet|waarschijnlijk niet|"
-    r"eigenlijk niet|nog niet)\b")
+    r"eigenlijk niet|nog niet|doe maar niet|laat maar|niet nodig|volgens mij niet|ik geloof (?:het )?niet)\b")
 _YES = re.compile(
     r"^(?:ja+|jawel|jazeker|jaja|jep|jup|yes|yep|yup|klopt|dat klopt|zeker|zeker weten|graag|ja graag|prima|"
     r"goed|is goed|oke?|okay|oké|natuurlijk|doe maar|precies|correct|inderdaad|wel|best wel|eigenlijk wel|"
-    r"soms|een beetje|af en toe|ietsje|(?:ik )?denk (?:het|van) wel|waarschijnlijk wel|ik geloof (?:het )?wel)\b")
+    r"soms|een beetje|af en toe|ietsje|(?:ik )?denk (?:het|van) wel|waarschijnlijk wel|"
+    r"ik geloof (?:het )?wel|volgens mij wel|dat wel)\b")
 _DONT_KNOW = re.compile(
     r"^(?:(?:dat )?weet ik (?:niet|het niet|nog niet)|geen idee|weet niet|geen flauw idee|ik weet het niet|"
     r"ik weet niet|wn|idk|onbekend|zeg ik liever niet|dat zeg ik liever niet|sla maar over|overslaan|skip|"
     r"weet ik veel|misschien|geen idee eigenlijk)\b")
 _CORRECTION = re.compile(
     r"\b(?:wacht|toch|eigenlijk|ik bedoel|bedoel ik|bedoelde|correctie|verkeerd|fout|vergissing|"
-    r"moet zijn|verbeter|veranderen|aanpassen|klopt niet|niet goed)\b")
+    r"moet zijn|verbeter|veranderen|aanpassen|klopt niet|niet goed|sorry|oeps|foutje)\b")
 _HUMAN = re.compile(
     r"\b(?:(?:met |een )?(?:adviseur|mens|medewerker|persoon|iemand|echt iemand|loopbaanadviseur)"
     r"(?: (?:spreken|praten|bellen|chatten))?)$|"
@@ -150,6 +160,10 @@ _THANKS = re.compile(r"^(?:dank(?:je|jewel|u|uwel)?|bedankt|thanks|merci|top bed
 _QUESTION = re.compile(r"\?\s*$|^(?:wat|hoe|waar|wie|wanneer|waarom|welke|kan|kun|mag|moet|is|heb|krijg|"
                        r"betaal|wordt|zijn)\b")
 _STAP = re.compile(r"\bSTAP\b|\b[Ss][Tt][Aa][Pp][- ]?(?:budget|subsidie|regeling)")
+_WANT_WORDS = re.compile(r"\b(?:wil|wilt|willen|halen|behalen|graag|hoop|doel|droom)\b")
+_NEGATORS = frozenset({"niet", "geen", "nooit", "niks", "niets"})
+_DIPLOMA_WORDS = re.compile(r"\b(?:diploma|opleiding|school|gestudeerd|studie|universiteit|master|bachelor|mbo|hbo|"
+                            r"wo|graad|certificaat|papieren|afgestudeerd)\b")
 _FIELD_WORDS: dict[str, re.Pattern[str]] = {
     "age": re.compile(r"\b(?:leeftijd|oud|jaar)\b"),
     "education_level": re.compile(r"\b(?:diploma|opleiding|school|niveau)\b"),
@@ -212,6 +226,7 @@ class _Turn:
         self.text = clean(reading.text)
         self.norm = _norm(self.text)
         self.injected = bool(INTENT_SYNTAX.match(self.text))
+        self._fixed: str | None = None
         self.out: list[Message] = []
         self.effects: list[Effect] = []
         self.asked: str | None = None
@@ -437,14 +452,14 @@ class _Turn:
         return dict(found.updates)
 
     def is_yes(self) -> bool:
-        n = self.norm
+        n = _answer_part(self.norm)
         if _NO.match(n) or _DONT_KNOW.match(n):
             return False
         short = len(n.split()) <= 4
         return bool(_YES.match(n)) or (self.intent == "affirm" and self.r.confidence >= NLU_SURE and short)
 
     def is_no(self) -> bool:
-        n = self.norm
+        n = _answer_part(self.norm)
         return bool(_NO.match(n)) or (self.intent == "deny" and self.r.confidence >= NLU_SURE and len(n.split()) <= 4)
 
     def answer_to(self, spec: Field) -> tuple[Any, dict[str, Any], bool]:
@@ -458,17 +473,26 @@ class _Turn:
                 return self._listify(spec, v.value), {}, False
         facts = self.extract(spec.id)
         value = facts.pop(spec.id, None) if spec.id in facts else None
+        override = self._cue(spec, spec.overrides) if spec.overrides else None
+        if override is not None:
+            value = override
+        if value is None and spec.id == "employer_size" and not facts:
+            # The question is "Werken er minder dan 250 mensen bij je werkgever?"
+            value = "mkb" if self.is_yes() else "groot" if self.is_no() else None
         if value is None and spec.kind == "bool":
             if self.is_yes():
                 value = True
             elif self.is_no():
                 value = False
-        if value is None and spec.kind == "int":
+        if value is None and spec.kind == "int" and not facts:
             value = self._number(spec)
+        if value is None and spec.id == "employer_size" and not facts:
+            count = self._number(spec)
+            value = None if count is None else "mkb" if count < 250 else "groot"
+        if value is None and spec.cues:
+            value = self._cue(spec, spec.cues)
         if value is None and spec.kind in ("enum", "list"):
             value = self._fuzzy(spec)
-        if value is None and spec.cues:
-            value = self._cue(spec)
         if spec.id == "municipality" and (value is None or isinstance(value, str)):
             value = self._place(value)
         if value is not None and spec.kind == "int":
@@ -488,18 +512,32 @@ class _Turn:
         return [value] if spec.kind == "list" and not isinstance(value, list) else value
 
     def _number(self, spec: Field) -> int | None:
-        from assistant.intake.parse import _number_word  # the parser's Dutch number words
+        """A number in digits or Dutch words; for the age also a birth year ("ik ben van 1980")."""
+        from assistant.intake.parse import UNITS, _number_word  # the parser's Dutch number words
 
         for token in self.norm.replace("-", " ").split():
-            number = _number_word(token.replace("ë", "e"))
+            if spec.id == "age" and re.fullmatch(r"19\d\d|20[0-2]\d", token):
+                return self.today.year - int(token)
+            token = token.replace("ë", "e")
+            number = _number_word(token) if token not in UNITS else UNITS[token]
+            if number is None and token.endswith("en") and len(token) > 4:  # "met z'n vijven / tienen"
+                stem = token[:-2]
+                for form in (stem, stem[:-1] + "f" if stem.endswith("v") else stem[:-1]):
+                    number = number or (UNITS.get(form) if form in UNITS else _number_word(form))
             if number is not None:
                 return number
         return None
 
     def _fuzzy(self, spec: Field) -> Any:
-        """A misspelt answer ("opropkracht", "zorgg"): the closest known wording, if close enough."""
+        """A misspelt answer ("opropkracht", "zorgg"): the closest known wording, if close enough.
+
+        An exact wording the parser left out on purpose ("de havo niet afgemaakt") stays out."""
+        from assistant.intake.parse import NOT_OBTAINED
         from assistant.intake.parse import vocabulary as parse_vocabulary
 
+        not_obtained = spec.id == "education_level" and NOT_OBTAINED.search(self.norm)
+        if not_obtained or _NEGATORS.intersection(self.norm.split()):
+            return None  # a typo guess next to "niet"/"geen" is more likely wrong than right
         entity = {"current_sector": "sector", "sector_interests": "sector"}.get(spec.id, spec.id)
         choices = {phrase: value for phrase, (ent, value) in parse_vocabulary().phrases.items()
                    if ent == entity and len(phrase) >= 4}
@@ -510,21 +548,47 @@ class _Turn:
         best: tuple[int, Any] | None = None
         for gram in grams:
             hit = process.extractOne(gram, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if hit and abs(len(hit[0]) - len(gram)) > 2:
+                continue  # a typo changes a letter or two, it does not drop a word part ("ww-uitkering")
             if hit and (best is None or hit[1] > best[0]):
                 best = (int(hit[1]), choices[hit[0]])
         if best is None or best[1] not in spec.allowed:
             return None
         return self._listify(spec, best[1])
 
-    def _cue(self, spec: Field) -> Any:
-        """The first value (in the vocabulary's order) with a cue at a word start in the message."""
+    def _cue(self, spec: Field, table: tuple[tuple[Any, tuple[str, ...]], ...]) -> Any:
+        hit = self._cue_hit(spec, table)
+        return None if hit is None else hit[0]
+
+    def _cue_hit(self, spec: Field, table: tuple[tuple[Any, tuple[str, ...]], ...]) -> tuple[Any, int] | None:
+        """The first value (in the vocabulary's order) with a cue at a word start in the message,
+        and the length of the words it matched. A cue "re:<pattern>" is a regular expression on
+        the folded message."""
         if _QUESTION.search(self.text) and self.nlu_digression():
             return None
-        for value, cues in spec.cues:
+        text = self.fixed
+        for value, cues in table:
             for cue in cues:
-                if re.search(r"(?:^|\s)" + re.escape(_norm(cue)), self.norm):
-                    return self._listify(spec, value)
+                pattern = cue[3:] if cue.startswith("re:") else r"(?:^|\s)" + re.escape(_norm(cue))
+                for hit in re.finditer(pattern, text):
+                    before = text[:hit.start()].split()[-2:]
+                    if cue.startswith("re:") or not _NEGATORS.intersection(before):  # "geen vast contract"
+                        return self._listify(spec, value), len(hit.group().strip())
         return None
+
+    @property
+    def fixed(self) -> str:
+        """The message with typos in cue words repaired ("bachelo" -> "bachelor"), for the cues."""
+        if self._fixed is None:
+            words = _cue_words()
+            out = []
+            for token in self.norm.split():
+                if len(token) >= 5 and token not in words:
+                    hit = process.extractOne(token, words, scorer=fuzz.ratio, score_cutoff=80)
+                    token = hit[0] if hit and abs(len(hit[0]) - len(token)) <= 2 else token
+                out.append(token)
+            self._fixed = " ".join(out)
+        return self._fixed
 
     def _place(self, found: str | None) -> Any:
         """A known gemeente; a near miss is confirmed ("Bedoel je Zwolle?"); else kept as typed."""
@@ -579,6 +643,14 @@ class _Turn:
         for name, value in facts.items():
             if name not in vocabulary().fields:
                 continue
+            if name == "education_level" and value in ("buitenlands", "geen") and not _DIPLOMA_WORDS.search(self.norm):
+                continue  # "ik kom uit Eritrea", "nee, geen zorgen": no word about a diploma
+            if name == "goal" and value == "diploma_halen" and self.s.get("open") == "education_level" \
+                    and not _WANT_WORDS.search(self.norm):
+                continue  # "mbo 4 diploma" to the diploma question is a diploma held, not a goal
+            spec = vocabulary()[name]
+            if spec.overrides and value is not None:
+                value = self._cue(spec, spec.overrides) or value  # "een master van de hogeschool"
             answered = self.s["sources"].get(name) in ("asked", "corrected")
             if answered and not correcting:
                 continue
@@ -676,22 +748,45 @@ class _Turn:
             return
         digression = self.nlu_digression()
         if digression:
-            self.apply(facts, "volunteered")
+            if digression not in ("faq", "bot_challenge", "explain_question", "out_of_scope") \
+                    and not _QUESTION.search(self.text):
+                self.apply(facts, "volunteered")  # a question ("wat is bbl?") tells nothing about the person
             self.digression(digression)
             return
         if self.narrowable(spec):
             self.apply(facts, "volunteered")
             self.narrow(spec)
             return
+        correcting = bool(_CORRECTION.search(self.norm))
+        if correcting:
+            cued = self.cue_facts(exclude=name)
+            if cued:
+                # The cue names what is corrected; the parser's other readings only fill gaps.
+                facts = {**{k: v for k, v in facts.items() if k not in self.s["answers"]}, **cued}
         if self.apply(facts, "volunteered"):
             if name in self.s["answers"]:  # the facts answered it after all (a correction of it)
                 self.close_question()
                 self.continue_()
                 return
-            self.say(_t("noted"))
+            self.say(_t("changed") if correcting else _t("noted"))
             self.continue_()
             return
         self.fail(name)
+
+    def cue_facts(self, exclude: str | None = None) -> dict[str, Any]:
+        """A correction of an earlier answer in other words ("wacht, ik leer liever met een docent"):
+        the answered question whose cue matches the most words (a bare "leren" is weaker than
+        "werken en leren"), as the parser knows no such wordings."""
+        best: tuple[int, str, Any] | None = None
+        for name in self.s["answers"]:
+            spec = vocabulary()[name] if name in vocabulary().fields else None
+            if spec is None or name == exclude or self.s["sources"].get(name) == "derived":
+                continue
+            hit = (self._cue_hit(spec, spec.overrides) if spec.overrides else None) or (
+                self._cue_hit(spec, spec.cues) if spec.cues else None)
+            if hit is not None and hit[0] != self.s["answers"][name] and (best is None or hit[1] > best[0]):
+                best = (hit[1], name, hit[0])
+        return {} if best is None else {best[1]: best[2]}
 
     def narrowable(self, spec: Field) -> bool:
         return bool(spec.narrow_ask) and any(re.search(r"(?:^|\s)" + re.escape(c), self.norm) for c in spec.narrow_cues)
@@ -730,7 +825,9 @@ class _Turn:
 
     # -- summary and corrections
     def at_summary(self) -> None:
-        facts = self.extract(None)
+        facts = self.extract(None) or (self.cue_facts() if _CORRECTION.search(self.norm) or self.is_no() else {})
+        if _DONT_KNOW.match(self.norm):
+            facts = {}
         if facts:
             self.apply(facts, "corrected")
             self.s["open"] = None
@@ -752,7 +849,7 @@ class _Turn:
         self.fail("summary")
 
     def at_correction(self) -> None:
-        facts = self.extract(None)
+        facts = {} if _DONT_KNOW.match(self.norm) else (self.extract(None) or self.cue_facts())
         if facts and self.apply(facts, "corrected"):
             self.s["open"] = None
             self.say(_t("changed"))
@@ -788,11 +885,17 @@ class _Turn:
         if n == _norm(after[2]):
             self.digression("start_over")
             return
+        digression = self.nlu_digression()
+        if digression and (_QUESTION.search(self.text) or digression == "faq"):
+            self.digression(digression)  # "wat kost een mbo 4 opleiding?" corrects nothing
+            return
         facts = self.extract(None)
         if facts and self.apply(facts, "corrected"):
+            if self.s["phase"] == "advice":
+                self.s["phase"] = "summary"
+                self.say(_t("changed"))
             self.continue_()
             return
-        digression = self.nlu_digression()
         if digression:
             self.digression(digression)
             return
@@ -908,19 +1011,33 @@ class _Turn:
             log.exception("build_advice failed")
             self.say(_t("advice_failed"))
             return
+        uncertain = uncertain_matters(advice)
         for i, m in enumerate(messages):
-            self.say(m["text"], [b["title"] for b in m.get("buttons", [])],
-                     custom={"kind": "advice"} if i == 0 else None)
+            last = i == len(messages) - 1
+            # With open points the adviser offer comes instead of the after-advice buttons.
+            buttons = [] if (last and uncertain) else [b["title"] for b in m.get("buttons", [])]
+            self.say(m["text"], buttons, custom=m.get("custom"))
         self.shown = "advice"
-        if uncertain_matters(advice):
+        if uncertain:
             self.offer("adviser", _t("offer_adviser_uncertain"), _t("yes_please"), _t("no_thanks"), "uncertain_advice")
-        else:
-            self.say(_t("anything_else"), list(_after_advice_buttons()))
 
 
-def _after_advice_buttons() -> tuple[str, str, str]:
-    texts = _texts()
-    return texts["after_advice_adviser"], texts["after_advice_keep"], texts["after_advice_restart"]
+@functools.lru_cache(maxsize=1)
+def _cue_words() -> tuple[str, ...]:
+    """Words of five letters or more in the vocabulary's cues: the words a typo is repaired to."""
+    words: set[str] = {"bachelor", "master", "associate", "universiteit", "hogeschool"}
+    for spec in vocabulary().fields.values():
+        for _, cues in (*spec.cues, *spec.overrides):
+            for cue in cues:
+                if not cue.startswith("re:"):
+                    words.update(w for w in _norm(cue).split() if len(w) >= 5 and w.isalpha())
+    return tuple(sorted(words))
+
+
+def _after_advice_buttons() -> tuple[str, ...]:
+    from assistant.intake.render import AFTER_ADVICE_BUTTONS
+
+    return AFTER_ADVICE_BUTTONS
 
 
 def step(state: Mapping[str, Any] | None, reading: Reading, today: date) -> TurnResult:

@@ -6,8 +6,11 @@ length (assistant/intake/readability.py). A message is ``{"text": str, "buttons"
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from assistant.intake.readability import MAX_MESSAGE_CHARS
 from assistant.policy.engine import caveat, dutch_date
@@ -130,6 +133,70 @@ def render_summary(
 
 # -- advice --------------------------------------------------------------------------------
 # Everything said below is decided by assistant.advice.build_advice; this only formats it.
+# The advice is one short first message (best step, money, who helps: one phone screen), then
+# details the widget shows folded (custom kind "advice_detail"), then the note with buttons.
+
+# Buttons after the advice; the dialogue imports these titles (a button's payload is its title).
+AFTER_ADVICE_BUTTONS: tuple[str, ...] = tuple(
+    vocabulary().texts[k] for k in ("after_advice_adviser", "after_advice_keep", "after_advice_restart"))
+# The first message must fit one phone screen with room for the buttons (visible characters).
+FIRST_MESSAGE_MAX = 350
+ADVICE_KIND = "advice"
+ADVICE_OPENING = "Dit is mijn advies in het kort."
+DETAIL_KIND = "advice_detail"
+LEEROVERZICHT_URL = "https://www.leeroverzicht.nl"
+WERKCENTRUM_URL = "https://www.werkcentrum.nl"
+# Bare domains the advice texts name, made into links wherever they appear.
+SITE_LINKS = {"Leeroverzicht.nl": LEEROVERZICHT_URL, "werkcentrum.nl": WERKCENTRUM_URL}
+# The official site by who decides, for schemes whose data name no public page.
+ROUTE_SITES = {"duo": "https://duo.nl", "uwv": "https://www.uwv.nl",
+               "belastingdienst": "https://www.belastingdienst.nl", "leerwerkloket": WERKCENTRUM_URL}
+# Preferred hosts when a scheme's sources name several pages: the deciding body before news.
+OFFICIAL_HOSTS = ("duo.nl", "uwv.nl", "belastingdienst.nl", "dus-i.nl", "werkcentrum.nl", "rijksoverheid.nl",
+                  "wetten.overheid.nl", "officielebekendmakingen.nl")
+FIRST_ROUTE = {
+    "self": "Je vraagt het zelf aan.", "employer": "Je werkgever vraagt het aan.",
+    "regio": "De regio vraagt het aan.", "uwv": "UWV beslist.", "gemeente": "Vraag het je gemeente.",
+    "duo": "Je vraagt het aan bij DUO.", "belastingdienst": "Via de belasting.",
+    "loopbaanadviseur": "Via een loopbaanadviseur.", "opleider": "Via de school.",
+    "leerwerkloket": "Via het Werkcentrum.",
+}
+_URL = re.compile(r"https?://[^\s,'\"()]+")
+_MD_LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^)\s]+)\)")
+
+
+def link(label: str, url: str) -> str:
+    """A markdown link: the widget and Telegram show the label, WhatsApp 'label (url)'."""
+    return f"[{label}]({url})"
+
+
+def visible_text(text: str) -> str:
+    """The text as read on the widget: link targets hidden, ** marks gone."""
+    return _MD_LINK.sub(r"\1", text).replace("**", "")
+
+
+def _linkify(text: str) -> str:
+    """Make the bare site names in a text clickable (once per site, not inside a link)."""
+    for name, url in SITE_LINKS.items():
+        if f"]({url}" in text:
+            continue
+        text = re.sub(rf"(?<![\w\[/.]){re.escape(name)}(?![\w\]])", link(name, url), text, count=1,
+                      flags=re.IGNORECASE)
+    return text
+
+
+@functools.lru_cache(maxsize=1)
+def scheme_links() -> dict[str, str]:
+    """Scheme id -> its official page: a public URL in the scheme data, else the deciding body's site."""
+    out: dict[str, str] = {}
+    for scheme in load_schemes():
+        urls = [u.rstrip(".") for src in (*scheme.sources, *scheme.window_sources) for u in _URL.findall(src)]
+        official = [u for host in OFFICIAL_HOSTS for u in urls if urlsplit(u).hostname
+                    and (urlsplit(u).hostname or "").removeprefix("www.").endswith(host)]
+        url = next(iter(official), None) or ROUTE_SITES.get(scheme.route)
+        if url:
+            out[scheme.id] = url
+    return out
 
 
 def next_steps(advice: Mapping[str, Any]) -> list[str]:
@@ -153,39 +220,102 @@ def _ended_text(advice: Mapping[str, Any], scheme_id: str) -> str | None:
     text = f"Je vroeg naar het {ended['name']}. {reason}"
     if alternatives:
         names = " of ".join(alternatives[:ENDED_ALTERNATIVES_MAX])
-        text += f" Er is wel ander geld om te leren. Kijk bijvoorbeeld naar: {names}. Meer staat hierboven."
+        text += f" Er is wel ander geld om te leren. Kijk bijvoorbeeld naar: {names}. Die staan ook bij geld."
     else:
         text += f" Het {WHERE} weet wat nu wel kan."
     return text
 
 
-def render_advice(advice: Mapping[str, Any], asked_ended: Iterable[str] = ()) -> list[Message]:
-    """The advice in a few messages: next steps, money, open points, where to go, source date."""
-    profile = advice.get("profile") or {}
-    messages: list[Message] = []
+def _place(profile: Mapping[str, Any]) -> str:
+    return f" voor {profile['municipality']}" if profile.get("municipality") else " in jouw regio"
 
-    step_lines = [f"{i}. {s}" for i, s in enumerate(next_steps(advice), 1)]
-    messages.extend(_msg(t) for t in _chunk("Dit zijn je beste volgende stappen:", step_lines))
+
+def _first_step(advice: Mapping[str, Any]) -> str:
+    courses = advice.get("courses") or []
+    if courses:
+        return f"**Eerste stap:** {courses[0]['name']}."
+    steps = next_steps(advice)
+    return f"**Eerste stap:** {steps[0]}" if steps else "**Eerste stap:** een gesprek bij het Werkcentrum."
+
+
+def _first_money(advice: Mapping[str, Any], with_link: bool = True, with_more: bool = True) -> str:
+    funding = advice.get("funding") or []
+    if not funding:
+        return "**Geld:** ik vond geen regeling die zeker bij je past. Het Werkcentrum kijkt mee."
+    schemes = {s["scheme_id"]: s for s in advice.get("schemes") or []}
+    first = schemes.get(funding[0]["scheme_id"], {})
+    name = str(first.get("name") or funding[0]["text"].split(". ")[0])
+    route = FIRST_ROUTE.get(str(first.get("route")), "")
+    url = scheme_links().get(funding[0]["scheme_id"]) if with_link else None
+    shown = link(name, url) if url else name
+    more = " Er is nog meer, zie hieronder." if with_more and len(funding) > 1 else ""
+    return f"**Geld:** {shown}. {route}{more}".rstrip()
+
+
+def with_addresses(text: str) -> str:
+    """The text as WhatsApp shows it: every link followed by its address."""
+    return _MD_LINK.sub(r"\1 (\2)", text).replace("**", "*")
+
+
+def first_message(advice: Mapping[str, Any], werkcentrum_url: str | None = None) -> str:
+    """Best next step, the money that fits and who to contact, in one phone screen.
+
+    It must fit also where links show their address (WhatsApp): a long address of the scheme's
+    page goes first (it is in the details too), then the "there is more" words; never the contact.
+    """
+    profile = advice.get("profile") or {}
+    who = (f"**Hulp:** het Werkcentrum{_place(profile)} helpt je gratis. "
+           f"{link('Zoek het Werkcentrum', werkcentrum_url or WERKCENTRUM_URL)}.")
+    text = ""
+    for with_link, with_more in ((True, True), (False, True), (False, False)):
+        text = _join([ADVICE_OPENING, _first_step(advice),
+                      _first_money(advice, with_link, with_more), who])
+        if len(with_addresses(text)) <= FIRST_MESSAGE_MAX:
+            break
+    return text
+
+
+def _detail(title: str, texts: list[str]) -> list[Message]:
+    """Folded details in the widget (messages with one title share a fold); follow-ups elsewhere."""
+    return [{"text": t, "custom": {"kind": DETAIL_KIND, "title": title}} for t in texts]
+
+
+def _funding_line(advice: Mapping[str, Any], item: Mapping[str, Any]) -> str:
+    url = scheme_links().get(str(item.get("scheme_id")))
+    more = f" {link('Lees meer', url)}." if url else ""
+    return f"• {item['text']}{more}"
+
+
+def render_advice(advice: Mapping[str, Any], asked_ended: Iterable[str] = (),
+                  werkcentrum_url: str | None = None) -> list[Message]:
+    """The advice: a short first message, folded details, then the note and what to tap next.
+
+    ``werkcentrum_url`` is the person's regional Werkcentrum or Leerwerkloket when known.
+    """
+    messages: list[Message] = [
+        {"text": first_message(advice, werkcentrum_url), "custom": {"kind": ADVICE_KIND}}]
+
+    step_lines = [f"{i}. {_linkify(s)}" for i, s in enumerate(next_steps(advice), 1)]
+    if step_lines:
+        messages.extend(_detail("Wat kun je doen?", _chunk("**Wat kun je doen?**", step_lines)))
 
     funding = advice.get("funding") or []
     if funding:
-        lines = [f"• {f['text']}" for f in funding]
-        messages.extend(_msg(t) for t in _chunk("Hier kun je geld of hulp voor je opleiding krijgen:", lines,
-                                                more="Er is nog meer:"))
-    else:
-        messages.append(_msg(f"Ik vond geen regeling die zeker bij je past. Het {WHERE} kijkt graag met je mee."))
+        lines = [_funding_line(advice, f) for f in funding]
+        messages.extend(_detail("Geld voor je opleiding", _chunk("**Hier kun je geld of hulp krijgen:**", lines,
+                                                                 more="Er is nog meer:")))
 
     open_points = (advice.get("open_points") or [])[:3]
     if open_points:
         lines = [f"• {p['text']}" for p in open_points]
-        messages.extend(_msg(t) for t in _chunk("Dit weet ik nog niet zeker:", lines, more="Ook nog niet zeker:"))
+        messages.extend(_detail("Wat nog niet zeker is",
+                                _chunk("**Dit weet ik nog niet zeker:**", lines, more="Ook nog niet zeker:")))
 
     for scheme_id in asked_ended:
         text = _ended_text(advice, scheme_id)
         if text:
-            messages.append(_msg(text))
+            messages.extend(_detail("Gestopte regeling", [text]))
 
-    place = f" voor {profile['municipality']}" if profile.get("municipality") else " in jouw regio"
-    messages.append(_msg(f"Het {WHERE}{place} helpt je gratis verder. Zoek het op werkcentrum.nl."))
-    messages.append(_msg(str(advice.get("note") or SOURCES_NOTE)))
+    note = _linkify(str(advice.get("note") or SOURCES_NOTE))
+    messages.append(_msg(note, [(t, t) for t in AFTER_ADVICE_BUTTONS]))
     return messages

@@ -28,6 +28,9 @@ class Conversation(Base):
     status = Column(String(32), nullable=False, default="bot")
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
     updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, onupdate=utcnow)
+    # Rasa's model_id of the model that last answered (from Rasa's /status), so a transcript can
+    # be tied to the model version that produced it.
+    model_id = Column(String(64), nullable=True)
 
 
 class Message(Base):
@@ -51,6 +54,7 @@ MODEL_MODULES = (
     "assistant.gateway.handoff.models",
     "assistant.gateway.channels.models",
     "assistant.learning.models",
+    "assistant.gateway.documents.models",
 )
 
 

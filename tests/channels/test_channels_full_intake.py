@@ -20,6 +20,7 @@ from assistant.gateway.app import SESSIONS, create_app
 from assistant.gateway.channels import telegram, whatsapp
 from assistant.gateway.channels.common import RateLimiter, keyed_id
 from assistant.gateway.rasa_client import RasaClient
+from assistant.intake.render import ADVICE_OPENING
 from assistant.intake.slots import profile_from_slots
 from assistant.storage.models import Message
 from tests.e2e.test_personas import PEILDATUM, PERSONAS, pending_question, question_texts
@@ -30,7 +31,7 @@ pytestmark = pytest.mark.e2e
 
 PERSONA = PERSONAS[0]  # werknemer mkb in de thuiszorg: many questions, multi-word answers
 MAX_TURNS = 30
-ADVICE_START = "Dit zijn je beste volgende stappen"
+ADVICE_START = ADVICE_OPENING
 
 
 def _bot_messages_after(app: Any, cid: str, after: int) -> tuple[list[dict[str, Any]], int]:

@@ -14,7 +14,7 @@ from assistant.gateway.channels import telegram as tg
 from assistant.gateway.channels.common import Outbound, keyed_id
 from assistant.gateway.channels.models import ChannelAddress, ProcessedInbound
 from assistant.gateway.channels.render import TG_TEXT_LIMIT
-from assistant.gateway.conversation import APOLOGY
+from assistant.gateway.conversation import APOLOGY, as_plain_text
 from assistant.gateway.rasa_client import BotMessage, Button
 from assistant.storage.models import Conversation, Message
 
@@ -67,7 +67,7 @@ async def test_buttons_become_inline_keyboard_and_callback_maps_back(channel_cli
     assert resp.status == 200
     # The spinner is stopped in the webhook response: no extra API call per message.
     assert await resp.json() == {"method": "answerCallbackQuery", "callback_query_id": "4382bfdwdsb323b2d91004"}
-    assert fake_rasa.sent[-1] == (cid_for(channel_client), long_payload)
+    assert fake_rasa.sent[-1] == (cid_for(channel_client), as_plain_text(long_payload))
     assert fake.bodies("/answerCallbackQuery") == []
     assert {p.rsplit("/", 1)[1] for p, _ in fake.calls} == {"sendMessage"}
 

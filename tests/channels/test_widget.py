@@ -66,22 +66,23 @@ def test_loket_colours_are_corrected_to_wcag_contrast():
 
 async def test_cors_lets_a_loket_website_use_the_chat_api(aiohttp_client, settings, fake_rasa):
     client = await aiohttp_client(create_app(settings, rasa=fake_rasa))
-    origin = {"Origin": "https://www.leerwerkloket-voorbeeld.nl"}
+    site = "https://www.lerenenwerken.nl"  # the demo loket's configured origin
+    origin = {"Origin": site}
     pre = await client.options("/api/v1/chat/web-abcdefgh12/messages", headers={
         **origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"})
     assert pre.status == 204
-    assert pre.headers["Access-Control-Allow-Origin"] == "*"
+    assert pre.headers["Access-Control-Allow-Origin"] == site and pre.headers["Vary"] == "Origin"
     assert "POST" in pre.headers["Access-Control-Allow-Methods"]
     assert "Content-Type" in pre.headers["Access-Control-Allow-Headers"]
     created = await client.post("/api/v1/chat", headers=origin)
-    assert created.headers["Access-Control-Allow-Origin"] == "*"
+    assert created.headers["Access-Control-Allow-Origin"] == site
     bad = await client.post("/api/v1/chat/x/messages", json={"text": "hoi"}, headers=origin)
-    assert bad.status == 400 and bad.headers["Access-Control-Allow-Origin"] == "*"
+    assert bad.status == 400 and bad.headers["Access-Control-Allow-Origin"] == site
     # Other routes get no CORS headers.
     assert "Access-Control-Allow-Origin" not in (await client.get("/health", headers=origin)).headers
 
 
-async def test_cors_can_be_restricted_to_configured_sites(aiohttp_client, settings, fake_rasa):
+async def test_cors_can_be_extended_with_configured_sites(aiohttp_client, settings, fake_rasa):
     allowed = "https://www.leerwerkloket-voorbeeld.nl"
     settings = dataclasses.replace(settings, extra={"KOERS_WIDGET_ORIGINS": allowed})
     client = await aiohttp_client(create_app(settings, rasa=fake_rasa))

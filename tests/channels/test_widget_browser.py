@@ -17,6 +17,7 @@ import pytest
 from aiohttp import web
 
 from assistant.gateway.app import create_app
+from assistant.gateway.conversation import as_plain_text
 from assistant.gateway.rasa_client import BotMessage, Button
 from assistant.runner import free_port
 
@@ -55,7 +56,15 @@ def fake_service(settings: Any) -> Iterator[str]:
         BotMessage(text="Wat doe je nu vooral?", buttons=(
             Button("Ik werk in loondienst", "/inform_situatie"), Button("Ik zoek werk", "/zoek"))),
     ]
-    rasa.replies["/inform_situatie"] = [BotMessage(text="Fijn. In welke sector werk je?")]
+    # Button payloads reach Rasa as text (a leading "/" is neutralised), see conversation.as_plain_text.
+    rasa.replies[as_plain_text("/inform_situatie")] = [BotMessage(text="Fijn. In welke sector werk je?")]
+    # The widget asks the service to start the talk: the bot greets and asks its first question.
+    rasa.intent_replies["greet"] = [
+        BotMessage(text="Welkom bij het Leerwerkloket. Ik ben Koers, de digitale assistent."),
+        BotMessage(text="Wat wil je het liefst?", buttons=(
+            Button("Een opleiding kiezen", "/opleiding"), Button("Geld voor leren", "/geld"))),
+    ]
+    rasa.replies[as_plain_text("/opleiding")] = [BotMessage(text="Goed. Wat doe je nu vooral?")]
     port = free_port()
     loop = asyncio.new_event_loop()
     runner = web.AppRunner(create_app(settings, rasa=rasa))  # type: ignore[arg-type]
@@ -97,21 +106,27 @@ def test_widget_holds_a_conversation_on_a_phone(browser, fake_service):
     page = context.new_page()
     page.goto(f"{fake_service}/demo")
 
-    # Keyboard only: Tab reaches the launcher, Enter opens, focus lands in the labelled input.
+    # Keyboard: the launcher opens with Enter. On a touch screen focus goes to the conversation,
+    # not the input, so the phone keyboard does not cover the first question.
     launcher = page.locator("#koers-widget .launcher")
     launcher.wait_for()
     assert "Leerwerkloket Demo" in launcher.inner_text()
+    assert page.locator("#koers-widget .launcher svg").count() == 1  # an icon that needs no emoji font
     launcher.focus()
     page.keyboard.press("Enter")
     field = page.get_by_label("Typ je bericht")
     field.wait_for()
-    assert page.evaluate("document.activeElement.shadowRoot.activeElement.id") == "koers-input"
+    page.get_by_role("button", name="Een opleiding kiezen").wait_for()
+    assert page.evaluate("document.activeElement.shadowRoot.activeElement.className") == "log"
+    # One greeting (the bot's), the first question and its buttons: no empty screen.
+    bot = _bot_texts(page)
+    assert sum("Welkom" in t for t in bot) == 1 and bot[-1] == "Wat wil je het liefst?"
+    page.screenshot(path=str(ARTIFACTS / "widget-phone-start.png"))
     panel = page.locator("#koers-widget .panel")
     box = panel.bounding_box()
     assert box is not None and box["width"] == PHONE["width"]  # full screen on a phone
     assert panel.get_attribute("role") == "dialog"
     assert page.locator("#koers-widget .log").get_attribute("aria-live") == "polite"
-    assert "Welkom bij het Leerwerkloket" in _bot_texts(page)[0]
 
     field.fill("Hoi, ik wil graag een opleiding volgen")
     page.keyboard.press("Enter")
@@ -129,6 +144,7 @@ def test_widget_holds_a_conversation_on_a_phone(browser, fake_service):
     page.get_by_text("In welke sector werk je?").wait_for()
     users = page.locator("#koers-widget .msg--user .msg__text").all_inner_texts()
     assert users == ["Hoi, ik wil graag een opleiding volgen", "Ik werk in loondienst"]
+    assert sum("Welkom" in t for t in _bot_texts(page)) == 1  # a reload does not greet again
 
     # Escape closes and gives focus back to the launcher.
     page.get_by_label("Typ je bericht").focus()
@@ -154,6 +170,8 @@ def test_widget_holds_a_conversation_on_a_phone(browser, fake_service):
     desktop = browser.new_page(viewport={"width": 1280, "height": 800}, locale="nl-NL")
     desktop.goto(f"{fake_service}/demo")
     _open_widget(desktop)
+    # Not a touch screen: typing can start right away.
+    assert desktop.evaluate("document.activeElement.shadowRoot.activeElement.id") == "koers-input"
     box = desktop.locator("#koers-widget .panel").bounding_box()
     assert box is not None and box["width"] < 500 and box["x"] > 640
     desktop.screenshot(path=str(ARTIFACTS / "widget-desktop.png"))

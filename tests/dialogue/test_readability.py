@@ -11,7 +11,7 @@ import yaml
 
 from assistant.advice import build_advice
 from assistant.intake.readability import MAX_MESSAGE_CHARS, check, flesch_douma, sentences, syllables
-from assistant.intake.render import render_advice, render_summary
+from assistant.intake.render import render_advice, render_summary, visible_text
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -56,7 +56,8 @@ def rendered_texts() -> list[tuple[str, str]]:
         for peildatum in (date(2024, 11, 22), date(2026, 1, 15)):
             advice = build_advice(profile, peildatum)
             for i, m in enumerate(render_summary(advice["profile"]) + render_advice(advice, ["stap_budget"])):
-                out.append((f"{status}/{edu}/{age}/{peildatum}#{i}", m["text"]))
+                # Measured as read: a link shows its label (WhatsApp adds the address after it).
+                out.append((f"{status}/{edu}/{age}/{peildatum}#{i}", visible_text(m["text"])))
     return out
 
 

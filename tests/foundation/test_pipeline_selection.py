@@ -53,5 +53,7 @@ def test_both_configs_share_seeds_and_classifiers():
         cfg = yaml.safe_load((ROOT / name).read_text())
         assert cfg["language"] == "nl"
         seeded = [c for c in cfg["pipeline"] + cfg["policies"] if "random_seed" in c]
-        assert {c["name"] for c in seeded} >= {"DIETClassifier", "TEDPolicy"}
+        assert {c["name"] for c in seeded} >= {"DIETClassifier", "ResponseSelector"}
         assert all(c["random_seed"] == 42 for c in seeded)
+        # The dialogue is the state machine behind action_turn: only the RulePolicy routes to it.
+        assert [p["name"] for p in cfg["policies"]] == ["RulePolicy"]

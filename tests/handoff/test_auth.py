@@ -39,35 +39,6 @@ async def test_json_login_requires_json(client, advisers):
     assert resp.status == 415
 
 
-async def test_lockout_after_repeated_failures(client, app, advisers):
-    for _ in range(auth.MAX_FAILED_LOGINS - 1):
-        resp = await client.post("/api/v1/auth/login", json={"username": "anna", "password": "nee nee nee nee"})
-        assert resp.status == 401
-    resp = await client.post("/api/v1/auth/login", json={"username": "anna", "password": "nee nee nee nee"})
-    assert resp.status == 429
-    # Locked: even the right password is refused, with a message that says so.
-    resp = await client.post("/api/v1/auth/login", json={"username": "anna", "password": PASSWORD})
-    assert resp.status == 429
-    assert "geblokkeerd" in (await resp.json())["error"]
-    # Other accounts are not affected.
-    assert (await client.post("/api/v1/auth/login", json={"username": "bert", "password": PASSWORD})).status == 200
-    with app[SESSIONS]() as db:
-        anna_id = db.execute(select(Adviser.id).where(Adviser.username == "anna")).scalar_one()
-    assert auth.unlock(app[SESSIONS], anna_id)
-    assert (await client.post("/api/v1/auth/login", json={"username": "anna", "password": PASSWORD})).status == 200
-
-
-def test_lock_expires(app, advisers):
-    sessions, secret = app[SESSIONS], "s"
-    t0 = utcnow()
-    for _ in range(auth.MAX_FAILED_LOGINS):
-        result = auth.login(sessions, secret, "anna", "verkeerd wachtwoord", now=t0)
-    assert result.status == "locked"
-    second = timedelta(seconds=1)
-    assert auth.login(sessions, secret, "anna", PASSWORD, now=t0 + auth.LOCKOUT - second).status == "locked"
-    assert auth.login(sessions, secret, "anna", PASSWORD, now=t0 + auth.LOCKOUT + second).status == "ok"
-
-
 async def test_expired_and_idle_sessions_are_refused(client, app, advisers):
     await login(client, "anna")
     assert (await client.get("/api/v1/auth/me")).status == 200

@@ -14,7 +14,7 @@ from aiohttp import web
 
 from assistant.gateway.app import SESSIONS, create_app
 from assistant.gateway.handoff import service as handoff_service
-from assistant.gateway.handoff.auth import create_adviser
+from assistant.gateway.handoff.auth import INVALID_LOGIN, create_adviser
 from assistant.gateway.handoff.web import HANDOFF
 from assistant.runner import free_port
 
@@ -62,7 +62,7 @@ async def test_console_login_and_live_reply(server):
             await adviser.fill("#username", "anna")
             await adviser.fill("#password", "niet mijn wachtwoord")
             await adviser.click("button[type=submit]")
-            await adviser.wait_for_selector("text=Gebruikersnaam of wachtwoord klopt niet.")
+            await adviser.wait_for_selector(f"text={INVALID_LOGIN.split('.')[0]}")
             await adviser.fill("#password", PASSWORD)
             await adviser.click("button[type=submit]")
             await adviser.wait_for_selector("h1:has-text('Wachtrij')")

@@ -45,9 +45,12 @@ def keyed_id(settings: Settings, prefix: str, channel_user: str) -> str:
     return f"{prefix}-{digest[:40]}"
 
 
-def log_id(channel_user: str) -> str:
-    """Sender reference for logs: a short unkeyed hash, enough to follow one person's turns."""
-    return hashlib.sha256(channel_user.encode("utf-8")).hexdigest()[:12]
+def log_id(settings: Settings, channel_user: str) -> str:
+    """Sender reference for logs, enough to follow one person's turns: an HMAC-SHA256 with the
+    secret key. A plain hash of a phone number is reversed in seconds (the number space is small);
+    without the key this one is not. Its own label keeps it apart from the conversation id."""
+    digest = hmac.new(settings.secret_key.encode("utf-8"), f"log:{channel_user}".encode(), hashlib.sha256)
+    return digest.hexdigest()[:16]
 
 
 # -- rate limiting ---------------------------------------------------------------------------

@@ -176,7 +176,8 @@ def render_widget(messages: Iterable[BotMessage]) -> list[dict[str, Any]]:
     """Widget JSON: text (markdown subset rendered safely in the browser), buttons, image.
 
     Custom payloads stay on the server (a handoff summary is for the adviser), except the
-    handoff signal itself so the widget can say that a person will answer.
+    handoff signal itself so the widget can say that a person will answer, and what kind of
+    message it is (advice, a folded detail with its title).
     """
     out: list[dict[str, Any]] = []
     for m in messages:
@@ -184,7 +185,10 @@ def render_widget(messages: Iterable[BotMessage]) -> list[dict[str, Any]]:
         if m.custom and isinstance(m.custom.get("handoff"), str):
             item["handoff"] = m.custom["handoff"]
         if m.custom and isinstance(m.custom.get("kind"), str):
-            item["kind"] = m.custom["kind"]  # e.g. "advice": the widget marks the start of the advice
+            # The widget folds advice details under their title and scrolls to the advice's start.
+            item["kind"] = m.custom["kind"]
+            if isinstance(m.custom.get("title"), str):
+                item["title"] = m.custom["title"]
         if item:
             out.append(item)
     return out
@@ -262,12 +266,24 @@ def numbered_text(body: str, options: Sequence[Option]) -> str:
     return f"{body}\n\n" + "\n".join(lines) + f"\n\n{NUMBER_HINT}"
 
 
+def document_of(m: BotMessage) -> dict[str, str] | None:
+    """A file to send along (the advice PDF): ``custom.document`` with an https or http url."""
+    doc = (m.custom or {}).get("document")
+    if isinstance(doc, dict) and isinstance(doc.get("url"), str) and doc["url"].startswith(("https://", "http://")):
+        return {"url": doc["url"], "filename": str(doc.get("filename") or "document.pdf")}
+    return None
+
+
 def render_whatsapp(messages: Iterable[BotMessage]) -> Rendering:
     r = Rendering()
     for m in messages:
         body = whatsapp_markdown(m.text or "").strip()
         if m.image:
             r.bodies.append({"type": "image", "image": {"link": m.image}})
+        doc = document_of(m)
+        if doc:
+            # WhatsApp fetches the file from the link; the text below keeps the link as a fallback.
+            r.bodies.append({"type": "document", "document": {"link": doc["url"], "filename": doc["filename"]}})
         if not m.buttons:
             r.bodies.extend(_wa_text(c) for c in split_text(body, WA_TEXT_LIMIT))
             continue
@@ -311,6 +327,10 @@ def render_telegram(messages: Iterable[BotMessage]) -> Rendering:
     for m in messages:
         if m.image:
             r.bodies.append({"method": "sendPhoto", "photo": m.image})
+        doc = document_of(m)
+        if doc:
+            # Telegram downloads the file from the URL itself (sendDocument with an HTTP URL).
+            r.bodies.append({"method": "sendDocument", "document": doc["url"]})
         chunks = split_text(m.text or "", TG_TEXT_LIMIT, _tg_measure)
         if m.buttons and not chunks:
             chunks = [CHOOSE]

@@ -129,14 +129,14 @@ class TelegramAdapter:
         cid = keyed_id(self.settings, "tg", chat_id)
         allowed, warn = self.limiter.check(cid)
         if not allowed:
-            log.warning("telegram sender rate limited", extra={"sender": log_id(chat_id)})
+            log.warning("telegram sender rate limited", extra={"sender": log_id(self.settings, chat_id)})
             if warn:
                 await self.send_to(chat_id, cid, [BotMessage(text=RATE_LIMITED)], remember=False)
             return
         loket_id = self.setting("TELEGRAM_LOKET_ID") or None
         self.service.ensure_conversation(cid, CHANNEL, loket_id)
         self.store.set_address(cid, CHANNEL, chat_id)
-        log.info("telegram message", extra={"sender": log_id(chat_id), "conversation_id": cid})
+        log.info("telegram message", extra={"sender": log_id(self.settings, chat_id), "conversation_id": cid})
         if text is None:
             await self.send_to(chat_id, cid, [BotMessage(text=ONLY_TEXT)], remember=False)
             return

@@ -19,7 +19,7 @@ from aiohttp import web
 from assistant.gateway.app import SERVICE, SESSIONS, SETTINGS
 from assistant.gateway.channels import telegram, whatsapp
 from assistant.gateway.channels.common import RATE_LIMITED, ChannelStore, RateLimiter, channel_setting
-from assistant.gateway.lokets import Loket, get_loket, load_lokets
+from assistant.gateway.lokets import Loket, get_loket, load_lokets, origin_of, widget_origins
 
 log = logging.getLogger(__name__)
 
@@ -121,13 +121,18 @@ async def demo(request: web.Request) -> web.Response:
 
 # -- CORS for the widget on other websites -----------------------------------------------------
 def _allowed_origin(request: web.Request) -> str | None:
+    """The request's Origin when a loket allows it, else None: strict, never "*".
+
+    Allowed are the lokets' ``origins`` (lokets.yml) plus any listed in KOERS_WIDGET_ORIGINS;
+    a "*" there is ignored (any website could then drive conversations in a visitor's browser).
+    """
     origin = request.headers.get("Origin")
-    allowed = channel_setting(request.app[SETTINGS], "KOERS_WIDGET_ORIGINS", "*").strip()
-    if allowed == "*":
-        return "*"
-    if origin and origin in {o.strip().rstrip("/") for o in allowed.split(",") if o.strip()}:
-        return origin
-    return None
+    if not origin:
+        return None
+    extra = channel_setting(request.app[SETTINGS], "KOERS_WIDGET_ORIGINS", "")
+    allowed = widget_origins() | {o for o in (origin_of(e) for e in extra.split(",") if e.strip()) if o}
+    normal = origin_of(origin)
+    return origin if normal is not None and normal == origin.rstrip("/").lower() and normal in allowed else None
 
 
 def _is_cors_path(path: str) -> bool:
@@ -135,11 +140,11 @@ def _is_cors_path(path: str) -> bool:
 
 
 def _add_cors(request: web.Request, response: web.StreamResponse) -> None:
+    # The answer depends on Origin: caches must not hand one site's answer to another.
+    response.headers["Vary"] = "Origin"
     origin = _allowed_origin(request)
     if origin is not None:
         response.headers["Access-Control-Allow-Origin"] = origin
-        if origin != "*":
-            response.headers["Vary"] = "Origin"
 
 
 async def preflight(request: web.Request) -> web.Response:

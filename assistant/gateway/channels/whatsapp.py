@@ -116,7 +116,7 @@ class WhatsAppAdapter:
         if not sender or not message_id:
             return
         if not self.store.first_time(f"wa:{message_id}", CHANNEL):
-            log.info("whatsapp redelivery skipped", extra={"sender": log_id(sender)})
+            log.info("whatsapp redelivery skipped", extra={"sender": log_id(self.settings, sender)})
             return
         cid = keyed_id(self.settings, "wa", sender)
         kind = str(message.get("type") or "")
@@ -124,14 +124,15 @@ class WhatsAppAdapter:
             return
         allowed, warn = self.limiter.check(cid)
         if not allowed:
-            log.warning("whatsapp sender rate limited", extra={"sender": log_id(sender)})
+            log.warning("whatsapp sender rate limited", extra={"sender": log_id(self.settings, sender)})
             if warn:
                 await self.send_to(sender, cid, [BotMessage(text=RATE_LIMITED)])
             return
         loket_id = self.setting("WHATSAPP_LOKET_ID") or None
         self.service.ensure_conversation(cid, CHANNEL, loket_id)
         self.store.set_address(cid, CHANNEL, sender)
-        log.info("whatsapp message", extra={"sender": log_id(sender), "type": kind, "conversation_id": cid})
+        log.info("whatsapp message",
+                 extra={"sender": log_id(self.settings, sender), "type": kind, "conversation_id": cid})
         if kind == "location":
             await self.send_to(sender, cid, [BotMessage(text=LOCATION)], remember=False)
             return

@@ -2,7 +2,8 @@
 
 Steps: consent → name → phone or e-mail → preferred time → ticket. Pure functions on a small
 state object, so the wording and the parsing are tested without a database. The raw answers go
-only to the ticket; the transcript keeps a placeholder (see ``StepResult.stored_text``).
+only to the ticket; the transcript keeps a placeholder or the answer redacted with the call-back
+rules ("met Anna" is a name here), see ``StepResult.stored_text``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.gateway.rasa_client import BotMessage, Button
-from assistant.privacy import redact
+from assistant.privacy.redact import redact_callback_answer
 
 MAX_RETRIES = 3
 
@@ -59,7 +60,7 @@ _NO = re.compile(r"^\s*(nee|neen|no|liever niet|niet|laat maar|stop|annuleer|ann
                  re.IGNORECASE)
 _CANCEL = re.compile(r"^\s*(stop|annuleer|annuleren|laat maar|ik wil niet|nee,? liever niet)\b", re.IGNORECASE)
 _APPOINTMENT = re.compile(r"afspraak", re.IGNORECASE)
-_NAME_PREFIX = re.compile(r"^\s*(ik\s+heet|mijn\s+naam\s+is|ik\s+ben|naam\s*:?|dit\s+is)\s+", re.IGNORECASE)
+_NAME_PREFIX = re.compile(r"^\s*(ik\s+heet|mijn\s+naam\s+is|ik\s+ben|naam\s*:?|dit\s+is|met)\s+", re.IGNORECASE)
 _NAME_OK = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ .'\-])*$")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_CHARS = re.compile(r"(?:\+|00)?\d[\d\s().-]{7,20}\d")
@@ -134,7 +135,7 @@ def advance(state: FlowState, text: str) -> StepResult:
     """One answer from the person; returns the new state, what to say and what to store."""
     text = (text or "").strip()[:500]
     if state.step == "consent":
-        stored = redact(text)
+        stored = redact_callback_answer(text)
         if _NO.match(text):
             return StepResult(FlowState(step="done"), [BotMessage(text=DECLINED)], stored, "declined")
         if _YES.match(text) or _APPOINTMENT.search(text):
@@ -143,7 +144,7 @@ def advance(state: FlowState, text: str) -> StepResult:
                               [BotMessage(text=NAME_QUESTION)], stored)
         return _retry(state, BotMessage(text=CONSENT_UNCLEAR, buttons=CONSENT_BUTTONS), stored)
     if _CANCEL.match(text):
-        return StepResult(FlowState(step="done"), [BotMessage(text=DECLINED)], redact(text), "declined")
+        return StepResult(FlowState(step="done"), [BotMessage(text=DECLINED)], redact_callback_answer(text), "declined")
     if state.step == "name":
         name = parse_name(text)
         if name is None:
@@ -164,5 +165,5 @@ def advance(state: FlowState, text: str) -> StepResult:
         done = DONE_APPOINTMENT if state.kind == "appointment" else DONE_CALLBACK
         # The preferred time goes to the ticket as given; the transcript only keeps it redacted.
         return StepResult(replace(state, step="done", preferred_time=when, retries=0),
-                          [BotMessage(text=done)], redact(when), "stored")
-    return StepResult(state, [], redact(text), "declined")
+                          [BotMessage(text=done)], redact_callback_answer(when), "stored")
+    return StepResult(state, [], redact_callback_answer(text), "declined")

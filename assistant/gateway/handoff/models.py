@@ -120,3 +120,21 @@ class AuditEntry(Base):
     conversation_id = Column(String(128), nullable=True, index=True)
     detail = Column(JSON, nullable=True)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)
+
+
+class LoginThrottle(Base):
+    """Failed console logins per client address, per account and per (account, address).
+
+    In the database, not in memory, so the growing delays hold across replicas and restarts.
+    ``key`` and ``account`` are HMACs with the secret key: typed usernames (sometimes a password
+    typed in the wrong field) and addresses are not stored as such.
+    """
+
+    __tablename__ = "login_throttle"
+
+    key = Column(String(64), primary_key=True)
+    kind = Column(String(16), nullable=False)  # ip | account | account_ip
+    account = Column(String(64), nullable=True, index=True)
+    failures = Column(Integer, nullable=False, default=0)
+    blocked_until = Column(DateTime(timezone=True), nullable=True)
+    updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)

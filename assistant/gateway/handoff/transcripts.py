@@ -66,6 +66,7 @@ class ConversationRow:
     handoff: bool = False
     fallback: bool = False
     advice: bool = False
+    model_id: str | None = None  # the Rasa model that last answered
 
     @property
     def outcome(self) -> str:
@@ -173,7 +174,8 @@ def conversation_row(sessions: sessionmaker, conversation_id: str) -> Conversati
         c = db.get(Conversation, conversation_id)
         if c is None:
             return None
-        row = ConversationRow(str(c.id), str(c.channel), c.loket_id, str(c.status), c.created_at, c.updated_at)
+        row = ConversationRow(str(c.id), str(c.channel), c.loket_id, str(c.status), c.created_at, c.updated_at,
+                              model_id=c.model_id)
         _fill_flags(db, [row], has_events_table(engine))
         return row
 
@@ -283,8 +285,9 @@ def export_jsonl(sessions: sessionmaker, since: date | None = None) -> Iterator[
         q = select(Conversation).order_by(Conversation.created_at)
         if since:
             q = q.where(Conversation.created_at >= _day_start(since))
-        conv_ids = [(str(c.id), str(c.channel), c.loket_id, str(c.status), _aware(c.created_at))
-                    for c in db.execute(q).scalars()]
+        convs = list(db.execute(q).scalars())
+        conv_ids = [(str(c.id), str(c.channel), c.loket_id, str(c.status), _aware(c.created_at)) for c in convs]
+        model_ids = {str(c.id): c.model_id for c in convs}
     for start in range(0, len(conv_ids), 200):
         chunk = conv_ids[start:start + 200]
         ids = [c[0] for c in chunk]
@@ -310,8 +313,8 @@ def export_jsonl(sessions: sessionmaker, since: date | None = None) -> Iterator[
             row = rows[cid]
             yield json.dumps({
                 "conversation_id": cid, "channel": channel, "loket_id": loket_id, "status": status,
-                "created_at": created.isoformat(), "outcome": row.outcome, "handoff": row.handoff,
-                "fallback": row.fallback, "messages": msgs[cid], "handoff_cases": cases[cid],
+                "created_at": created.isoformat(), "model_id": model_ids[cid], "outcome": row.outcome,
+                "handoff": row.handoff, "fallback": row.fallback, "messages": msgs[cid], "handoff_cases": cases[cid],
                 "annotations": notes[cid],
             }, ensure_ascii=False)
 

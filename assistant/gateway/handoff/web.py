@@ -39,6 +39,7 @@ from assistant.gateway.lokets import load_lokets
 from assistant.gateway.rasa_client import RasaUnavailable
 from assistant.privacy import erasure
 from assistant.privacy.rasa_events import EVENTS, has_events_table
+from assistant.privacy.redact import redact_callback_answer
 from assistant.privacy.retention import purge_older_than
 from assistant.storage.models import Conversation
 
@@ -294,11 +295,12 @@ async def login_submit(request: web.Request) -> web.StreamResponse:
         return render(request, "login.html", status=403, login_csrf=expected or secrets.token_urlsafe(24),
                       next=next_url, username=username,
                       error="De pagina was verlopen. Probeer het nog een keer.")
-    result = auth.login(request.app[SESSIONS], request.app[SETTINGS].secret_key, username,
-                        str(form.get("password") or ""))
+    result = await auth.login_async(request.app[SESSIONS], request.app[SETTINGS].secret_key, username,
+                                    str(form.get("password") or ""), client_ip=request.remote or "")
     if result.status != "ok" or result.token is None:
         log.info("console login refused", extra={"status": result.status})
-        return render(request, "login.html", status=429 if result.status == "locked" else 401,
+        # One status and text for unknown name, wrong password and a delayed try.
+        return render(request, "login.html", status=401,
                       login_csrf=expected, next=next_url, username=username, error=result.message)
     response = web.HTTPFound(next_url)
     _set_session_cookie(request, response, result.token)
@@ -316,9 +318,8 @@ async def api_login(request: web.Request) -> web.Response:
     if not isinstance(data, dict) or not isinstance(data.get("username"), str) \
             or not isinstance(data.get("password"), str):
         return _json_error("Stuur JSON met 'username' en 'password'.", 400)
-    result = auth.login(request.app[SESSIONS], request.app[SETTINGS].secret_key, data["username"], data["password"])
-    if result.status == "locked":
-        return _json_error(result.message, 429, retry_after_s=result.retry_after_s)
+    result = await auth.login_async(request.app[SESSIONS], request.app[SETTINGS].secret_key, data["username"],
+                                    data["password"], client_ip=request.remote or "")
     if result.status != "ok" or result.token is None or result.identity is None:
         return _json_error(result.message, 401)
     response = web.json_response({"csrf_token": result.identity.csrf_token, "username": result.identity.username,
@@ -410,10 +411,12 @@ def _queue_data(request: web.Request) -> dict[str, Any]:
             "summary": {PROFILE_LABELS.get(k, k): _fmt_value(v) for k, v in (c.summary or {}).items()
                         if v not in (None, [], "")},
         } for c in cases],
-        # Contact details stay on the ticket page (audited); the queue shows what is needed to pick one.
+        # Contact details stay on the ticket page (audited); the queue shows what is needed to pick
+        # one, and the free-text preferred time only redacted ("dinsdag, met Anna, 06-…").
         "tickets": [{
             "id": int(t.id), "kind": "afspraak" if t.kind == "appointment" else "terugbellen",
-            "preferred_time": t.preferred_time, "created_at": _fmt_dt(t.created_at),
+            "preferred_time": redact_callback_answer(t.preferred_time) if t.preferred_time else None,
+            "created_at": _fmt_dt(t.created_at),
             "conversation_id": t.conversation_id,
         } for t in tickets],
     }
@@ -682,18 +685,22 @@ async def dashboard_page(request: web.Request) -> web.Response:
         days = 30
     data = transcripts.dashboard(request.app[SESSIONS], days)
     peak = max((n for _d, n in data.per_day), default=0)
-    return render(request, "dashboard.html", data=data, peak=peak)
+    feedback = None
+    try:  # thumbs up/down under the advice (assistant/gateway/documents)
+        from assistant.gateway.documents.service import feedback_counts
+
+        feedback = feedback_counts(request.app[SESSIONS], data.days)
+    except ModuleNotFoundError:
+        pass
+    return render(request, "dashboard.html", data=data, peak=peak, feedback=feedback)
 
 
 # -- admin ------------------------------------------------------------------------------------------
 async def advisers_page(request: web.Request, message: str | None = None, error: str | None = None,
                         status: int = 200) -> web.Response:
-    now = datetime.now(timezone.utc)
     with request.app[SESSIONS]() as db:
         advisers = list(db.execute(select(Adviser).order_by(Adviser.username)).scalars())
-    locked = {int(a.id) for a in advisers
-              if a.locked_until is not None
-              and (a.locked_until if a.locked_until.tzinfo else a.locked_until.replace(tzinfo=timezone.utc)) > now}
+    locked = auth.delayed_accounts(request.app[SESSIONS], request.app[SETTINGS].secret_key)
     return render(request, "advisers.html", advisers=advisers, locked=locked, message=message, error=error,
                   status=status)
 
@@ -719,7 +726,7 @@ async def adviser_update(request: web.Request) -> web.Response:
     action = request.match_info.get("action")
     sessions = request.app[SESSIONS]
     if action == "unlock":
-        ok = auth.unlock(sessions, adviser_id)
+        ok = auth.unlock(sessions, adviser_id, request.app[SETTINGS].secret_key)
     elif action in ("deactivate", "activate"):
         if action == "deactivate" and adviser_id == identity_of(request).adviser_id:
             return await advisers_page(request, error="Je kunt je eigen account niet uitzetten.", status=400)
@@ -822,3 +829,6 @@ def setup(app: web.Application) -> None:
     r.add_get("/console/admin/audit", audit_page)
     r.add_get("/console/admin/export", export_download)
     r.add_static("/console/static/", HERE / "static", name="console_static")
+    from assistant.gateway.handoff import learning_views  # imports this module: load it last
+
+    learning_views.setup(app)

@@ -12,6 +12,36 @@
 
   function setStatus(text) { statusEl.textContent = text || ""; }
 
+  // The same safe markdown subset as the widget: **bold**, [label](https://...) links, line breaks,
+  // built as DOM nodes (never parsed as HTML), so the advice's links work here too.
+  function richText(text) {
+    var frag = document.createDocumentFragment();
+    text.split("\n").forEach(function (line, i) {
+      if (i > 0) { frag.appendChild(document.createElement("br")); }
+      var re = /\*\*([^*]+)\*\*|\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)|(https?:\/\/[^\s)]+)/g;
+      var last = 0;
+      var m;
+      while ((m = re.exec(line)) !== null) {
+        if (m.index > last) { frag.appendChild(document.createTextNode(line.slice(last, m.index))); }
+        var node;
+        if (m[1]) {
+          node = document.createElement("strong");
+          node.textContent = m[1];
+        } else {
+          node = document.createElement("a");
+          node.href = m[3] || m[4];
+          node.target = "_blank";
+          node.rel = "noopener noreferrer";
+          node.textContent = m[2] || m[4];
+        }
+        frag.appendChild(node);
+        last = re.lastIndex;
+      }
+      if (last < line.length) { frag.appendChild(document.createTextNode(line.slice(last))); }
+    });
+    return frag;
+  }
+
   function addMessage(sender, text, buttons) {
     if (text) {
       var li = document.createElement("li");
@@ -22,7 +52,7 @@
         who.textContent = "Adviseur";
         li.appendChild(who);
       }
-      li.appendChild(document.createTextNode(text));
+      li.appendChild(richText(text));
       log.appendChild(li);
     }
     if (buttons && buttons.length) {

@@ -29,10 +29,15 @@
   var cid = store.get("cid");
   var lastId = 0;
   var busy = false;
+  var queued = [];  // [text, shown] sent or tapped while a turn was still on its way, in order
   var offline = false;
   var failures = 0;
   var pollTimer = null;
   var offered = {};  // payload → title of the last quick replies, to show a choice as it was labelled
+  var adviceStart = null;  // the first advice bubble of the latest batch: scrolled to, not past
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  // Touch screens: focusing the input would pop up the keyboard over the first question.
+  var TOUCH = !!(window.matchMedia && window.matchMedia("(pointer: coarse)").matches);
   var loket = { name: "Leerwerkloket", greeting: "Hoi! Ik ben Koers, de digitale assistent.",
                 colors: { primary: "#0b5cad", text_on_primary: "#ffffff" } };
 
@@ -54,20 +59,55 @@
                                 "aria-controls": "koers-panel" });
   var launcherText = el("span", { class: "launcher__text", text: "Chat met ons" });
   var badge = el("span", { class: "launcher__badge", hidden: "", text: "nieuw" });
-  launcher.appendChild(el("span", { class: "launcher__icon", "aria-hidden": "true", text: "💬" }));
+  // An inline SVG: an emoji shows as an empty box on systems without an emoji font.
+  function icon(paths, size) {
+    var svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("width", String(size || 22));
+    svg.setAttribute("height", String(size || 22));
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    paths.forEach(function (d) {
+      var path = document.createElementNS(SVG_NS, "path");
+      path.setAttribute("d", d);
+      path.setAttribute("fill", "currentColor");
+      svg.appendChild(path);
+    });
+    return svg;
+  }
+  var CHAT_ICON = ["M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6a1.5 1.5 0 1 0 " +
+                   "0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z"];
+  var RESTART_ICON = ["M12 5V2L7 6l5 4V7a5 5 0 1 1-5 5H5a7 7 0 1 0 7-7z"];
+  var THUMB_UP = ["M2 21h4V9H2v12zM22 10a2 2 0 0 0-2-2h-6.3l1-4.6v-.3c0-.4-.2-.8-.4-1.1L13.2 1 6.6 7.6C6.2 8 6 " +
+                  "8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z"];
+  var THUMB_DOWN = ["M22 3h-4v12h4V3zM2 14a2 2 0 0 0 2 2h6.3l-1 4.6v.3c0 .4.2.8.4 1.1l1.1 1 6.6-6.6c.4-.4.6-.9.6-1.4V5" +
+                    "a2 2 0 0 0-2-2H7c-.8 0-1.5.5-1.8 1.2l-3 7.1c-.1.2-.2.5-.2.7v2z"];
+  var launcherIcon = el("span", { class: "launcher__icon" });
+  launcherIcon.appendChild(icon(CHAT_ICON, 24));
+  launcher.appendChild(launcherIcon);
   launcher.appendChild(launcherText);
   launcher.appendChild(badge);
 
   var title = el("h2", { id: "koers-title", class: "panel__title" });
   var subtitle = el("p", { class: "panel__subtitle", text: "Digitale assistent Koers" });
-  var restartBtn = el("button", { type: "button", class: "panel__action", text: "Opnieuw beginnen" });
+  // Restart sits apart from × and asks first: one slip must not wipe the conversation.
+  var restartBtn = el("button", { type: "button", class: "panel__action", "aria-label": "Opnieuw beginnen",
+                                  title: "Opnieuw beginnen" });
+  restartBtn.appendChild(icon(RESTART_ICON, 20));
   var closeBtn = el("button", { type: "button", class: "panel__close", "aria-label": "Chat sluiten" });
   closeBtn.appendChild(el("span", { "aria-hidden": "true", text: "×" }));
   var header = el("div", { class: "panel__header" }, [
     el("div", { class: "panel__heading" }, [title, subtitle]), restartBtn, closeBtn,
   ]);
-  var log = el("ol", { class: "log", role: "log", "aria-live": "polite", "aria-relevant": "additions",
-                       "aria-label": "Gesprek", tabindex: "0" });
+  // A div, not a list: role=log is not allowed on <ol>, and quick replies are no list items (axe).
+  var log = el("div", { class: "log", role: "log", "aria-live": "polite", "aria-relevant": "additions",
+                        "aria-label": "Gesprek", tabindex: "0" });
+  var confirmText = el("p", { id: "koers-confirm-text", class: "confirm__text",
+                              text: "Opnieuw beginnen? Wat je hebt verteld, wordt gewist." });
+  var confirmYes = el("button", { type: "button", class: "confirm__btn confirm__btn--yes", text: "Ja, opnieuw" });
+  var confirmNo = el("button", { type: "button", class: "confirm__btn", text: "Nee, ga door" });
+  var confirmBar = el("div", { class: "confirm", role: "group", "aria-labelledby": "koers-confirm-text", hidden: "" },
+                      [confirmText, el("div", { class: "confirm__actions" }, [confirmYes, confirmNo])]);
   var typing = el("div", { class: "typing", hidden: "", "aria-hidden": "true" },
                   [el("span"), el("span"), el("span")]);
   var status = el("p", { class: "status", role: "status" });
@@ -78,7 +118,7 @@
   var form = el("form", { class: "form", novalidate: "" }, [label, input, sendBtn]);
   var panel = el("section", { id: "koers-panel", class: "panel", role: "dialog", "aria-modal": "false",
                               "aria-labelledby": "koers-title", hidden: "" },
-                 [header, log, typing, status, form]);
+                 [header, confirmBar, log, typing, status, form]);
   root.appendChild(panel);
   root.appendChild(launcher);
 
@@ -110,24 +150,86 @@
     Array.prototype.forEach.call(log.querySelectorAll(".quick"), function (q) { q.remove(); });
   }
 
-  function scrollDown() { log.scrollTop = log.scrollHeight; }
+  // After a batch: the advice's first line at the top (people read from its start), else the end.
+  function scrollDown() {
+    if (adviceStart && adviceStart.isConnected) {
+      log.scrollTop = adviceStart.offsetTop - log.offsetTop - 8;
+    } else {
+      log.scrollTop = log.scrollHeight;
+    }
+  }
+
+  function newBatch() { adviceStart = null; }
+
+  // Asked once per conversation, also after a reload.
+  var feedbackSent = !!store.get("feedback") && store.get("feedback") === store.get("cid");
+  function feedbackBar() {
+    var bar = el("div", { class: "feedback", role: "group", "aria-label": "Was dit advies nuttig?" });
+    bar.appendChild(el("span", { class: "feedback__q", text: "Was dit advies nuttig?" }));
+    [["up", "Ja, nuttig", THUMB_UP], ["down", "Nee, niet nuttig", THUMB_DOWN]].forEach(function (f) {
+      var btn = el("button", { type: "button", class: "feedback__btn", "aria-label": f[1], "aria-pressed": "false",
+                               title: f[1] });
+      btn.appendChild(icon(f[2], 20));
+      btn.addEventListener("click", function () {
+        if (!cid) { return; }
+        api("POST", "/api/v1/chat/" + encodeURIComponent(cid) + "/feedback", { rating: f[0] }).then(function () {
+          Array.prototype.forEach.call(bar.querySelectorAll(".feedback__btn"), function (b) {
+            b.setAttribute("aria-pressed", b === btn ? "true" : "false");
+          });
+          bar.querySelector(".feedback__q").textContent = "Dank je voor je mening.";
+          feedbackSent = true;
+          store.set("feedback", cid);
+        }).catch(function () { setStatus("Je mening is niet verstuurd. Probeer het later opnieuw.", "warn"); });
+      });
+      bar.appendChild(btn);
+    });
+    return bar;
+  }
+
+  // Advice details come folded under their title; follow-ups with the same title share the fold.
+  function addDetail(title, text) {
+    var last = log.lastElementChild;
+    if (last && last.classList.contains("msg--detail") && last.getAttribute("data-title") === title) {
+      var body = last.querySelector(".msg__text");
+      body.appendChild(el("br"));
+      body.appendChild(el("br"));
+      body.appendChild(richText(text));
+      return last;
+    }
+    var item = el("div", { class: "msg msg--bot msg--detail", "data-title": title });
+    var details = el("details");
+    details.appendChild(el("summary", { text: title }));
+    var body2 = el("div", { class: "msg__text" });
+    body2.appendChild(richText(text));
+    details.appendChild(body2);
+    item.appendChild(details);
+    log.appendChild(item);
+    return item;
+  }
 
   var WHO = { bot: "Koers", adviser: "Adviseur", user: "Jij", system: "Melding" };
 
-  function addMessage(sender, text, buttons) {
+  function addMessage(sender, text, buttons, meta) {
     clearQuickReplies();
     var item = null;
-    if (text) {
-      item = el("li", { class: "msg msg--" + sender });
+    var kind = meta && meta.kind;
+    if (text && kind === "advice_detail" && meta.title) {
+      item = addDetail(meta.title, text);
+    } else if (text) {
+      item = el("div", { class: "msg msg--" + sender + (kind === "advice" ? " msg--advice" : "") });
       item.appendChild(el("span", { class: sender === "adviser" ? "msg__who" : "visually-hidden",
                                     text: (WHO[sender] || "Koers") + ": " }));
       var bubble = el("span", { class: "msg__text" });
       bubble.appendChild(richText(text));
       item.appendChild(bubble);
       log.appendChild(item);
+      if (kind === "advice") {
+        adviceStart = item;
+        if (!feedbackSent) { log.appendChild(feedbackBar()); }
+      }
     }
     if (buttons && buttons.length) {
-      var group = el("li", { class: "quick" });
+      var group = el("div", { class: "quick" });
       var inner = el("div", { role: "group", "aria-label": "Antwoordopties" });
       buttons.forEach(function (b) {
         var btn = el("button", { type: "button", class: "quick__btn", text: b.title });
@@ -160,6 +262,32 @@
 
   function greet() {
     if (loket.greeting) { addMessage("bot", loket.greeting); }
+  }
+
+  // A new conversation starts with the bot's own greeting, first question and its buttons, so
+  // the person never sees an empty chat; the local greeting is only the fallback when it fails.
+  var starting = null;
+  function startTalk() {
+    if (starting || log.querySelector(".msg")) { return starting || Promise.resolve(); }
+    busy = true;
+    setTyping(true);
+    starting = ensureConversation().then(function () {
+      return api("POST", "/api/v1/chat/" + encodeURIComponent(cid) + "/start", { loket_id: LOKET || undefined });
+    }).then(function (d) {
+      connected();
+      newBatch();
+      (d.messages || []).forEach(function (m) { addMessage("bot", m.text, m.buttons, m); });
+      lastId = Math.max(lastId, d.last_id || 0);
+      if (!(d.messages || []).length && !log.querySelector(".msg")) { greet(); }
+    }).catch(function () {
+      if (!log.querySelector(".msg")) { greet(); }
+    }).then(function () {
+      setTyping(false);
+      busy = false;
+      starting = null;
+      next();
+    });
+    return starting;
   }
 
   // -- network --------------------------------------------------------------------------------
@@ -207,12 +335,13 @@
       .then(function (d) {
         connected();
         var fresh = false;
+        newBatch();
         (d.messages || []).forEach(function (m) {
           if (m.id <= lastId) { return; }
           lastId = m.id;
           var text = m.text;
           if (m.sender === "user" && text && offered[text]) { text = offered[text]; }  // payload → its title
-          addMessage(m.sender, text, m.sender === "user" ? [] : m.buttons);
+          addMessage(m.sender, text, m.sender === "user" ? [] : m.buttons, m.custom);
           if (m.sender !== "user") {
             fresh = true;
             offered = {};
@@ -237,10 +366,17 @@
     }, wait);
   }
 
+  // One turn at a time (Rasa needs the order); what comes in meanwhile waits, never dropped.
+  function next() {
+    if (!busy && queued.length) { var q = queued.shift(); send(q[0], q[1]); }
+  }
+
   function send(text, shown) {
     text = (text || "").trim();
-    if (busy || !text) { return; }
+    if (!text) { return; }
+    if (busy) { queued.push([text, shown]); return; }
     busy = true;
+    newBatch();
     sendBtn.disabled = true;
     var mine = addMessage("user", shown || text);
     setTyping(true);
@@ -250,7 +386,8 @@
     }).then(function (d) {
       connected();
       setTyping(false);
-      (d.messages || []).forEach(function (m) { addMessage("bot", m.text, m.buttons); });
+      newBatch();
+      (d.messages || []).forEach(function (m) { addMessage("bot", m.text, m.buttons, m); });
       lastId = Math.max(lastId, d.last_id || 0);
     }).catch(function (e) {
       setTyping(false);
@@ -264,11 +401,15 @@
         disconnected();
         setStatus("Je bericht is niet verstuurd. Controleer je verbinding en probeer het opnieuw.", "warn");
       }
-      if (!shown || shown === text) { input.value = text; }  // nothing the person typed is lost
+      // Nothing the person typed is lost: this text and any typed after it go back in the field.
+      var typed = [text].concat(queued.filter(function (q) { return !q[1]; }).map(function (q) { return q[0]; }));
+      queued = [];
+      if (!shown || shown === text) { input.value = typed.join("\n"); }
     }).then(function () {
       busy = false;
       sendBtn.disabled = false;
-      if (!panel.hidden) { input.focus(); }
+      if (!panel.hidden && !TOUCH) { input.focus(); }
+      next();
     });
   }
 
@@ -280,7 +421,9 @@
     badge.hidden = true;
     store.set("open", "1");
     scrollDown();
-    input.focus();
+    // On touch screens focus goes to the conversation, not the input: no keyboard over the question.
+    if (TOUCH) { log.focus(); } else { input.focus(); }
+    startTalk();
     schedulePoll();
   }
 
@@ -296,13 +439,16 @@
   launcher.addEventListener("click", open);
   closeBtn.addEventListener("click", close);
   panel.addEventListener("keydown", function (e) {
-    if (e.key === "Escape") { e.preventDefault(); close(); }
+    if (e.key !== "Escape") { return; }
+    e.preventDefault();
+    if (!confirmBar.hidden) { confirmBar.hidden = true; restartBtn.focus(); } else { close(); }
   });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     var text = input.value;
+    if (!text.trim()) { return; }
     input.value = "";
-    send(text);
+    send(text);  // typed while the bot is still starting or answering: sent right after
   });
   input.addEventListener("keydown", function (e) {
     // Enter sends, Shift+Enter adds a line: what people expect from a chat box.
@@ -311,7 +457,20 @@
       form.requestSubmit ? form.requestSubmit() : form.dispatchEvent(new Event("submit"));
     }
   });
-  restartBtn.addEventListener("click", function () { send("opnieuw beginnen", "Opnieuw beginnen"); });
+  restartBtn.addEventListener("click", function () {
+    confirmBar.hidden = false;
+    confirmNo.focus();
+  });
+  confirmNo.addEventListener("click", function () {
+    confirmBar.hidden = true;
+    restartBtn.focus();
+  });
+  confirmYes.addEventListener("click", function () {
+    confirmBar.hidden = true;
+    feedbackSent = false;
+    store.del("feedback");
+    send("opnieuw beginnen", "Opnieuw beginnen");
+  });
   window.addEventListener("online", function () { if (offline) { loadHistory().catch(disconnected); } });
 
   // -- start ----------------------------------------------------------------------------------
@@ -321,7 +480,6 @@
     var config = LOKET ? api("GET", "/api/v1/lokets/" + encodeURIComponent(LOKET)) : Promise.reject(new Error());
     config.then(function (d) { loket = d; }).catch(function () { /* keep the defaults */ }).then(function () {
       applyLoket();
-      greet();
       return loadHistory().catch(function (e) {
         if (e.status === 400 || e.status === 404) { store.del("cid"); cid = null; } else { disconnected(); }
       });
