@@ -265,6 +265,15 @@ INTEREST_TEMPLATES = ("{bare}", "iets {x}", "ik wil graag {x} werken")
 INTEREST_STATEMENT_TEMPLATES = ("ik wil graag {x} werken",)
 
 # Jobs and sectors the vocabulary does not know: the person gives them as the current sector.
+# Some of them lie on a sector's edge; there the sector is as right as "anders" (a judgement a
+# person would accept), e.g. security work under "overheid en veiligheid".
+OWN_WORDS_ALSO: dict[str, frozenset[str]] = {
+    "in de beveiliging": frozenset({"overheid_veiligheid"}), "fotografie": frozenset({"cultuur"}),
+    "in de evenementenbranche": frozenset({"cultuur", "horeca"}), "ik ben taxichauffeur": frozenset({"logistiek"}),
+    "in de scheepvaart": frozenset({"logistiek"}), "in de modewereld": frozenset({"cultuur", "retail"}),
+    "bij een reisbureau": frozenset({"zakelijke_dienstverlening", "retail"}),
+    "ik werk bij een dierenasiel": frozenset({"groen", "landbouw_voedsel"}),
+}
 OWN_WORDS_SECTORS: tuple[str, ...] = (
     "kapper", "in de beveiliging", "fotografie", "ik ben kapster", "bij een tattooshop", "ik ben taxichauffeur",
     "in de evenementenbranche", "ik werk bij een sportschool", "ik ben rij-instructeur", "in de schoonheidsbranche",

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.simulate import bank
 from assistant.simulate.conversation import UNKNOWN, Transcript
 
 # Failure kinds, in the order of the invariants (plus a crash of the machine).
@@ -149,6 +150,9 @@ def check_facts(t: Transcript) -> list[Violation]:
         if want == UNKNOWN:
             out.append(Violation(WRONG_FACT, f"{field}={value!r} but the person said 'weet ik niet'",
                                  t.given_at.get(field), field))
+        elif field == "current_sector" and want == "anders" and value in bank.OWN_WORDS_ALSO.get(
+                t.person.own_words or "", frozenset()):
+            continue  # a job on a sector's edge ("in de beveiliging") may go either way
         elif not _same(field, value, want):
             # Read right when answered and lost later: overruled. Never read right: a wrong fact.
             at = t.given_at.get(field)

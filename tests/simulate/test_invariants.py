@@ -95,6 +95,22 @@ def test_out_of_vocabulary_sector_is_fine_as_anders_and_derived_fields_are_allow
     assert kinds(_transcript(_good_turns(), profile, given)) == []
 
 
+def test_a_job_on_a_sectors_edge_may_go_either_way_but_not_anywhere():
+    given = {"work_status": ("zzp", "answer"), "education_level": ("havo", "answer"), "age": (47, "answer"),
+             "current_sector": ("anders", "answer")}
+    base = {"work_status": "zzp", "education_level": "havo", "age": 47}
+
+    def with_sector(own_words, sector):
+        t = _transcript(_good_turns(), {**base, "current_sector": sector}, dict(given))
+        t.person = Person(pid=0, seed=0, truth=t.person.truth, own_words=own_words, events=Events())
+        return kinds(t)
+
+    assert with_sector("in de beveiliging", "overheid_veiligheid") == []
+    assert with_sector("in de beveiliging", "anders") == []
+    assert with_sector("in de beveiliging", "zorg_welzijn") == [inv.WRONG_FACT]
+    assert with_sector("kapper", "cultuur") == [inv.WRONG_FACT]
+
+
 def test_a_handoff_after_a_decline_fires_an_unaccepted_offer():
     turns = _good_turns()
     turns[1:1] = [
