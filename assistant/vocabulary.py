@@ -45,6 +45,7 @@ class Field:
     other: str | None = None
     cues: tuple[tuple[Any, tuple[str, ...]], ...] = ()
     overrides: tuple[tuple[Any, tuple[str, ...]], ...] = ()
+    blocks: tuple[str, ...] = ()
     narrow_cues: tuple[str, ...] = ()
     narrow_ask: str = ""
     narrow_buttons: tuple[Any, ...] = ()
@@ -105,6 +106,7 @@ def _field(name: str, raw: dict[str, Any]) -> Field:
         cues=tuple((key, tuple(str(c).lower() for c in cue_list)) for key, cue_list in (raw.get("cues") or {}).items()),
         overrides=tuple((key, tuple(str(c).lower() for c in cue_list))
                         for key, cue_list in (raw.get("overrides") or {}).items()),
+        blocks=tuple(str(b) for b in raw.get("blocks") or ()),
         narrow_cues=tuple(str(c).lower() for c in narrow.get("cues") or ()), narrow_ask=str(narrow.get("ask", "")),
         narrow_buttons=tuple(narrow.get("buttons") or ()),
     )

@@ -160,7 +160,6 @@ _THANKS = re.compile(r"^(?:dank(?:je|jewel|u|uwel)?|bedankt|thanks|merci|top bed
 _QUESTION = re.compile(r"\?\s*$|^(?:wat|hoe|waar|wie|wanneer|waarom|welke|kan|kun|mag|moet|is|heb|krijg|"
                        r"betaal|wordt|zijn)\b")
 _STAP = re.compile(r"\bSTAP\b|\b[Ss][Tt][Aa][Pp][- ]?(?:budget|subsidie|regeling)")
-_WANT_WORDS = re.compile(r"\b(?:wil|wilt|willen|halen|behalen|graag|hoop|doel|droom)\b")
 _NEGATORS = frozenset({"niet", "geen", "nooit", "niks", "niets"})
 _DIPLOMA_WORDS = re.compile(r"\b(?:diploma|opleiding|school|gestudeerd|studie|universiteit|master|bachelor|mbo|hbo|"
                             r"wo|graad|certificaat|papieren|afgestudeerd)\b")
@@ -645,8 +644,9 @@ class _Turn:
                 continue
             if name == "education_level" and value in ("buitenlands", "geen") and not _DIPLOMA_WORDS.search(self.norm):
                 continue  # "ik kom uit Eritrea", "nee, geen zorgen": no word about a diploma
-            if name == "goal" and value == "diploma_halen" and self.s.get("open") == "education_level" \
-                    and not _WANT_WORDS.search(self.norm):
+            open_ = self.s.get("open")
+            if source == "volunteered" and open_ in vocabulary().fields and name in vocabulary()[open_].blocks \
+                    and not correcting:
                 continue  # "mbo 4 diploma" to the diploma question is a diploma held, not a goal
             spec = vocabulary()[name]
             if spec.overrides and value is not None:

@@ -59,12 +59,13 @@ def rasa() -> AdviceRasa:
     r = AdviceRasa()
     r.intent_replies["greet"] = [
         BotMessage(text="Hoi! Ik ben Koers, de digitale assistent. Ik help je met leren en werken."),
-        BotMessage(text="Wat wil je het liefst?", buttons=(Button("Een opleiding kiezen", "/opleiding"),
-                                                          Button("Geld voor leren", "/geld"))),
+        # Buttons send their own title, as the bot's do (typed "/..." is only text).
+        BotMessage(text="Wat wil je het liefst?", buttons=(Button("Een opleiding kiezen", "Een opleiding kiezen"),
+                                                          Button("Geld voor leren", "Geld voor leren"))),
     ]
-    r.replies["/opleiding"] = [BotMessage(text="Dit heb ik begrepen: je werkt in de zorg. Klopt dit?",
-                                          buttons=(Button("Ja, klopt", "/affirm"), Button("Nee", "/deny")))]
-    r.replies["/affirm"] = advice_messages()
+    r.replies["Een opleiding kiezen"] = [BotMessage(text="Dit heb ik begrepen: je werkt in de zorg. Klopt dit?",
+                                                    buttons=(Button("Ja, klopt", "Ja, klopt"), Button("Nee", "Nee")))]
+    r.replies["Ja, klopt"] = advice_messages()
     r.replies["Stuur me dit advies"] = [BotMessage(custom={"advice_document": "requested"})]
     r.replies["ik wil een mens spreken"] = handoff_replies()
     return r
