@@ -47,7 +47,7 @@ test: install-dev check train browser-deps
 	$(BIN)/python -m pytest -ra --durations=15
 
 # The simulator's full bar (issue 9): 10,000 parser-only conversations, 0 violations, report in
-# results/ (exit code 1 on any violation). tests/simulate runs 2,000 locally and 10,000 in CI.
+# results/ (exit code 1 on any violation). The suite (tests/simulate) runs 2,000 of them.
 simulate: install-dev
 	$(BIN)/koers simulate --n 10000 --seed 20261202 --report results/simulation.md
 
