@@ -7,12 +7,13 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 # Deterministic TensorFlow kernels: with the seeds in the configs, retraining gives the same model.
 export TF_DETERMINISTIC_OPS := 1
 
-.PHONY: help install install-dev run test check lint typecheck validate train unit e2e bench clean browser-deps
+.PHONY: help install install-dev run test check lint typecheck validate train unit e2e bench simulate clean browser-deps
 
 help:
 	@echo "make run    - installeren, database bijwerken, trainen (indien nodig) en alles starten"
 	@echo "make test   - installeren, controles, trainen (gecached) en alle tests draaien"
 	@echo "make bench  - latency-benchmark (bench/turn_latency.py)"
+	@echo "make simulate - 10.000 gesimuleerde gesprekken met de intake (results/simulation.md)"
 
 install:
 	@scripts/bootstrap.sh
@@ -44,6 +45,11 @@ browser-deps:
 
 test: install-dev check train browser-deps
 	$(BIN)/python -m pytest -ra --durations=15
+
+# The simulator's full bar (issue 9): 10,000 parser-only conversations, 0 violations, report in
+# results/ (exit code 1 on any violation). The suite (tests/simulate) runs 2,000 of them.
+simulate: install-dev
+	$(BIN)/koers simulate --n 10000 --seed 20261202 --report results/simulation.md
 
 bench: install-dev train
 	$(BIN)/python bench/turn_latency.py

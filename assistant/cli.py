@@ -64,6 +64,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--nlu-only", action="store_true", help="Alleen NLU trainen (sneller; voor tests).")
     p.set_defaults(handler=_lazy("assistant.learning.improve:cli_improve"))
 
+    p = sub.add_parser("simulate", help="Gesprekken simuleren met de intake en de invarianten controleren.")
+    p.add_argument("--n", type=int, default=1000, help="Aantal gesprekken (standaard 1000).")
+    p.add_argument("--seed", type=int, default=1, help="Seed voor de mensen en hun antwoorden.")
+    p.add_argument("--nlu", action="store_true", help="Elk bericht door het getrainde model (Rasa Agent).")
+    p.add_argument("--model", default=None, help="Model (.tar.gz); standaard het nieuwste in models/.")
+    p.add_argument("--report", default=None, help="Markdown-rapport schrijven, bijv. results/simulation.md.")
+    p.add_argument("--typo-rate", type=float, default=0.1, help="Kans op een typfout per eerste antwoord.")
+    p.add_argument("--date", default=None, help="Peildatum JJJJ-MM-DD (standaard: vandaag).")
+    p.add_argument("--show", type=int, default=None, metavar="PERSOON",
+                   help="Alleen het gesprek van deze persoon (nummer uit het rapport) tonen.")
+    p.set_defaults(handler=_lazy("assistant.simulate.cli:cli_simulate"))
+
     p = sub.add_parser("run", help="Alles starten: Rasa, action server en de Koers-service.")
     p.add_argument("--no-train", action="store_true", help="Niet trainen, het laatste model gebruiken.")
     p.set_defaults(handler=_lazy("assistant.runner:cli_run"))
