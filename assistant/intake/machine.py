@@ -270,7 +270,8 @@ class _Turn:
 
     # -- entry
     def run(self) -> TurnResult:
-        asked_stap = _STAP.search(self.text) or self.r.faq_key == "faq/ask_stap"
+        # The response selector always names some FAQ: it counts only when the intent is an FAQ.
+        asked_stap = _STAP.search(self.text) or (self.r.faq_key == "faq/ask_stap" and self.intent == "faq")
         if asked_stap and "stap_budget" not in self.s["asked_schemes"]:
             self.s["asked_schemes"].append("stap_budget")
         if self.intent == "handoff_resume":
