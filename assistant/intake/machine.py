@@ -142,7 +142,8 @@ _DONT_KNOW = re.compile(
     r"weet ik veel|misschien|geen idee eigenlijk|(?:ik )?(?:heb )?(?:echt |werkelijk )?geen (?:flauw )?(?:idee|benul)|"
     r"ik zou het niet weten|(?:dat )?weet ik (?:echt |eigenlijk |ook )?(?:niet|het niet)|"
     r"ik weet het (?:echt |ook )?niet|"
-    r"geen flauw benul|daar heb ik geen idee van|dat kan ik niet zeggen|lastig te zeggen)\b")
+    r"geen flauw benul|daar heb ik geen idee van|(?:dat )?kan ik niet zeggen|lastig te zeggen|weet ik zo niet|"
+    r"geen idee hoor|dat weet ik zo niet)\b")
 _CORRECTION = re.compile(
     r"\b(?:wacht|toch|eigenlijk|ik bedoel|bedoel ik|bedoelde|correctie|verkeerd|fout|vergissing|vergis\w*|"
     r"verkeerde|anders gezegd|liever gezegd|niet waar|"
@@ -164,6 +165,7 @@ _THANKS = re.compile(r"^(?:dank(?:je|jewel|u|uwel)?|bedankt|thanks|merci|top bed
 _QUESTION = re.compile(r"\?\s*$|^(?:wat|hoe|waar|wie|wanneer|waarom|welke|kan|kun|mag|moet|is|heb|krijg|"
                        r"betaal|wordt|zijn)\b")
 _STAP = re.compile(r"\bSTAP\b|\b[Ss][Tt][Aa][Pp][- ]?(?:budget|subsidie|regeling)")
+_NOT_A_PLACE = re.compile(r"\b(?:weet|niet|geen|zeggen|idee|snap|begrijp|waarom|hoezo|nee|ja)\b")
 _NEGATORS = frozenset({"niet", "geen", "nooit", "niks", "niets"})
 _DIPLOMA_WORDS = re.compile(r"\b(?:diploma|opleiding|school|gestudeerd|studie|universiteit|master|bachelor|mbo|hbo|"
                             r"wo|graad|certificaat|papieren|afgestudeerd)\b")
@@ -483,11 +485,10 @@ class _Turn:
         if value is None and spec.id == "employer_size" and not facts:
             # The question is "Werken er minder dan 250 mensen bij je werkgever?"
             value = "mkb" if self.is_yes() else "groot" if self.is_no() else None
-        if value is None and spec.kind == "bool":
-            if self.is_yes():
-                value = True
-            elif self.is_no():
-                value = False
+        if spec.kind == "bool" and (self.is_yes() or self.is_no()):
+            # "nee, lezen en schrijven gaat goed": the yes or no said first is the answer, whatever
+            # the parser reads in the explanation after it.
+            value = self.is_yes()
         if value is None and spec.kind == "int" and not facts:
             value = self._number(spec)
         if value is None and spec.id == "employer_size" and not facts:
@@ -611,6 +612,8 @@ class _Turn:
         from assistant.intake.parse import known_municipalities
 
         typed = found or slotlib._municipality_from_text(self.text)
+        if typed and (_DONT_KNOW.match(self.norm) or _NOT_A_PLACE.search(_norm(typed))):
+            return None  # "weet ik zo niet" is no place
         if (not found and (_QUESTION.search(self.norm) or self.nlu_digression())) or self.injected:
             return None
         known = list(known_municipalities())
