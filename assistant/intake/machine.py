@@ -558,7 +558,9 @@ class _Turn:
         grams = words + [" ".join(p) for p in itertools.pairwise(words)] + [self.norm]
         best: tuple[int, Any] | None = None
         for gram in grams:
-            hit = process.extractOne(gram, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            # Short words are easily close to another word ("doen" ~ "docent"): they must be closer.
+            cutoff = FUZZY_CUTOFF if len(gram) > 6 else 88
+            hit = process.extractOne(gram, list(choices), scorer=fuzz.ratio, score_cutoff=cutoff)
             if hit and abs(len(hit[0]) - len(gram)) > 2:
                 continue  # a typo changes a letter or two, it does not drop a word part ("ww-uitkering")
             if hit and (best is None or hit[1] > best[0]):
