@@ -273,7 +273,9 @@ class _Turn:
     # -- entry
     def run(self) -> TurnResult:
         # The response selector always names some FAQ: it counts only when the intent is an FAQ.
-        asked_stap = _STAP.search(self.text) or (self.r.faq_key == "faq/ask_stap" and self.intent == "faq")
+        asked_stap = _STAP.search(self.text) or (
+            self.r.faq_key == "faq/ask_stap" and self.intent == "faq" and self.r.confidence >= 0.8
+            and bool(_QUESTION.search(self.text)))
         if asked_stap and "stap_budget" not in self.s["asked_schemes"]:
             self.s["asked_schemes"].append("stap_budget")
         if self.intent == "handoff_resume":
