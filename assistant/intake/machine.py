@@ -867,10 +867,18 @@ class _Turn:
         self.continue_()
 
     # -- summary and corrections
+    def correction_facts(self) -> dict[str, Any]:
+        """What a correction changes: the cue names the answered question; the parser's other
+        readings only fill questions not answered yet."""
+        facts = self.extract(None)
+        cued = self.cue_facts()
+        if cued:
+            facts = {**{k: v for k, v in facts.items() if k not in self.s["answers"]}, **cued}
+        return facts
+
     def at_summary(self) -> None:
-        facts = self.extract(None) or (self.cue_facts() if _CORRECTION.search(self.norm) or self.is_no() else {})
-        if _DONT_KNOW.match(self.norm):
-            facts = {}
+        correcting = bool(_CORRECTION.search(self.norm)) or self.is_no()
+        facts = {} if _DONT_KNOW.match(self.norm) else (self.correction_facts() if correcting else self.extract(None))
         if facts:
             self.apply(facts, "corrected")
             self.s["open"] = None
@@ -892,7 +900,7 @@ class _Turn:
         self.fail("summary")
 
     def at_correction(self) -> None:
-        facts = {} if _DONT_KNOW.match(self.norm) else (self.extract(None) or self.cue_facts())
+        facts = {} if _DONT_KNOW.match(self.norm) else self.correction_facts()
         if facts and self.apply(facts, "corrected"):
             self.s["open"] = None
             self.say(_t("changed"))
