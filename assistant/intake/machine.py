@@ -43,6 +43,7 @@ SKIP_AFTER = 3  # failed tries before a question is skipped as unknown
 FREE_OFFER_AFTER = 3  # misunderstandings outside a question before an adviser is offered
 NLU_SURE = 0.7  # intent confidence above which a non-answer is taken as that intent
 FUZZY_CUTOFF = 80
+FAQ_SURE = 0.3  # response-selector confidence below which its answer is more likely wrong than right
 
 # -- readings --------------------------------------------------------------------------------
 
@@ -57,6 +58,7 @@ class Reading:
     entities: tuple[Mapping[str, Any], ...] = ()
     faq_key: str | None = None
     faq_text: str | None = None
+    faq_confidence: float | None = None  # the response selector's; None: not known
 
 
 @dataclass
@@ -106,6 +108,7 @@ def read_nlu(parse_data: Mapping[str, Any]) -> Reading:
         entities=tuple(parse_data.get("entities") or ()),
         faq_key=selector.get("intent_response_key"),
         faq_text=faq_text,
+        faq_confidence=float(selector["confidence"]) if "confidence" in selector else None,
     )
 
 
@@ -414,6 +417,8 @@ class _Turn:
         """The answer rendered from today's scheme data; the trained response only as fallback."""
         from assistant.policy.faq import faq_answer
 
+        if self.r.faq_confidence is not None and self.r.faq_confidence < FAQ_SURE:
+            return None  # a question the FAQ does not know ("waar verleng ik mijn paspoort?"): no wrong answer
         answer = faq_answer(self.r.faq_key, self.today) if self.r.faq_key else None
         return answer or self.r.faq_text
 

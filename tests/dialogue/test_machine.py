@@ -247,6 +247,11 @@ def test_a_faq_question_is_answered_and_the_question_comes_again() -> None:
     # A key without a template falls back to the trained response text.
     result = chat.say("en nog iets?", intent="faq", confidence=0.9, faq_key="faq/ask_unknown", faq_text="Oud.")
     assert result.messages[0].text == "Oud."
+    # A question the selector is unsure of gets no (wrong) answer about some scheme.
+    result = chat.say("waar verleng ik mijn paspoort?", intent="faq", confidence=0.83,
+                      faq_key="faq/ask_levenlanglerenkrediet", faq_text="Met het Levenlanglerenkrediet ...",
+                      faq_confidence=0.12)
+    assert "Levenlanglerenkrediet" not in result.messages[0].text
 
 
 def test_a_correction_at_the_summary_is_applied_and_shown_again() -> None:
