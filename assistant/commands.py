@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import logging
 
+from assistant.database import upgrade
 from assistant.settings import Settings
-from assistant.storage.migrate import upgrade
 
 log = logging.getLogger(__name__)
 

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from assistant.database import upgrade
 from assistant.nlu.training import model_path, rasa_executable, train
 from assistant.settings import Settings
-from assistant.storage.migrate import upgrade
 
 STARTUP_TIMEOUT_S = 600.0
 

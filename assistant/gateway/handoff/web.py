@@ -29,6 +29,7 @@ import jinja2
 from aiohttp import web
 from sqlalchemy import select
 
+from assistant.gateway import erasure
 from assistant.gateway.app import RASA, SERVICE, SESSIONS, SETTINGS
 from assistant.gateway.handoff import auth, transcripts
 from assistant.gateway.handoff.auth import Identity
@@ -37,7 +38,6 @@ from assistant.gateway.handoff.models import Adviser, Annotation, AuditEntry, Ha
 from assistant.gateway.handoff.service import HandoffError, HandoffManager
 from assistant.gateway.lokets import load_lokets
 from assistant.gateway.rasa_client import RasaUnavailable
-from assistant.privacy import erasure
 from assistant.privacy.rasa_events import EVENTS, has_events_table
 from assistant.privacy.retention import purge_older_than
 from assistant.storage.models import Conversation
