@@ -7,17 +7,19 @@ console calls ``send_adviser_message``. Transcripts, redaction, handoff silence 
 
 from __future__ import annotations
 
-import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import sessionmaker
 
 from assistant.gateway.rasa_client import BotMessage, RasaClient, RasaUnavailable
 from assistant.privacy import redact
+from assistant.shared_state import TurnLocks
+from assistant.shared_state.memory import MemoryTurnLocks
 from assistant.storage.models import Conversation, Message, utcnow
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,27 @@ Listener = Callable[["ConversationEvent"], Awaitable[None]]
 SignalHandler = Callable[[str, list[BotMessage]], Awaitable[list[BotMessage]]]
 # May claim a raw user message before redaction (callback flow collecting contact details).
 Interceptor = Callable[[str, str, str], Awaitable["Interception | None"]]
+
+
+class TurnObserver(Protocol):
+    """Counts what operators watch (``/metrics``); the service works the same without one."""
+
+    def turn_done(self, channel: str, seconds: float) -> None: ...
+
+    def rasa_error(self, stage: str) -> None: ...
+
+    def message_kept(self) -> None: ...
+
+
+class _NoObserver:
+    def turn_done(self, channel: str, seconds: float) -> None:
+        return None
+
+    def rasa_error(self, stage: str) -> None:
+        return None
+
+    def message_kept(self) -> None:
+        return None
 
 
 @dataclass(frozen=True)
@@ -72,6 +95,7 @@ class ConversationService:
         session_factory: sessionmaker,
         rasa: RasaClient,
         max_message_chars: int = 2000,
+        locks: TurnLocks | None = None,
     ) -> None:
         self.sessions = session_factory
         self.rasa = rasa
@@ -80,8 +104,10 @@ class ConversationService:
         self._listeners: list[Listener] = []
         self._signal_handlers: list[SignalHandler] = []
         self._interceptors: list[Interceptor] = []
-        # One lock per conversation keeps user turns in order (Rasa needs that too).
-        self._locks: dict[str, asyncio.Lock] = {}
+        # One lock per conversation keeps user turns in order (Rasa needs that too); with
+        # replicas it is a Redis lock (assistant.shared_state).
+        self.locks: TurnLocks = locks if locks is not None else MemoryTurnLocks()
+        self.observer: TurnObserver = _NoObserver()
 
     # -- wiring ---------------------------------------------------------------------------
     def register_channel(self, channel: str, deliver: Deliverer) -> None:
@@ -176,8 +202,15 @@ class ConversationService:
             return [BotMessage(text=TOO_LONG)]
         if not text:
             return []
-        lock = self._locks.setdefault(conversation_id, asyncio.Lock())
-        async with lock:
+        started = time.perf_counter()
+        try:
+            return await self._turn(conversation_id, text, channel, loket_id, metadata)
+        finally:
+            self.observer.turn_done(channel, time.perf_counter() - started)
+
+    async def _turn(self, conversation_id: str, text: str, channel: str, loket_id: str | None,
+                    metadata: dict[str, Any] | None) -> list[BotMessage]:
+        async with self.locks.hold(conversation_id):
             conv = self.ensure_conversation(conversation_id, channel, loket_id)
             for intercept in self._interceptors:
                 claimed = await intercept(conversation_id, text, str(conv.status))
@@ -202,6 +235,8 @@ class ConversationService:
         except RasaUnavailable as exc:
             log.warning("rasa unavailable; message kept for retry",
                         extra={"conversation_id": conversation_id, "error": str(exc)})
+            self.observer.rasa_error("turn")
+            self.observer.message_kept()
             self._mark_pending(message_id, True)
             return [BotMessage(text=APOLOGY)]
         await self._record_bot(conversation_id, replies)
@@ -253,6 +288,7 @@ class ConversationService:
             try:
                 replies = until_handoff(await self.rasa.send(conversation_id, text or ""))
             except RasaUnavailable:
+                self.observer.rasa_error("retry")
                 break
             self._mark_pending(message_id, False)
             await self._record_bot(conversation_id, replies)

@@ -115,14 +115,16 @@ def postgres_server() -> Iterator[Postgres]:
 @dataclass
 class Redis:
     port: int
+    password: str | None = None
 
     @property
     def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
+        auth = f":{self.password}@" if self.password else ""
+        return f"redis://{auth}127.0.0.1:{self.port}/0"
 
 
 @contextlib.contextmanager
-def redis_server() -> Iterator[Redis]:
+def redis_server(password: str | None = None) -> Iterator[Redis]:
     binary = shutil.which("redis-server")
     if binary is None:
         missing("redis-server")
@@ -131,12 +133,12 @@ def redis_server() -> Iterator[Redis]:
     port = free_port()
     proc = subprocess.Popen(
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(root), "--save", "",
-         "--appendonly", "no", "--protected-mode", "yes"],
+         "--appendonly", "no", "--protected-mode", "yes", *(["--requirepass", password] if password else [])],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
         _wait_port(port, 15, proc)
-        yield Redis(port=port)
+        yield Redis(port=port, password=password)
     finally:
         proc.terminate()
         try:

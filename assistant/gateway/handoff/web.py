@@ -30,7 +30,7 @@ from aiohttp import web
 from sqlalchemy import select
 
 from assistant.gateway import erasure
-from assistant.gateway.app import RASA, SERVICE, SESSIONS, SETTINGS
+from assistant.gateway.app import RASA, SERVICE, SESSIONS, SETTINGS, SHARED
 from assistant.gateway.handoff import auth, transcripts
 from assistant.gateway.handoff.auth import Identity
 from assistant.gateway.handoff.availability import TZ
@@ -770,8 +770,10 @@ async def export_download(request: web.Request) -> web.StreamResponse:
 async def _retention_loop(app: web.Application) -> None:
     while True:
         try:
-            purge_older_than(app[SESSIONS], app[SETTINGS].retention_days)
-            auth.purge_expired_sessions(app[SESSIONS])
+            # One replica purges; the lead outlives the pause, so it stays with the same one.
+            if await app[SHARED].leadership.is_leader("retention", ttl_s=2.5 * RETENTION_EVERY_S):
+                purge_older_than(app[SESSIONS], app[SETTINGS].retention_days)
+                auth.purge_expired_sessions(app[SESSIONS])
         except Exception:  # keep serving; the next round retries
             log.exception("retention purge failed")
         await asyncio.sleep(RETENTION_EVERY_S)
@@ -786,7 +788,7 @@ async def _background(app: web.Application) -> AsyncIterator[None]:
 
 
 def setup(app: web.Application) -> None:
-    manager = HandoffManager(app[SESSIONS], app[SERVICE], app[RASA])
+    manager = HandoffManager(app[SESSIONS], app[SERVICE], app[RASA], updates=app[SHARED].updates)
     manager.install()
     erasure.install(app[SERVICE])
     app[HANDOFF] = manager
