@@ -38,7 +38,8 @@ RASA = web.AppKey("rasa", RasaClient)
 SERVICE = web.AppKey("service", ConversationService)
 SHARED = web.AppKey("shared_state", SharedState)
 
-# Feature modules that add routes; each exposes ``setup(app)``. Optional while being built.
+# Feature modules that add routes; each exposes ``setup(app)``. Imported when the app is built,
+# because they import this module's app keys.
 FEATURES = (
     "assistant.gateway.handoff.web",
     "assistant.gateway.channels.web",
@@ -257,13 +258,7 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None)
     app.router.add_get("/api/v1/chat/{conversation_id}/messages", get_messages)
     app.router.add_static("/static/", STATIC, name="static")
     for name in FEATURES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name is None or not name.startswith(exc.name):
-                raise
-            continue
-        module.setup(app)
+        importlib.import_module(name).setup(app)
     app.cleanup_ctx.append(_background)
     return app
 

@@ -172,6 +172,29 @@ async def test_the_service_keeps_transcripts_and_pending_messages_on_postgres(se
     assert await service.retry_pending() == 0  # answered once, never again
 
 
+def tracker_store_from_repo_endpoints(db_url: str):
+    """What ``rasa run --endpoints endpoints.yml`` builds, with DATABASE_URL from the environment."""
+    import os
+    from pathlib import Path
+
+    from rasa.core.tracker_store import TrackerStore
+    from rasa.core.utils import AvailableEndpoints
+    from rasa.shared.core.domain import Domain
+
+    root = Path(__file__).resolve().parents[2]
+    saved = {k: os.environ.get(k) for k in ("DATABASE_URL", "ACTION_ENDPOINT_URL")}
+    os.environ.update({"DATABASE_URL": db_url, "ACTION_ENDPOINT_URL": "http://127.0.0.1:5055/webhook"})
+    try:
+        endpoints = AvailableEndpoints.read_endpoints(str(root / "endpoints.yml"))
+        return TrackerStore.create(endpoints.tracker_store, domain=Domain.empty())
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
 def test_rasa_tracker_store_on_postgres(db_url: str) -> None:
     """Rasa's own SQL tracker store (through KoersTrackerStore) writes ``events`` on PostgreSQL."""
     import asyncio
@@ -183,6 +206,7 @@ def test_rasa_tracker_store_on_postgres(db_url: str) -> None:
     from assistant.rasa_plugins.tracker_store import KoersTrackerStore
 
     store = KoersTrackerStore(host=db_url, domain=Domain.empty())
+    assert isinstance(tracker_store_from_repo_endpoints(db_url), KoersTrackerStore)
     tracker = DialogueStateTracker.from_events("pg-tracker-1", [UserUttered("hoi", {"name": "greet"})])
     asyncio.run(store.save(tracker))
     again = asyncio.run(store.retrieve("pg-tracker-1"))
