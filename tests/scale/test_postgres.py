@@ -214,3 +214,23 @@ def test_rasa_tracker_store_on_postgres(db_url: str) -> None:
     sessions = make_session_factory(make_engine(db_url))
     assert delete_conversation_data(sessions, "pg-tracker-1").tracker_events >= 1
     assert asyncio.run(store.retrieve("pg-tracker-1")) is None
+
+
+def test_koers_db_upgrade_on_postgres_needs_no_service_secret(pg_url: str, tmp_path) -> None:
+    """An operator's migration job: only DATABASE_URL (with a password that must not be printed)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url as parse
+
+    secret_url = parse(pg_url).set(password="geheim-wachtwoord").render_as_string(hide_password=False)
+    env = {k: v for k, v in os.environ.items() if k not in ("KOERS_SECRET_KEY", "REDIS_URL", "KOERS_MODE")}
+    env.update({"DATABASE_URL": secret_url, "KOERS_HOME": str(tmp_path)})
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run([sys.executable, "-m", "assistant", "db", "upgrade"], env=env, cwd=root,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "geheim-wachtwoord" not in proc.stdout + proc.stderr
+    assert set(metadata().tables) <= table_names(pg_url)
