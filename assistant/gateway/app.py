@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import importlib
 import json
 import logging
@@ -25,6 +24,7 @@ from assistant.gateway.rasa_client import RasaClient
 from assistant.logging_setup import configure_logging
 from assistant.settings import Settings
 from assistant.shared_state import SharedState, create_shared_state
+from assistant.shared_state.loops import stop_task
 from assistant.storage.db import make_engine, make_session_factory
 
 log = logging.getLogger(__name__)
@@ -230,9 +230,7 @@ async def _background(app: web.Application) -> AsyncIterator[None]:
     await app[SHARED].start()
     task = asyncio.create_task(_retry_loop(app))
     yield
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
+    await stop_task(task)
     await app[SHARED].close()
     await app[RASA].close()
     app[ENGINE].dispose()

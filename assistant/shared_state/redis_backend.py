@@ -19,12 +19,14 @@ from typing import Any
 import redis.asyncio as aioredis
 from redis.exceptions import LockError, RedisError
 
+from assistant.shared_state.loops import caused_by_cancel
 from assistant.shared_state.memory import MemoryLiveUpdates, MemoryTurnLocks
 
 log = logging.getLogger(__name__)
 
 PREFIX = "koers:"
 UPDATES_CHANNEL = PREFIX + "updates"
+CLOSE_TIMEOUT_S = 3.0
 
 # Token bucket, atomic on the server and on the server's clock (replicas' clocks may differ).
 TOKEN_BUCKET = """
@@ -89,6 +91,8 @@ class RedisTurnLocks:
             try:
                 acquired = bool(await lock.acquire())
             except RedisError as exc:
+                if caused_by_cancel(exc):
+                    raise asyncio.CancelledError from exc
                 log.warning("redis turn lock unavailable; ordering only within this replica",
                             extra={"error": str(exc)})
             keeper = asyncio.create_task(self._keep(lock)) if acquired else None
@@ -125,6 +129,8 @@ class RedisRateLimiter:
             allowed, warn = await self._script(keys=[f"{PREFIX}rate:{self.name}:{key}"],
                                                args=[self.capacity, self.per_second])
         except RedisError as exc:
+            if caused_by_cancel(exc):
+                raise asyncio.CancelledError from exc
             # Refusing everyone because Redis is down would be worse than a missing limit.
             log.warning("redis rate limit unavailable; message allowed", extra={"error": str(exc)})
             return True, False
@@ -146,6 +152,8 @@ class RedisLiveUpdates:
         try:
             await self._client.publish(UPDATES_CHANNEL, topic)
         except RedisError as exc:
+            if caused_by_cancel(exc):
+                raise asyncio.CancelledError from exc
             log.warning("redis publish failed; other replicas see the change on their next poll",
                         extra={"error": str(exc)})
 
@@ -188,14 +196,16 @@ class RedisLiveUpdates:
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 10.0)
             finally:
+                # Bounded: a half-open connection must not keep a stopping service waiting.
                 with contextlib.suppress(Exception):
-                    await pubsub.reset()
+                    await asyncio.wait_for(pubsub.reset(), CLOSE_TIMEOUT_S)
 
     async def close(self) -> None:
-        for task in [*self._pending, *([self._listener] if self._listener else [])]:
+        tasks = [*self._pending, *([self._listener] if self._listener else [])]
+        for task in tasks:
             task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        if tasks:
+            await asyncio.wait(tasks, timeout=CLOSE_TIMEOUT_S)
         self._listener = None
 
 
@@ -209,6 +219,8 @@ class RedisLeadership:
         try:
             led = await self._script(keys=[f"{PREFIX}leader:{name}"], args=[self.token, int(ttl_s * 1000)])
         except RedisError as exc:
+            if caused_by_cancel(exc):
+                raise asyncio.CancelledError from exc
             log.warning("redis leader lock unavailable; this round is skipped",
                         extra={"loop": name, "error": str(exc)})
             return False
@@ -239,5 +251,8 @@ class RedisSharedState:
 
     async def close(self) -> None:
         await self.updates.close()
-        await self.client.close()
-        await self.client.connection_pool.disconnect()
+        for step in (self.client.close, self.client.connection_pool.disconnect):
+            try:
+                await asyncio.wait_for(step(), CLOSE_TIMEOUT_S)
+            except (RedisError, OSError, asyncio.TimeoutError) as exc:
+                log.warning("redis connections not closed cleanly", extra={"error": str(exc)})

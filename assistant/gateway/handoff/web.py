@@ -14,7 +14,6 @@ cross-site form cannot send.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 import re
@@ -40,6 +39,7 @@ from assistant.gateway.lokets import load_lokets
 from assistant.gateway.rasa_client import RasaUnavailable
 from assistant.privacy.rasa_events import EVENTS, has_events_table
 from assistant.privacy.retention import purge_older_than
+from assistant.shared_state.loops import stop_task
 from assistant.storage.models import Conversation
 
 log = logging.getLogger(__name__)
@@ -782,9 +782,7 @@ async def _retention_loop(app: web.Application) -> None:
 async def _background(app: web.Application) -> AsyncIterator[None]:
     task = asyncio.create_task(_retention_loop(app))
     yield
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
+    await stop_task(task)
 
 
 def setup(app: web.Application) -> None:
