@@ -7,7 +7,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 # Deterministic TensorFlow kernels: with the seeds in the configs, retraining gives the same model.
 export TF_DETERMINISTIC_OPS := 1
 
-.PHONY: help install install-dev run test check lint typecheck validate train unit e2e bench simulate clean browser-deps
+.PHONY: help install install-dev run test check lint typecheck imports validate train unit e2e bench simulate clean browser-deps
 
 help:
 	@echo "make run    - installeren, database bijwerken, trainen (indien nodig) en alles starten"
@@ -37,7 +37,11 @@ lint: install-dev
 typecheck: install-dev
 	$(BIN)/mypy assistant actions
 
-check: validate lint typecheck
+# The layers of the README (contracts in pyproject.toml, [tool.importlinter]).
+imports: install-dev
+	$(BIN)/lint-imports
+
+check: validate lint typecheck imports
 
 # axe-core for the accessibility checks of the browser tests (npm; no browser is downloaded).
 browser-deps:

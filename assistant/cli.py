@@ -119,8 +119,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return 0
+    from assistant.settings import SettingsError
+
     try:
         return handler(args)
+    except SettingsError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 

@@ -32,9 +32,9 @@ import aiohttp
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from assistant.database import upgrade  # noqa: E402
 from assistant.nlu.training import model_path, rasa_executable  # noqa: E402
 from assistant.runner import Stack, StackPorts, free_port  # noqa: E402
-from assistant.storage.migrate import upgrade  # noqa: E402
 
 KOERS_TURNS = [
     "hallo",

@@ -64,7 +64,7 @@ def fake_rasa() -> FakeRasa:
 
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
-    from assistant.storage.migrate import upgrade
+    from assistant.database import upgrade
 
     url = f"sqlite:///{tmp_path / 'koers.db'}"
     upgrade(url)
@@ -86,9 +86,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     Shared by all e2e tests of a run; needs a trained model (``koers train``, done by
     ``make test``).
     """
+    from assistant.database import upgrade
     from assistant.nlu.training import model_path
     from assistant.runner import Stack, StackPorts, free_port
-    from assistant.storage.migrate import upgrade
 
     if not model_path(ROOT).exists():
         pytest.fail("Geen getraind model: draai eerst 'koers train' (make test doet dit).")

@@ -137,9 +137,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     url = args.database_url
     if url is None:
-        from assistant.settings import Settings
+        from assistant.settings import database_url_from_env
 
-        url = Settings.from_env().database_url
+        url = database_url_from_env()
     report = import_feed(args.file, url, dry_run=args.dry_run)
     print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
     return 0 if report.ok else 2

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import importlib
 import json
 import logging
@@ -24,6 +23,8 @@ from assistant.gateway.lokets import load_lokets
 from assistant.gateway.rasa_client import RasaClient
 from assistant.logging_setup import configure_logging
 from assistant.settings import Settings
+from assistant.shared_state import SharedState, create_shared_state
+from assistant.shared_state.loops import stop_task
 from assistant.storage.db import make_engine, make_session_factory
 
 log = logging.getLogger(__name__)
@@ -35,12 +36,15 @@ ENGINE = web.AppKey("engine", Engine)
 SESSIONS = web.AppKey("sessions", sessionmaker)
 RASA = web.AppKey("rasa", RasaClient)
 SERVICE = web.AppKey("service", ConversationService)
+SHARED = web.AppKey("shared_state", SharedState)
 
-# Feature modules that add routes; each exposes ``setup(app)``. Optional while being built.
+# Feature modules that add routes; each exposes ``setup(app)``. Imported when the app is built,
+# because they import this module's app keys.
 FEATURES = (
     "assistant.gateway.handoff.web",
     "assistant.gateway.channels.web",
     "assistant.gateway.documents.web",
+    "assistant.gateway.ops",  # after handoff.web: it declares its public paths there
 )
 
 RETRY_PENDING_EVERY_S = 15.0
@@ -218,6 +222,9 @@ async def _retry_loop(app: web.Application) -> None:
     while True:
         await asyncio.sleep(RETRY_PENDING_EVERY_S)
         try:
+            # One replica answers kept messages, or each would answer them (duplicate replies).
+            if not await app[SHARED].leadership.is_leader("retry-pending", ttl_s=3 * RETRY_PENDING_EVERY_S):
+                continue
             answered = await app[SERVICE].retry_pending()
             if answered:
                 log.info("answered kept messages", extra={"count": answered})
@@ -226,11 +233,11 @@ async def _retry_loop(app: web.Application) -> None:
 
 
 async def _background(app: web.Application) -> AsyncIterator[None]:
+    await app[SHARED].start()
     task = asyncio.create_task(_retry_loop(app))
     yield
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
+    await stop_task(task)
+    await app[SHARED].close()
     await app[RASA].close()
     app[ENGINE].dispose()
 
@@ -246,7 +253,8 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None)
     app[ENGINE] = engine
     app[SESSIONS] = sessions
     app[RASA] = rasa
-    app[SERVICE] = ConversationService(sessions, rasa, settings.max_message_chars)
+    app[SHARED] = shared = create_shared_state(settings.redis_url)
+    app[SERVICE] = ConversationService(sessions, rasa, settings.max_message_chars, locks=shared.locks)
     app.router.add_get("/health", health)
     app.router.add_get("/", index)
     app.router.add_post("/api/v1/chat", new_conversation)
@@ -254,13 +262,7 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None)
     app.router.add_get("/api/v1/chat/{conversation_id}/messages", get_messages)
     app.router.add_static("/static/", STATIC, name="static")
     for name in FEATURES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name is None or not name.startswith(exc.name):
-                raise
-            continue
-        module.setup(app)
+        importlib.import_module(name).setup(app)
     app.cleanup_ctx.append(_background)
     return app
 

@@ -7,17 +7,19 @@ console calls ``send_adviser_message``. Transcripts, redaction, handoff silence 
 
 from __future__ import annotations
 
-import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
 from assistant.gateway.rasa_client import BotMessage, RasaClient, RasaUnavailable
 from assistant.privacy import redact
+from assistant.shared_state import TurnLocks
+from assistant.shared_state.memory import MemoryTurnLocks
 from assistant.storage.models import Conversation, Message, utcnow
 
 log = logging.getLogger(__name__)
@@ -60,6 +62,27 @@ SignalHandler = Callable[[str, list[BotMessage]], Awaitable[list[BotMessage]]]
 Interceptor = Callable[[str, str, str], Awaitable["Interception | None"]]
 
 
+class TurnObserver(Protocol):
+    """Counts what operators watch (``/metrics``); the service works the same without one."""
+
+    def turn_done(self, channel: str, seconds: float) -> None: ...
+
+    def rasa_error(self, stage: str) -> None: ...
+
+    def message_kept(self) -> None: ...
+
+
+class _NoObserver:
+    def turn_done(self, channel: str, seconds: float) -> None:
+        return None
+
+    def rasa_error(self, stage: str) -> None:
+        return None
+
+    def message_kept(self) -> None:
+        return None
+
+
 @dataclass(frozen=True)
 class ConversationEvent:
     conversation_id: str
@@ -93,6 +116,7 @@ class ConversationService:
         session_factory: sessionmaker,
         rasa: RasaClient,
         max_message_chars: int = 2000,
+        locks: TurnLocks | None = None,
     ) -> None:
         self.sessions = session_factory
         self.rasa = rasa
@@ -101,8 +125,10 @@ class ConversationService:
         self._listeners: list[Listener] = []
         self._signal_handlers: list[SignalHandler] = []
         self._interceptors: list[Interceptor] = []
-        # One lock per conversation keeps user turns in order (Rasa needs that too).
-        self._locks: dict[str, asyncio.Lock] = {}
+        # One lock per conversation keeps user turns in order (Rasa needs that too); with
+        # replicas it is a Redis lock (assistant.shared_state).
+        self.locks: TurnLocks = locks if locks is not None else MemoryTurnLocks()
+        self.observer: TurnObserver = _NoObserver()
 
     # -- wiring ---------------------------------------------------------------------------
     def register_channel(self, channel: str, deliver: Deliverer) -> None:
@@ -224,8 +250,15 @@ class ConversationService:
             return [BotMessage(text=TOO_LONG)]
         if not text:
             return [BotMessage(text=EMPTY)]
-        lock = self._locks.setdefault(conversation_id, asyncio.Lock())
-        async with lock:
+        started = time.perf_counter()
+        try:
+            return await self._turn(conversation_id, text, channel, loket_id, metadata)
+        finally:
+            self.observer.turn_done(channel, time.perf_counter() - started)
+
+    async def _turn(self, conversation_id: str, text: str, channel: str, loket_id: str | None,
+                    metadata: dict[str, Any] | None) -> list[BotMessage]:
+        async with self.locks.hold(conversation_id):
             conv = self.ensure_conversation(conversation_id, channel, loket_id)
             for intercept in self._interceptors:
                 claimed = await intercept(conversation_id, text, str(conv.status))
@@ -248,8 +281,7 @@ class ConversationService:
 
         Only once: a conversation that has messages gets nothing (a reload must not greet again).
         """
-        lock = self._locks.setdefault(conversation_id, asyncio.Lock())
-        async with lock:
+        async with self.locks.hold(conversation_id):
             self.ensure_conversation(conversation_id, channel, loket_id)
             if self.history(conversation_id, limit=1):
                 return []
@@ -271,6 +303,8 @@ class ConversationService:
         except RasaUnavailable as exc:
             log.warning("rasa unavailable; message kept for retry",
                         extra={"conversation_id": conversation_id, "error": str(exc)})
+            self.observer.rasa_error("turn")
+            self.observer.message_kept()
             self._mark_pending(message_id, True)
             return [BotMessage(text=APOLOGY)]
         await self._record_bot(conversation_id, replies)
@@ -322,6 +356,7 @@ class ConversationService:
             try:
                 replies = until_handoff(await self.rasa.send(conversation_id, as_plain_text(text or "")))
             except RasaUnavailable:
+                self.observer.rasa_error("retry")
                 break
             self._mark_pending(message_id, False)
             await self._record_bot(conversation_id, replies)

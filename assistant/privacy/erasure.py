@@ -1,29 +1,19 @@
-""""Verwijder mijn gegevens": when the bot confirms with ``{"privacy": "delete_requested"}``, the
-service deletes the conversation's data (transcript, tickets, cases, annotations, Rasa tracker).
+""""Verwijder mijn gegevens": the bot confirms with ``{"privacy": "delete_requested"}``.
 
-The action's confirmation text still reaches the person (it is the direct reply); only what was
-stored is removed, including that reply itself.
+The service then deletes the conversation's data (``retention.delete_conversation_data``); the
+gateway wires that in (``assistant.gateway.erasure``), privacy only knows the signal.
 """
 
 from __future__ import annotations
 
-import logging
-
-from assistant.gateway.conversation import ConversationService
-from assistant.gateway.rasa_client import BotMessage
-from assistant.privacy.retention import delete_conversation_data
-
-log = logging.getLogger(__name__)
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
 
 
-def wants_deletion(replies: list[BotMessage]) -> bool:
+class HasCustom(Protocol):
+    @property
+    def custom(self) -> Mapping[str, Any] | None: ...
+
+
+def wants_deletion(replies: Iterable[HasCustom]) -> bool:
     return any(m.custom and m.custom.get("privacy") == "delete_requested" for m in replies)
-
-
-def install(service: ConversationService) -> None:
-    async def on_bot_signals(conversation_id: str, replies: list[BotMessage]) -> list[BotMessage]:
-        if wants_deletion(replies):
-            delete_conversation_data(service.sessions, conversation_id)
-        return []
-
-    service.add_signal_handler(on_bot_signals)

@@ -12,13 +12,23 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, delete, func, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.privacy.rasa_events import EVENTS, has_events_table
-from assistant.storage.models import Conversation, Message, import_all_models, utcnow
+from assistant.storage.models import Conversation, Message, utcnow
 
 log = logging.getLogger(__name__)
+
+# The console's tickets hold contact details and expire on their own. Described with Core, like
+# Rasa's ``events``, so privacy needs no import of the handoff feature above it.
+TICKETS = Table(
+    "handoff_tickets",
+    MetaData(),
+    Column("id", Integer, primary_key=True),
+    Column("conversation_id", String(128), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
 
 
 @dataclass
@@ -33,27 +43,20 @@ class PurgeResult:
                 f"{self.tracker_events} Rasa-gebeurtenissen")
 
 
-def _handoff_models() -> tuple[Any, Any, Any] | None:
-    try:
-        from assistant.gateway.handoff.models import Annotation, HandoffCase, Ticket
-    except ModuleNotFoundError:
-        return None
-    return Annotation, HandoffCase, Ticket
-
-
 def _delete_conversations(db: Session, ids: list[str], result: PurgeResult) -> None:
-    """Delete explicitly (not only by ON DELETE CASCADE): SQLite connections without the pragma skip it."""
+    """Delete conversations; their cases, tickets, annotations and channel rows go by ON DELETE CASCADE.
+
+    Messages and tickets are counted first, for the report: a cascade reports no row count.
+    """
     if not ids:
         return
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        models = _handoff_models()
-        if models is not None:
-            annotation, case, ticket = models
-            db.execute(delete(annotation).where(annotation.conversation_id.in_(chunk)))
-            result.tickets += int(db.execute(delete(ticket).where(ticket.conversation_id.in_(chunk))).rowcount or 0)
-            db.execute(delete(case).where(case.conversation_id.in_(chunk)))
-        result.messages += int(db.execute(delete(Message).where(Message.conversation_id.in_(chunk))).rowcount or 0)
+        result.messages += _count(db, select(func.count()).select_from(Message)
+                                  .where(Message.conversation_id.in_(chunk)))
+        if _has_table(db, TICKETS.name):
+            result.tickets += _count(db, select(func.count()).select_from(TICKETS)
+                                     .where(TICKETS.c.conversation_id.in_(chunk)))
         result.conversations += int(
             db.execute(delete(Conversation).where(Conversation.id.in_(chunk))).rowcount or 0)
         if has_events_table(db.get_bind()):
@@ -61,9 +64,16 @@ def _delete_conversations(db: Session, ids: list[str], result: PurgeResult) -> N
                 db.execute(delete(EVENTS).where(EVENTS.c.sender_id.in_(chunk))).rowcount or 0)
 
 
+def _count(db: Session, query: Any) -> int:
+    return int(db.execute(query).scalar_one())
+
+
+def _has_table(db: Session, name: str) -> bool:
+    return bool(inspect(db.get_bind()).has_table(name))
+
+
 def delete_conversation_data(sessions: sessionmaker, conversation_id: str) -> PurgeResult:
     """Everything stored about one conversation, including Rasa's tracker rows."""
-    import_all_models()
     result = PurgeResult()
     with sessions.begin() as db:
         _delete_conversations(db, [conversation_id], result)
@@ -80,17 +90,14 @@ def purge_older_than(sessions: sessionmaker, days: int, now: datetime | None = N
     """Delete conversations without activity for ``days`` days, older tickets, and stale trackers."""
     if days < 1:
         raise ValueError("De bewaartermijn moet minstens 1 dag zijn.")
-    import_all_models()
     now = now or utcnow()
     cutoff = now - timedelta(days=days)
     result = PurgeResult()
     with sessions.begin() as db:
         ids = [str(i) for i in db.execute(select(Conversation.id).where(Conversation.updated_at < cutoff)).scalars()]
         _delete_conversations(db, ids, result)
-        models = _handoff_models()
-        if models is not None:
-            ticket = models[2]
-            result.tickets += int(db.execute(delete(ticket).where(ticket.created_at < cutoff)).rowcount or 0)
+        if _has_table(db, TICKETS.name):
+            result.tickets += int(db.execute(delete(TICKETS).where(TICKETS.c.created_at < cutoff)).rowcount or 0)
         if has_events_table(db.get_bind()):
             # Trackers of senders whose last event is older than the cutoff (also REST-only senders).
             stale = select(EVENTS.c.sender_id).group_by(EVENTS.c.sender_id).having(

@@ -1,12 +1,11 @@
 """Core tables: conversations and their (redacted) messages.
 
-Other modules (catalogue, handoff, channels) define their own tables in their own modules and
-register them here via ``import_all_models`` so Alembic sees one metadata.
+Other modules (catalogue, handoff, channels, learning) define their own tables on the same
+``Base``; ``assistant.database`` lists them explicitly, because storage knows no feature.
 """
 
 from __future__ import annotations
 
-import importlib
 from datetime import datetime, timezone
 
 from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, String, Text
@@ -45,23 +44,3 @@ class Message(Base):
     text = Column(Text, nullable=True)  # always redacted before it is stored
     payload = Column(JSON, nullable=True)  # buttons, intent, custom data
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)
-
-
-# Modules whose tables belong to the one metadata; optional ones may not exist yet.
-MODEL_MODULES = (
-    "assistant.storage.models",
-    "assistant.catalogue.models",
-    "assistant.gateway.handoff.models",
-    "assistant.gateway.channels.models",
-    "assistant.learning.models",
-    "assistant.gateway.documents.models",
-)
-
-
-def import_all_models() -> None:
-    for name in MODEL_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name is None or not name.startswith(exc.name):
-                raise

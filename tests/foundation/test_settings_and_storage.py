@@ -1,9 +1,9 @@
 import pytest
 from sqlalchemy import inspect, select
 
+from assistant.database import upgrade
 from assistant.settings import Settings
 from assistant.storage.db import make_engine, make_session_factory
-from assistant.storage.migrate import upgrade
 from assistant.storage.models import Conversation, Message
 
 

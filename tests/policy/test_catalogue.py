@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 from assistant.catalogue.importer import import_feed, main
 from assistant.catalogue.interests import sectors_for_text
 from assistant.catalogue.models import Course, CourseFunction
+from assistant.database import upgrade
 from assistant.policy.paths import load_paths
 from assistant.storage.db import make_engine, make_session_factory
-from assistant.storage.migrate import upgrade
 
 
 @pytest.fixture()

@@ -8,9 +8,8 @@ import hmac
 import logging
 import os
 import random
-import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -22,6 +21,7 @@ from sqlalchemy.orm import sessionmaker
 from assistant.gateway.channels.models import ButtonPayload, ChannelAddress, NumberedOptions, ProcessedInbound
 from assistant.gateway.channels.render import KEY_PREFIX, Option, Rendering
 from assistant.settings import Settings
+from assistant.shared_state.memory import MemoryRateLimiter
 from assistant.storage.models import utcnow
 
 log = logging.getLogger(__name__)
@@ -54,50 +54,9 @@ def log_id(settings: Settings, channel_user: str) -> str:
 
 
 # -- rate limiting ---------------------------------------------------------------------------
-@dataclass
-class _Bucket:
-    tokens: float
-    updated: float
-    warned: bool = False
-
-
-@dataclass
-class RateLimiter:
-    """Token bucket per sender, in memory (one service process).
-
-    ``capacity`` messages at once, refilled at ``per_second``. The clock is injectable so
-    tests do not depend on wall-clock time.
-    """
-
-    capacity: float = 8.0
-    per_second: float = 0.5
-    clock: Callable[[], float] = time.monotonic
-    max_senders: int = 50_000
-    _buckets: dict[str, _Bucket] = field(default_factory=dict)
-
-    def check(self, sender: str) -> tuple[bool, bool]:
-        """(allowed, warn): ``warn`` is True only for the first refusal in a row."""
-        now = self.clock()
-        bucket = self._buckets.get(sender)
-        if bucket is None:
-            if len(self._buckets) >= self.max_senders:
-                self._evict(now)
-            bucket = self._buckets[sender] = _Bucket(self.capacity, now)
-        bucket.tokens = min(self.capacity, bucket.tokens + (now - bucket.updated) * self.per_second)
-        bucket.updated = now
-        if bucket.tokens >= 1:
-            bucket.tokens -= 1
-            bucket.warned = False
-            return True, False
-        warn = not bucket.warned
-        bucket.warned = True
-        return False, warn
-
-    def _evict(self, now: float) -> None:
-        full = [k for k, b in self._buckets.items()
-                if b.tokens + (now - b.updated) * self.per_second >= self.capacity]
-        for k in full or list(self._buckets)[: len(self._buckets) // 2]:
-            del self._buckets[k]
+# The limiters come from the shared state (Redis with replicas); the in-process token bucket is
+# the default of an adapter built on its own (tests).
+RateLimiter = MemoryRateLimiter
 
 
 # -- outbound HTTP with retries --------------------------------------------------------------

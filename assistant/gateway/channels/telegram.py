@@ -41,6 +41,7 @@ from assistant.gateway.channels.render import render_telegram
 from assistant.gateway.conversation import ConversationService
 from assistant.gateway.rasa_client import BotMessage
 from assistant.settings import Settings
+from assistant.shared_state import RateLimiter as Limiter
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ class TelegramAdapter:
     settings: Settings
     service: ConversationService
     store: ChannelStore
-    limiter: RateLimiter = field(default_factory=RateLimiter)
+    limiter: Limiter = field(default_factory=RateLimiter)
     outbound: Outbound = field(default_factory=Outbound)
 
     def setting(self, name: str, default: str = "") -> str:
@@ -127,7 +128,7 @@ class TelegramAdapter:
 
     async def _turn(self, chat_id: str, text: str | None) -> None:
         cid = keyed_id(self.settings, "tg", chat_id)
-        allowed, warn = self.limiter.check(cid)
+        allowed, warn = await self.limiter.check(cid)
         if not allowed:
             log.warning("telegram sender rate limited", extra={"sender": log_id(self.settings, chat_id)})
             if warn:

@@ -16,10 +16,11 @@ from typing import Any
 
 from aiohttp import web
 
-from assistant.gateway.app import SERVICE, SESSIONS, SETTINGS
+from assistant.gateway.app import SERVICE, SESSIONS, SETTINGS, SHARED
 from assistant.gateway.channels import telegram, whatsapp
-from assistant.gateway.channels.common import RATE_LIMITED, ChannelStore, RateLimiter, channel_setting
+from assistant.gateway.channels.common import RATE_LIMITED, ChannelStore, channel_setting
 from assistant.gateway.lokets import Loket, get_loket, load_lokets, origin_of, widget_origins
+from assistant.shared_state import RateLimiter as Limiter
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +32,8 @@ LOKET_ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
-CHAT_LIMITER = web.AppKey("channels.chat_limiter", RateLimiter)
-NEW_CHAT_LIMITER = web.AppKey("channels.new_chat_limiter", RateLimiter)
+CHAT_LIMITER = web.AppKey("channels.chat_limiter", Limiter)
+NEW_CHAT_LIMITER = web.AppKey("channels.new_chat_limiter", Limiter)
 STORE = web.AppKey("channels.store", ChannelStore)
 
 
@@ -165,9 +166,9 @@ async def chat_api(request: web.Request, handler: Handler) -> web.StreamResponse
     if request.method == "POST" and request.path.startswith("/api/v1/chat"):
         cid = request.match_info.get("conversation_id")
         if cid:
-            allowed, _ = request.app[CHAT_LIMITER].check(f"web:{cid}")
+            allowed, _ = await request.app[CHAT_LIMITER].check(f"web:{cid}")
         else:
-            allowed, _ = request.app[NEW_CHAT_LIMITER].check(f"ip:{request.remote}")
+            allowed, _ = await request.app[NEW_CHAT_LIMITER].check(f"ip:{request.remote}")
         if not allowed:
             refused = web.json_response({"error": RATE_LIMITED}, status=429, headers={"Retry-After": "30"})
             _add_cors(request, refused)
@@ -196,17 +197,21 @@ def setup(app: web.Application) -> None:
     store = ChannelStore(app[SESSIONS])
     app[STORE] = store
     # Per-conversation bucket; an operator (or a load test) can tune it without code changes.
-    app[CHAT_LIMITER] = RateLimiter(
+    shared = app[SHARED]  # one bucket per sender across all replicas when Redis is configured
+    app[CHAT_LIMITER] = shared.rate_limiter(
+        "chat",
         capacity=float(channel_setting(settings, "KOERS_CHAT_RATE_BURST", "20")),
         per_second=float(channel_setting(settings, "KOERS_CHAT_RATE_PER_SECOND", "1")),
     )
     # Behind a proxy many people share one address: new conversations get a generous bucket.
-    app[NEW_CHAT_LIMITER] = RateLimiter(capacity=60, per_second=1.0)
+    app[NEW_CHAT_LIMITER] = shared.rate_limiter("new-chat", capacity=60, per_second=1.0)
     app.middlewares.append(chat_api)
     app.cleanup_ctx.append(_lifecycle)
 
-    whatsapp.setup(app, whatsapp.WhatsAppAdapter(settings, service, store))
-    telegram.setup(app, telegram.TelegramAdapter(settings, service, store))
+    whatsapp.setup(app, whatsapp.WhatsAppAdapter(settings, service, store,
+                                                 limiter=shared.rate_limiter("whatsapp", 8.0, 0.5)))
+    telegram.setup(app, telegram.TelegramAdapter(settings, service, store,
+                                                 limiter=shared.rate_limiter("telegram", 8.0, 0.5)))
 
     app.router.add_get("/widget.js", _static("widget.js", "application/javascript; charset=utf-8"))
     app.router.add_get("/widget.css", _static("widget.css", "text/css; charset=utf-8"))

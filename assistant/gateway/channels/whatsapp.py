@@ -36,6 +36,7 @@ from assistant.gateway.channels.render import render_whatsapp
 from assistant.gateway.conversation import ConversationService
 from assistant.gateway.rasa_client import BotMessage
 from assistant.settings import Settings
+from assistant.shared_state import RateLimiter as Limiter
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ class WhatsAppAdapter:
     settings: Settings
     service: ConversationService
     store: ChannelStore
-    limiter: RateLimiter = field(default_factory=RateLimiter)
+    limiter: Limiter = field(default_factory=RateLimiter)
     outbound: Outbound = field(default_factory=Outbound)
 
     def setting(self, name: str, default: str = "") -> str:
@@ -122,7 +123,7 @@ class WhatsAppAdapter:
         kind = str(message.get("type") or "")
         if kind in IGNORED_TYPES:
             return
-        allowed, warn = self.limiter.check(cid)
+        allowed, warn = await self.limiter.check(cid)
         if not allowed:
             log.warning("whatsapp sender rate limited", extra={"sender": log_id(self.settings, sender)})
             if warn:

@@ -13,14 +13,14 @@ from typing import IO
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import sessionmaker
 
-from assistant.settings import Settings
+from assistant.settings import Settings, database_url_from_env
 from assistant.storage.db import make_engine, make_session_factory
 
 NO_TABLES = "De database is nog niet klaar. Draai eerst: koers db upgrade"
 
 
 def _sessions() -> sessionmaker | None:
-    engine = make_engine(Settings.from_env().database_url)
+    engine = make_engine(database_url_from_env())  # adviser accounts need no service secret
     if not inspect(engine).has_table("advisers"):
         print(NO_TABLES, file=sys.stderr)
         return None

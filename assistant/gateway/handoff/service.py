@@ -8,8 +8,6 @@ the ticket; ``notify`` wakes the console's long-polls when a message arrives.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import json
 import logging
 from collections.abc import Callable
@@ -28,6 +26,8 @@ from assistant.gateway.handoff.models import HandoffCase, Ticket
 from assistant.gateway.handoff.state import InvalidTransition, check_transition
 from assistant.gateway.rasa_client import BotMessage, RasaClient, RasaUnavailable
 from assistant.privacy import redact
+from assistant.shared_state import LiveUpdates
+from assistant.shared_state.memory import MemoryLiveUpdates
 from assistant.storage.models import Conversation, utcnow
 
 log = logging.getLogger(__name__)
@@ -100,12 +100,13 @@ def build_case_advice(summary: dict[str, Any], today: datetime) -> dict[str, Any
 
 class HandoffManager:
     def __init__(self, sessions: sessionmaker, service: ConversationService, rasa: RasaClient,
-                 now: Callable[[], datetime] = utcnow) -> None:
+                 now: Callable[[], datetime] = utcnow, updates: LiveUpdates | None = None) -> None:
         self.sessions = sessions
         self.service = service
         self.rasa = rasa
         self.now = now
-        self._changed: dict[str, asyncio.Event] = {}
+        # Wakes the console's long-polls; through Redis pub/sub on every replica when configured.
+        self.updates: LiveUpdates = updates if updates is not None else MemoryLiveUpdates()
 
     def install(self) -> None:
         self.service.add_signal_handler(self.on_bot_signals)
@@ -114,19 +115,13 @@ class HandoffManager:
 
     # -- live updates for the console ----------------------------------------------------------
     async def notify(self, event: ConversationEvent) -> None:
-        waiter = self._changed.pop(event.conversation_id, None)
-        if waiter is not None:
-            waiter.set()
+        await self.updates.publish(event.conversation_id)
 
     async def wait_for_change(self, conversation_id: str, timeout_s: float) -> None:
-        waiter = self._changed.setdefault(conversation_id, asyncio.Event())
-        with contextlib.suppress(asyncio.TimeoutError):
-            await asyncio.wait_for(waiter.wait(), timeout=timeout_s)
+        await self.updates.wait(conversation_id, timeout_s)
 
     def _touch(self, conversation_id: str) -> None:
-        waiter = self._changed.pop(conversation_id, None)
-        if waiter is not None:
-            waiter.set()
+        self.updates.publish_nowait(conversation_id)
 
     # -- the person asks for a human ------------------------------------------------------------
     def availability(self, loket_id: str | None) -> Availability:

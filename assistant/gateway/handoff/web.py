@@ -14,7 +14,6 @@ cross-site form cannot send.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
 import re
@@ -29,7 +28,8 @@ import jinja2
 from aiohttp import web
 from sqlalchemy import select
 
-from assistant.gateway.app import RASA, SERVICE, SESSIONS, SETTINGS
+from assistant.gateway import erasure
+from assistant.gateway.app import RASA, SERVICE, SESSIONS, SETTINGS, SHARED
 from assistant.gateway.handoff import auth, transcripts
 from assistant.gateway.handoff.auth import Identity
 from assistant.gateway.handoff.availability import TZ
@@ -37,10 +37,10 @@ from assistant.gateway.handoff.models import Adviser, Annotation, AuditEntry, Ha
 from assistant.gateway.handoff.service import HandoffError, HandoffManager
 from assistant.gateway.lokets import load_lokets
 from assistant.gateway.rasa_client import RasaUnavailable
-from assistant.privacy import erasure
 from assistant.privacy.rasa_events import EVENTS, has_events_table
 from assistant.privacy.redact import redact_callback_answer
 from assistant.privacy.retention import purge_older_than
+from assistant.shared_state.loops import stop_task
 from assistant.storage.models import Conversation
 
 log = logging.getLogger(__name__)
@@ -777,8 +777,10 @@ async def export_download(request: web.Request) -> web.StreamResponse:
 async def _retention_loop(app: web.Application) -> None:
     while True:
         try:
-            purge_older_than(app[SESSIONS], app[SETTINGS].retention_days)
-            auth.purge_expired_sessions(app[SESSIONS])
+            # One replica purges; the lead outlives the pause, so it stays with the same one.
+            if await app[SHARED].leadership.is_leader("retention", ttl_s=2.5 * RETENTION_EVERY_S):
+                purge_older_than(app[SESSIONS], app[SETTINGS].retention_days)
+                auth.purge_expired_sessions(app[SESSIONS])
         except Exception:  # keep serving; the next round retries
             log.exception("retention purge failed")
         await asyncio.sleep(RETENTION_EVERY_S)
@@ -787,13 +789,11 @@ async def _retention_loop(app: web.Application) -> None:
 async def _background(app: web.Application) -> AsyncIterator[None]:
     task = asyncio.create_task(_retention_loop(app))
     yield
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
+    await stop_task(task)
 
 
 def setup(app: web.Application) -> None:
-    manager = HandoffManager(app[SESSIONS], app[SERVICE], app[RASA])
+    manager = HandoffManager(app[SESSIONS], app[SERVICE], app[RASA], updates=app[SHARED].updates)
     manager.install()
     erasure.install(app[SERVICE])
     app[HANDOFF] = manager

@@ -1,15 +1,14 @@
-"""Alembic environment: the URL comes from the caller (``koers db upgrade``), never a file."""
+"""Alembic environment: the URL and the metadata come from the caller, never a file."""
 
 from __future__ import annotations
 
 from alembic import context
 
-from assistant.storage.db import Base, make_engine
-from assistant.storage.models import import_all_models
+from assistant.storage.db import make_engine
 
-import_all_models()
-target_metadata = Base.metadata
 config = context.config
+# Hand-written migrations do not need it; autogenerate gets it from assistant.database.
+target_metadata = config.attributes.get("target_metadata")
 
 
 def run_migrations_offline() -> None:

@@ -13,7 +13,7 @@ from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 
-from assistant.settings import Settings
+from assistant.settings import database_url_from_env
 
 
 class KoersTrackerStore(SQLTrackerStore):
@@ -24,6 +24,7 @@ class KoersTrackerStore(SQLTrackerStore):
         event_broker: EventBroker | None = None,
         **kwargs: Any,
     ) -> None:
-        url = host if host and "://" in host else Settings.from_env().database_url
+        # Only the URL: the Rasa server needs none of the service's secrets.
+        url = host if host and "://" in host else database_url_from_env()
         # A full URL in ``host`` is used as-is by SQLTrackerStore.get_db_url.
         super().__init__(domain=domain, host=url, event_broker=event_broker, **kwargs)
