@@ -687,8 +687,8 @@ class _Turn:
             spec = vocabulary()[name]
             if spec.overrides and value is not None:
                 value = self._cue(spec, spec.overrides) or value  # "een master van de hogeschool"
-            answered = self.s["sources"].get(name) in ("asked", "corrected")
-            if answered and not correcting:
+            was_answered = self.s["sources"].get(name) in ("asked", "corrected")
+            if was_answered and not correcting:
                 continue
             if value is None:
                 if name in self.s["answers"]:
@@ -700,7 +700,7 @@ class _Turn:
                 continue
             if self.s["answers"].get(name) != value:
                 self.s["answers"][name] = value
-                self.s["sources"][name] = "corrected" if correcting and answered else source
+                self.s["sources"][name] = "corrected" if correcting and was_answered else source
                 self.s["own_words"].pop(name, None)
                 if name in self.s["unknown"]:
                     self.s["unknown"].remove(name)
