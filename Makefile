@@ -50,7 +50,7 @@ browser-deps:
 test: install-dev check train browser-deps
 	$(BIN)/python -m pytest -ra --durations=15
 
-# The simulator's full bar (issue 9): 10,000 parser-only conversations, 0 violations, report in
+# The simulator's full run (issue 9): 10,000 parser-only conversations and their report in
 # results/ (exit code 1 on any violation). The suite (tests/simulate) runs 2,000 of them.
 simulate: install-dev
 	$(BIN)/koers simulate --n 10000 --seed 20261202 --report results/simulation.md

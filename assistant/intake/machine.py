@@ -168,6 +168,8 @@ _THANKS = re.compile(r"^(?:dank(?:je|jewel|u|uwel)?|bedankt|thanks|merci|top bed
 _QUESTION = re.compile(r"\?\s*$|^(?:wat|hoe|waar|wie|wanneer|waarom|welke|kan|kun|mag|moet|is|heb|krijg|"
                        r"betaal|wordt|zijn)\b")
 _STAP = re.compile(r"\bSTAP\b|\b[Ss][Tt][Aa][Pp][- ]?(?:budget|subsidie|regeling)")
+_GO_ON = re.compile(r"^(?:(?:ga|gaan|we gaan) (?:maar |dan |gewoon )?(?:verder|door)|verder|doorgaan|door|"
+                    r"laat maar|hoeft niet|niet nodig|ik wil verder|graag verder|ga verder met de vragen)\b")
 _NOT_A_PLACE = re.compile(r"\b(?:weet|niet|geen|zeggen|idee|snap|begrijp|waarom|hoezo|nee|ja)\b")
 _NEGATORS = frozenset({"niet", "geen", "nooit", "niks", "niets"})
 _DIPLOMA_WORDS = re.compile(r"\b(?:diploma|opleiding|school|gestudeerd|studie|universiteit|master|bachelor|mbo|hbo|"
@@ -351,7 +353,7 @@ class _Turn:
                 self.say(_t("restarted"))
                 self.next_question()
             return True
-        if self.is_no() and not self.extract(None):
+        if (self.is_no() or _GO_ON.match(self.norm)) and not self.extract(None):
             if kind == "adviser" and self.s["phase"] == "advice" and not self.s.get("open"):
                 self.say(_t("anything_else"), list(_after_advice_buttons()))
                 return True
@@ -486,6 +488,15 @@ class _Turn:
                 return self._listify(spec, v.value), {}, False
         facts = self.extract(spec.id)
         value = facts.pop(spec.id, None) if spec.id in facts else None
+        if spec.id == "age":
+            year = re.search(r"\b(19\d\d|20[0-2]\d)\b", self.norm)
+            if year and self.today.year - int(year.group(1)) >= 15:
+                value = self.today.year - int(year.group(1))  # "ik ben van 1980"
+        if spec.id == "education_level" and value is not None:
+            from assistant.intake.parse import NOT_OBTAINED, parse_message
+
+            if NOT_OBTAINED.search(self.norm) and parse_message(self.text, self.today).education_level is None:
+                value = None  # "de havo niet afgemaakt": NLU's entity is no diploma the parser rejected
         override = self._cue(spec, spec.overrides) if spec.overrides else None
         if override is not None:
             value = override
@@ -760,7 +771,7 @@ class _Turn:
     # -- at an open question
     def at_question(self, name: str) -> None:
         spec = vocabulary()[name]
-        if _DONT_KNOW.match(self.norm) or (self.sure("dont_know") and not self.extract(name)):
+        if _DONT_KNOW.match(self.norm):
             self.skip(name, "dont_know_ok")
             return
         if spec.kind == "bool" or name == "employer_size":
@@ -774,6 +785,11 @@ class _Turn:
                 self.digression(asked_back)
                 return
         value, facts, own = self.answer_to(spec)
+        if value is None and not facts and self.sure("dont_know"):
+            # NLU's "weet ik niet" only after the question's own readings found nothing ("niks"
+            # is no diploma, not a shrug).
+            self.skip(name, "dont_know_ok")
+            return
         if value == "confirm":
             offer = self.s["offer"]
             self.say(_t("did_you_mean", value=offer["value"]), [_t("yes_button"), _t("no_button")])
