@@ -24,6 +24,7 @@ import subprocess
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -1608,7 +1609,10 @@ PERSONAS = [
             "preferred_form": "in een klas",
             "municipality": "Dordrecht",
         },
-        {"work_status": "werkzoekend_bijstand", "education_level": "mbo2", "age": (44, 45)},
+        # Born in 1980: 44 or 45 on the peildatum of the machine test, one or two more on the day
+        # the e2e bot talks (its own today); the birthday is not said.
+        {"work_status": "werkzoekend_bijstand", "education_level": "mbo2",
+         "age": tuple(range(int(PEILDATUM[:4]) - 1981, date.today().year - 1979))},
         {"levenlanglerenkrediet": "eligible", "gemeente_reintegratie": "eligible"},
     ),
     Persona(
