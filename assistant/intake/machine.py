@@ -618,13 +618,15 @@ class _Turn:
         """The message with typos in cue words repaired ("bachelo" -> "bachelor"), for the cues."""
         if self._fixed is None:
             words = _cue_words()
-            out = []
-            for token in self.norm.split():
-                if len(token) >= 5 and token not in words:
-                    hit = process.extractOne(token, words, scorer=fuzz.ratio, score_cutoff=80)
-                    token = hit[0] if hit and abs(len(hit[0]) - len(token)) <= 2 else token
-                out.append(token)
-            self._fixed = " ".join(out)
+
+            def repair(part: str) -> str:
+                if len(part) < 5 or part in words:
+                    return part
+                hit = process.extractOne(part, words, scorer=fuzz.ratio, score_cutoff=80)
+                return hit[0] if hit and abs(len(hit[0]) - len(part)) <= 2 else part
+
+            # Parts of a hyphenated word are repaired one by one ("wo-bachekor" -> "wo-bachelor").
+            self._fixed = " ".join("-".join(repair(p) for p in token.split("-")) for token in self.norm.split())
         return self._fixed
 
     def _place(self, found: str | None) -> Any:
