@@ -39,7 +39,7 @@ def machine():
 SAFETY = ("no_outcome", "repeated_prompt", "unaccepted_effect", "scheme_mention", "crash")
 READING = ("wrong_fact", "answer_overruled")
 # Share of conversations with a reading violation, measured 2026-12-02 (results/simulation*.md):
-# parser-only 1.9 % on 10,000, NLU 4.4 % on 1,000.
+# parser-only 1.5 % on 10,000, NLU 3.7 % on 1,000 (the ceilings leave room for the 2,000 sample).
 PARSER_READING_MAX = 0.025
 NLU_READING_MAX = 0.06
 
