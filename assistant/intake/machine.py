@@ -916,11 +916,14 @@ class _Turn:
             self.say(_t("ask_correction"))
             self.asked = "correction"
             return
-        digression = self.nlu_digression()
+        self.digress_or_fail("summary", self.nlu_digression())
+
+    def digress_or_fail(self, key: str, digression: str | None) -> None:
+        """At the summary or the correction: answer a digression, else one more failed try."""
         if digression:
             self.digression(digression)
-            return
-        self.fail("summary")
+        else:
+            self.fail(key)
 
     def at_correction(self) -> None:
         facts = {} if _DONT_KNOW.match(self.norm) else self.correction_facts()
@@ -929,8 +932,9 @@ class _Turn:
             self.say(_t("changed"))
             self.continue_()
             return
+        digression = self.nlu_digression()
         for name, pattern in _FIELD_WORDS.items():
-            if pattern.search(self.norm) and not self.nlu_digression():
+            if pattern.search(self.norm) and not digression:
                 self.s["answers"].pop(name, None)
                 self.s["sources"].pop(name, None)
                 self.close_question()
@@ -939,11 +943,7 @@ class _Turn:
         if self.is_yes():
             self.give_advice()
             return
-        digression = self.nlu_digression()
-        if digression:
-            self.digression(digression)
-            return
-        self.fail("correction")
+        self.digress_or_fail("correction", digression)
 
     # -- nothing open (after the advice)
     def free(self) -> None:
