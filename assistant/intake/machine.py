@@ -19,7 +19,6 @@ any message that is not a yes.
 from __future__ import annotations
 
 import copy
-import functools
 import itertools
 import logging
 import re
@@ -32,6 +31,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from assistant.intake import slots as slotlib
+from assistant.intake import typos
 from assistant.intake.relevance import relevant
 from assistant.vocabulary import Field, vocabulary
 
@@ -184,6 +184,7 @@ _FIELD_WORDS: dict[str, re.Pattern[str]] = {
     "hours_per_week": re.compile(r"\buren\b"),
 }
 
+_SECTOR_FIELDS = frozenset({"current_sector", "sector_interests"})
 CONTROL_INTENTS = frozenset({"request_human", "delete_my_data", "start_over", "stop", "goodbye"})
 DIGRESSIONS = frozenset({
     "request_human", "faq", "stop", "start_over", "delete_my_data", "greet", "goodbye", "thank",
@@ -236,7 +237,9 @@ class _Turn:
         self.text = clean(reading.text)
         self.norm = _norm(self.text)
         self.injected = bool(INTENT_SYNTAX.match(self.text))
-        self._fixed: str | None = None
+        self._repaired: tuple[str, tuple[tuple[str, str], ...]] | None = None
+        # Fields whose reading came from a repaired typo ("landsbouw"), not from the words typed.
+        self.from_repair: set[str] = set()
         self.out: list[Message] = []
         self.effects: list[Effect] = []
         self.asked: str | None = None
@@ -334,7 +337,9 @@ class _Turn:
             return True
         if kind == "confirm":
             if self.is_no() or self.norm == _norm(str(offer["typed"])):  # "nee" or the same again: as typed
-                self.accept(offer["field"], offer["typed"], source="asked", own=True)
+                spec = vocabulary()[offer["field"]]
+                typed = self._listify(spec, spec.other) if spec.other else offer["typed"]
+                self.accept(offer["field"], typed, source="asked", own=True, words=str(offer["typed"]))
                 return True
             return False  # read the message as a new answer to the open question
         if yes:
@@ -460,11 +465,18 @@ class _Turn:
         answers = dict(self.s["answers"])
         entities = [e for e in self.r.entities if isinstance(e, Mapping)]
         try:
-            found = slotlib.extract(self.text, "inform", entities, field_name, answers, self.today)
+            found = dict(slotlib.extract(self.text, "inform", entities, field_name, answers, self.today).updates)
+            text, repairs = self.repaired
+            if repairs:
+                # What the repaired words say wins where it differs from the typed ones
+                # ("landsbouw" holds "bouw", but means "landbouw").
+                meant = dict(slotlib.extract(text, "inform", entities, field_name, answers, self.today).updates)
+                self.from_repair = {k for k, v in meant.items() if found.get(k) != v}
+                found.update(meant)
         except Exception:  # a parser bug must never break the conversation
             log.exception("extract failed")
             return {}
-        return dict(found.updates)
+        return found
 
     def is_yes(self) -> bool:
         n = _answer_part(self.norm)
@@ -522,6 +534,14 @@ class _Turn:
             value = slotlib.coerce(spec.id, value)
             if value is None:
                 return "invalid", facts, False
+        if value is not None and spec.id in _SECTOR_FIELDS and value != self._listify(spec, spec.other):
+            meant = [m for _, m in self.repaired[1] if m in typos.sector_words()]
+            if meant:
+                # A sector read from a repaired typo ("landsbouw") is a guess: ask before keeping it.
+                labels = ", ".join(spec.label_of(v) for v in (value if isinstance(value, list) else [value]))
+                self.s["offer"] = {"kind": "confirm", "field": spec.id, "value": value, "typed": self.text,
+                                   "show": f"{' '.join(dict.fromkeys(meant))} ({labels})"}
+                return "confirm", facts, False
         own = False
         # Own words become "anders" at once for open lists (jobs, sectors); a work situation is
         # only taken as "anders" after it was asked again in other words.
@@ -538,7 +558,10 @@ class _Turn:
         """A number in digits or Dutch words; for the age also a birth year ("ik ben van 1980")."""
         from assistant.intake.parse import UNITS, _number_word  # the parser's Dutch number words
 
-        for token in self.norm.replace("-", " ").split():
+        tokens = self.norm.replace("-", " ").split()
+        for i, token in enumerate(tokens):
+            if token in ("een", "één") and len(tokens) > 2 and tokens[i + 1:i + 2] != ["en"]:
+                continue  # the article ("ik heb een entreediploma"), not the number one
             if spec.id == "age" and re.fullmatch(r"19\d\d|20[0-2]\d", token):
                 return self.today.year - int(token)
             token = token.replace("ë", "e")
@@ -572,8 +595,8 @@ class _Turn:
                     choices.setdefault(key.strip(), sectors[0])
         for v in spec.values:
             choices.setdefault(_norm(v.button), v.value)
-        words = [w for w in self.norm.split() if len(w) >= 4]
-        grams = words + [" ".join(p) for p in itertools.pairwise(words)] + [self.norm]
+        words = [w for w in self.fixed.split() if len(w) >= 4]
+        grams = words + [" ".join(p) for p in itertools.pairwise(words)] + [self.fixed]
         best: tuple[int, Any] | None = None
         for gram in grams:
             # Short words are easily close to another word ("doen" ~ "docent"): they must be closer.
@@ -615,19 +638,15 @@ class _Turn:
 
     @property
     def fixed(self) -> str:
-        """The message with typos in cue words repaired ("bachelo" -> "bachelor"), for the cues."""
-        if self._fixed is None:
-            words = _cue_words()
+        """The message with typos repaired ("bachelo" -> "bachelor"), folded, for the cues."""
+        return _norm(self.repaired[0])
 
-            def repair(part: str) -> str:
-                if len(part) < 5 or part in words:
-                    return part
-                hit = process.extractOne(part, words, scorer=fuzz.ratio, score_cutoff=80)
-                return hit[0] if hit and abs(len(hit[0]) - len(part)) <= 2 else part
-
-            # Parts of a hyphenated word are repaired one by one ("wo-bachekor" -> "wo-bachelor").
-            self._fixed = " ".join("-".join(repair(p) for p in token.split("-")) for token in self.norm.split())
-        return self._fixed
+    @property
+    def repaired(self) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """The message with its typos repaired (see ``assistant.intake.typos``) and the repairs."""
+        if self._repaired is None:
+            self._repaired = typos.repair_text(self.text) if not self.injected else (self.text, ())
+        return self._repaired
 
     def _place(self, found: str | None) -> Any:
         """A known gemeente; a near miss is confirmed ("Bedoel je Zwolle?"); else kept as typed."""
@@ -651,6 +670,8 @@ class _Turn:
         if hit:
             self.s["offer"] = {"kind": "confirm", "field": "municipality", "value": hit[0], "typed": typed or self.text}
             return "confirm"
+        if self.nlu_digression():
+            return None  # "een mens graag", "vertel eens een mop": no unknown place, but something else
         return {"own": typed} if typed else None
 
     def _looks_like_answer(self, facts: Mapping[str, Any]) -> bool:
@@ -663,12 +684,12 @@ class _Turn:
                 and any(len(w) >= 3 for w in words))
 
     # -- answering
-    def accept(self, name: str, value: Any, source: str, own: bool = False) -> None:
+    def accept(self, name: str, value: Any, source: str, own: bool = False, words: str | None = None) -> None:
         if isinstance(value, dict) and "own" in value:
             value, own = value["own"], True
         spec = vocabulary()[name]
         if own:
-            self.s["own_words"][name] = self.text[:80] if spec.kind != "text" else str(value)
+            self.s["own_words"][name] = (words or self.text)[:80] if spec.kind != "text" else str(value)
         self.s["answers"][name] = value
         self.s["sources"][name] = source
         if name in self.s["unknown"]:
@@ -794,7 +815,7 @@ class _Turn:
             return
         if value == "confirm":
             offer = self.s["offer"]
-            self.say(_t("did_you_mean", value=offer["value"]), [_t("yes_button"), _t("no_button")])
+            self.say(_t("did_you_mean", value=offer.get("show", offer["value"])), [_t("yes_button"), _t("no_button")])
             self.asked = name
             return
         if value == "invalid":
@@ -1094,18 +1115,6 @@ class _Turn:
         self.shown = "advice"
         if uncertain:
             self.offer("adviser", _t("offer_adviser_uncertain"), _t("yes_please"), _t("no_thanks"), "uncertain_advice")
-
-
-@functools.lru_cache(maxsize=1)
-def _cue_words() -> tuple[str, ...]:
-    """Words of five letters or more in the vocabulary's cues: the words a typo is repaired to."""
-    words: set[str] = {"bachelor", "master", "associate", "universiteit", "hogeschool"}
-    for spec in vocabulary().fields.values():
-        for _, cues in (*spec.cues, *spec.overrides):
-            for cue in cues:
-                if not cue.startswith("re:"):
-                    words.update(w for w in _norm(cue).split() if len(w) >= 5 and w.isalpha())
-    return tuple(sorted(words))
 
 
 def _after_advice_buttons() -> tuple[str, ...]:

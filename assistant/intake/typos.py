@@ -1,0 +1,147 @@
+"""Typos in the words the intake listens for: "landsbouw" -> "landbouw", "stdeer" -> "studeer".
+
+Only a word that is no Dutch word is repaired: not in the intake's own data (NLU examples,
+vocabulary, parser phrases) and rare or unknown in Dutch (``wordfreq``, offline data). So
+"contact" never becomes "contract", and "politiek" never "politie". It is repaired to the closest
+word the intake listens for, if a letter or two away. The caller decides what a repair may do:
+the machine confirms a sector read from a repaired word ("Bedoel je landbouw?").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+from wordfreq import zipf_frequency
+
+from assistant.vocabulary import vocabulary
+
+# Below this Zipf frequency a word is too rare to be meant as written (1.0: about once in 100
+# million words); "groenonderhoud" (1.05) is still a word, "grodnonderhoud" (0) is not. Short
+# typos are often rare words themselves ("cade" 2.6 for "café"), so short words need more.
+RARE_WORD = {4: 3.0, 5: 3.0, 6: 2.5}
+RARE_LONG_WORD = 1.0
+CUTOFF = 80  # rapidfuzz ratio of a repair
+COMPOUND_CUTOFF = 88  # partial ratio of a repaired part of a compound (one typo in 8+ letters)
+_WORD = re.compile(r"\w+", re.UNICODE)
+_DATA = Path(__file__).resolve().parents[2] / "data" / "nlu"
+# Words the intake listens for besides those in its data (parts of compounds people type).
+_EXTRA_TARGETS = ("bachelor", "master", "associate", "universiteit", "hogeschool", "bachelordiploma",
+                  "masterdiploma", "studeer", "studeren", "student")
+
+
+def fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _words(text: str) -> set[str]:
+    return {fold(w) for w in _WORD.findall(text) if w.isalpha()}
+
+
+@functools.lru_cache(maxsize=1)
+def targets() -> tuple[str, ...]:
+    """The words a typo is repaired to: cue words, parser phrases, interest words (4+ letters)."""
+    from assistant.catalogue.interests import VOCABULARY as INTERESTS
+    from assistant.intake.parse import vocabulary as parse_vocabulary
+
+    found: set[str] = set(_EXTRA_TARGETS)
+    for spec in vocabulary().fields.values():
+        for _, cues in (*spec.cues, *spec.overrides):
+            for cue in cues:
+                # A regex cue's literal words count too ("professionele" in the hbo-master cue).
+                found |= {w for w in _words(cue[3:] if cue.startswith("re:") else cue) if len(w) >= 5}
+    for phrase in parse_vocabulary().phrases:
+        found |= {w for w in _words(phrase) if len(w) >= 4}
+    for key, _ in INTERESTS:
+        if " " not in key.strip():
+            found |= {w for w in _words(key) if len(w) >= 4}
+    return tuple(sorted(found))
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> frozenset[str]:
+    """Words the intake's own data writes as they are: never repaired."""
+    known: set[str] = set(targets())
+    for path in sorted(_DATA.glob("*.yml")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line.startswith("- "):
+                known |= _words(re.sub(r"\]\([^)]*\)|\]\{[^}]*\}", " ", line[2:]))
+    for text in vocabulary().texts.values():
+        known |= _words(text)
+    from assistant.intake.parse import vocabulary as parse_vocabulary
+
+    for name in parse_vocabulary().municipalities:  # "Overflakkee" is no typo
+        known |= _words(name)
+    return frozenset(known)
+
+
+@functools.lru_cache(maxsize=4096)
+def repair(word: str) -> str:
+    """The word as meant (folded), or the word itself when it is a word or nothing is close."""
+    w = fold(word)
+    if len(w) < 4 or not w.isalpha() or w in lexicon():
+        return w
+    if zipf_frequency(w, "nl") >= RARE_WORD.get(len(w), RARE_LONG_WORD):
+        return w
+    if len(w) == 4:
+        # Four letters: one changed letter only ("cadé" -> "cafe"), to a four-letter word.
+        close = [t for t in targets() if len(t) == 4 and OSA.distance(w, t) == 1]
+        return close[0] if len(close) == 1 else w
+    hit = process.extractOne(w, targets(), scorer=fuzz.ratio, score_cutoff=CUTOFF)
+    if hit is not None and abs(len(hit[0]) - len(w)) <= 2 and OSA.distance(w, hit[0]) <= 2:
+        return str(hit[0])
+    return _repair_part(w) if len(w) >= 8 else w
+
+
+def _repair_part(w: str) -> str:
+    """A compound with a typo in one part ("scxhoonmaakbranche"): that part repaired."""
+    best: tuple[float, int, str, int, int] | None = None
+    for t in targets():
+        if len(t) < 6 or len(t) >= len(w) or t in w:
+            continue
+        a = fuzz.partial_ratio_alignment(t, w, score_cutoff=COMPOUND_CUTOFF)
+        if a is not None and (best is None or (a.score, len(t)) > best[:2]):
+            best = (a.score, len(t), t, a.dest_start, a.dest_end)
+    if best is None:
+        return w
+    _, _, t, start, end = best
+    return w[:start] + t + w[end:]
+
+
+def repair_text(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The text with its typos repaired, and the (typed, meant) pairs; other words untouched."""
+    repairs: list[tuple[str, str]] = []
+
+    def one(m: re.Match[str]) -> str:
+        typed = m.group()
+        meant = repair(typed)
+        if meant == fold(typed):
+            return typed
+        repairs.append((typed, meant))
+        return meant
+
+    return _WORD.sub(one, text), tuple(repairs)
+
+
+@functools.lru_cache(maxsize=1)
+def sector_words() -> frozenset[str]:
+    """The repair targets that name a sector or trade (a repair to one is confirmed)."""
+    from assistant.catalogue.interests import VOCABULARY as INTERESTS
+    from assistant.intake.parse import vocabulary as parse_vocabulary
+
+    found: set[str] = set()
+    for phrase, (entity, _) in parse_vocabulary().phrases.items():
+        if entity == "sector":
+            found |= _words(phrase)
+    for key, _ in INTERESTS:
+        found |= _words(key)
+    for name in ("current_sector", "sector_interests"):
+        for _, cues in vocabulary()[name].cues:
+            found |= {w for c in cues for w in _words(c[3:] if c.startswith("re:") else c)}
+    return frozenset(w for w in found if len(w) >= 4) & frozenset(targets())

@@ -1,0 +1,80 @@
+"""Typos in answers: repaired only when the word is no Dutch word, and a repaired sector is
+confirmed before it is kept (issue #9: answers with typos reach correct advice)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from assistant.intake import typos
+from assistant.intake.machine import Reading, new_state, profile_of, step
+
+TODAY = date(2026, 12, 2)
+
+
+@pytest.mark.parametrize("word", ["contact", "politiek", "werken", "ouders", "ziek", "groenonderhoud", "Aalten",
+                                  "kapper", "betalen", "weekend"])
+def test_real_words_are_never_repaired(word: str) -> None:
+    assert typos.repair(word) == typos.fold(word)
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("landsbouw", "landbouw"), ("musdum", "museum"), ("metdal", "metaal"), ("cadé", "cafe"),
+    ("bschelordiploma", "bachelordiploma"), ("professionle", "professionele"), ("stdeer", "studeer"),
+    ("kantoorschoolnmaak", "kantoorschoonmaak"),
+])
+def test_typos_are_repaired_to_the_word_meant(typed: str, meant: str) -> None:
+    assert typos.repair(typed) == meant
+
+
+def _at(field: str, answers: dict[str, Any]) -> dict[str, Any]:
+    state = new_state()
+    state["phase"] = "intake"
+    for name, value in answers.items():
+        state["answers"][name] = value
+        state["sources"][name] = "asked"
+    state["open"] = field
+    return state
+
+
+BASE = {"work_status": "werkzoekend_zonder_uitkering", "education_level": "havo", "age": 40, "goal": "omscholen"}
+
+
+def test_a_sector_read_from_a_typo_is_confirmed_then_kept() -> None:
+    r = step(_at("sector_interests", BASE), Reading(text="iets in een musdum"), TODAY)
+    assert r.offer == "confirm" and "museum" in r.messages[-1].text
+    assert "sector_interests" not in r.state["answers"]
+    r = step(r.state, Reading(text="ja"), TODAY)
+    assert profile_of(r.state)["sector_interests"] == ["cultuur"]
+
+
+def test_a_declined_guess_keeps_the_persons_own_words() -> None:
+    r = step(_at("sector_interests", BASE), Reading(text="landsbouw"), TODAY)
+    assert r.offer == "confirm"
+    r = step(r.state, Reading(text="nee"), TODAY)
+    assert r.state["answers"]["sector_interests"] == ["anders"]
+    assert r.state["own_words"]["sector_interests"] == "landsbouw"
+    assert r.state["open"] != "sector_interests"
+
+
+def test_another_answer_to_the_guess_is_read_as_the_answer() -> None:
+    r = step(_at("sector_interests", BASE), Reading(text="metdal"), TODAY)
+    r = step(r.state, Reading(text="ik wil in de zorg werken"), TODAY)
+    assert profile_of(r.state)["sector_interests"] == ["zorg_welzijn"]
+
+
+def test_a_typo_in_a_degree_is_read_as_meant() -> None:
+    r = step(_at("education_level", BASE), Reading(text="ik heb een bschelordiploma van de universiteit"), TODAY)
+    assert r.state["answers"]["education_level"] == "wo_bachelor"
+    r = step(_at("education_level", BASE), Reading(text="professionle master"), TODAY)
+    assert r.state["answers"]["education_level"] == "hbo_master"
+
+
+def test_the_article_een_is_no_age() -> None:
+    answers = {**BASE, "education_level": "havo"}
+    answers.pop("age")
+    r = step(_at("age", answers), Reading(text="correctie: ik heb een entreediploma"), TODAY)
+    assert r.state["answers"]["education_level"] == "mbo1"
+    assert "age" not in r.state["answers"] and r.state["open"] == "age"
