@@ -38,6 +38,12 @@ VOCABULARY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("juf", ("onderwijs",)),
     ("meester", ("onderwijs",)),
     ("school", ("onderwijs",)),
+    # Schools that are no school in the education sense: no sector of their own, but they hide
+    # the "school" inside them (a key inside a longer one says nothing).
+    ("sportschool", ()),
+    ("rijschool", ()),
+    ("dansschool", ()),
+    ("zwemschool", ()),
     ("onderwijs", ("onderwijs",)),
     ("met mijn handen", ("techniek_bouw_energie", "groen")),
     ("met je handen", ("techniek_bouw_energie", "groen")),

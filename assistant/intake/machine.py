@@ -472,7 +472,7 @@ class _Turn:
                 # ("landsbouw" holds "bouw", but means "landbouw").
                 meant = dict(slotlib.extract(text, "inform", entities, field_name, answers, self.today).updates)
                 self.from_repair = {k for k, v in meant.items() if found.get(k) != v}
-                found.update(meant)
+                found = meant  # "ik stdeer aan het hbo": studying there is no hbo diploma
         except Exception:  # a parser bug must never break the conversation
             log.exception("extract failed")
             return {}
@@ -841,7 +841,7 @@ class _Turn:
             return
         correcting = bool(_CORRECTION.search(self.norm))
         if correcting:
-            cued = self.cue_facts(exclude=name)
+            cued = self.cue_facts(exclude=name, facts=facts)
             if cued:
                 # The cue names what is corrected; the parser's other readings only fill gaps.
                 facts = {**{k: v for k, v in facts.items() if k not in self.s["answers"]}, **cued}
@@ -855,15 +855,19 @@ class _Turn:
             return
         self.fail(name)
 
-    def cue_facts(self, exclude: str | None = None) -> dict[str, Any]:
+    def cue_facts(self, exclude: str | None = None, facts: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """A correction of an earlier answer in other words ("wacht, ik leer liever met een docent"):
         the answered question whose cue matches the most words (a bare "leren" is weaker than
-        "werken en leren"), as the parser knows no such wordings."""
+        "werken en leren"), as the parser knows no such wordings. A question blocked by a fact the
+        parser read ("een mbo 3 diploma" is a diploma held, not the goal "diploma") is no candidate."""
         best: tuple[int, int, str, Any] | None = None
         asked = list(self.s.get("asked") or [])
+        fields = vocabulary().fields
+        blocked = {b for f, v in (facts or {}).items() if f in fields and v != self.s["answers"].get(f)
+                   for b in fields[f].blocks}
         for name in self.s["answers"]:
-            spec = vocabulary()[name] if name in vocabulary().fields else None
-            if spec is None or name == exclude or self.s["sources"].get(name) == "derived":
+            spec = fields.get(name)
+            if spec is None or name == exclude or name in blocked or self.s["sources"].get(name) == "derived":
                 continue
             hit = (self._cue_hit(spec, spec.overrides, longest=True) if spec.overrides else None) or (
                 self._cue_hit(spec, spec.cues, longest=True) if spec.cues else None)
@@ -915,7 +919,7 @@ class _Turn:
         """What a correction changes: the cue names the answered question; the parser's other
         readings only fill questions not answered yet."""
         facts = self.extract(None)
-        cued = self.cue_facts()
+        cued = self.cue_facts(facts=facts)
         if cued:
             facts = {**{k: v for k, v in facts.items() if k not in self.s["answers"]}, **cued}
         return facts

@@ -26,7 +26,6 @@ from assistant.vocabulary import vocabulary
 RARE_WORD = {4: 3.0, 5: 3.0, 6: 2.5}
 RARE_LONG_WORD = 1.0
 CUTOFF = 80  # rapidfuzz ratio of a repair
-COMPOUND_CUTOFF = 88  # partial ratio of a repaired part of a compound (one typo in 8+ letters)
 _WORD = re.compile(r"\w+", re.UNICODE)
 _DATA = Path(__file__).resolve().parents[2] / "data" / "nlu"
 # Words the intake listens for besides those in its data (parts of compounds people type).
@@ -85,9 +84,7 @@ def lexicon() -> frozenset[str]:
 def repair(word: str) -> str:
     """The word as meant (folded), or the word itself when it is a word or nothing is close."""
     w = fold(word)
-    if len(w) < 4 or not w.isalpha() or w in lexicon():
-        return w
-    if zipf_frequency(w, "nl") >= RARE_WORD.get(len(w), RARE_LONG_WORD):
+    if len(w) < 4 or not w.isalpha() or _is_word(w):
         return w
     if len(w) == 4:
         # Four letters: one changed letter only ("cadé" -> "cafe"), to a four-letter word.
@@ -99,19 +96,24 @@ def repair(word: str) -> str:
     return _repair_part(w) if len(w) >= 8 else w
 
 
+def _is_word(w: str) -> bool:
+    return w in lexicon() or zipf_frequency(w, "nl") >= RARE_WORD.get(len(w), RARE_LONG_WORD)
+
+
 def _repair_part(w: str) -> str:
-    """A compound with a typo in one part ("scxhoonmaakbranche"): that part repaired."""
-    best: tuple[float, int, str, int, int] | None = None
+    """A compound of a word and a part with one typo ("scxhoonmaak" + "branche"): that part repaired.
+
+    The other part must be a word itself, so "schoonheidsbranche" is left alone."""
+    found: list[tuple[int, str]] = []
     for t in targets():
-        if len(t) < 6 or len(t) >= len(w) or t in w:
+        if len(t) < 5 or len(t) >= len(w) - 2 or t in w:
             continue
-        a = fuzz.partial_ratio_alignment(t, w, score_cutoff=COMPOUND_CUTOFF)
-        if a is not None and (best is None or (a.score, len(t)) > best[:2]):
-            best = (a.score, len(t), t, a.dest_start, a.dest_end)
-    if best is None:
-        return w
-    _, _, t, start, end = best
-    return w[:start] + t + w[end:]
+        for size in (len(t) - 1, len(t), len(t) + 1):
+            for start in (0, len(w) - size):
+                part, rest = w[start:start + size], w[size:] if start == 0 else w[:start]
+                if len(rest) >= 3 and OSA.distance(part, t) == 1 and _is_word(rest):
+                    found.append((len(t), w[:start] + t + w[start + size:]))
+    return max(found)[1] if found else w
 
 
 def repair_text(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
