@@ -173,7 +173,11 @@ _GO_ON = re.compile(r"^(?:(?:ga|gaan|we gaan) (?:maar |dan |gewoon )?(?:verder|d
 _NOT_A_PLACE = re.compile(r"\b(?:weet|niet|geen|zeggen|idee|snap|begrijp|waarom|hoezo|nee|ja)\b")
 _NEGATORS = frozenset({"niet", "geen", "nooit", "niks", "niets"})
 _DIPLOMA_WORDS = re.compile(r"\b(?:diploma|opleiding|school|gestudeerd|studie|universiteit|master|bachelor|mbo|hbo|"
-                            r"wo|graad|certificaat|papieren|afgestudeerd)\b")
+                            r"wo|graad|certificaat|papieren|afgestudeerd)\b|"
+                            # a school finished, not a workplace ("ik werk op een basisschool")
+                            r"\b(?:heb|alleen|maar|gedaan|afgemaakt|gehaald) (?:\w+ )?(?:de |het )?"
+                            r"(?:basisschool|lagere school|praktijkonderwijs)\b|"
+                            r"\b(?:basisschool|lagere school|praktijkonderwijs) (?:gedaan|afgemaakt|gehad)\b")
 _FIELD_WORDS: dict[str, re.Pattern[str]] = {
     "age": re.compile(r"\b(?:leeftijd|oud|jaar)\b"),
     "education_level": re.compile(r"\b(?:diploma|opleiding|school|niveau)\b"),
@@ -515,7 +519,7 @@ class _Turn:
         if value is None and spec.id == "employer_size" and not facts:
             # The question is "Werken er minder dan 250 mensen bij je werkgever?"
             value = "mkb" if self.is_yes() else "groot" if self.is_no() else None
-        if spec.kind == "bool" and (self.is_yes() or self.is_no()):
+        if spec.kind == "bool" and (self.is_yes() or self.is_no()) and not self.corrects_other(spec, facts):
             # "nee, lezen en schrijven gaat goed": the yes or no said first is the answer, whatever
             # the parser reads in the explanation after it.
             value = self.is_yes()
@@ -549,6 +553,15 @@ class _Turn:
         if value is None and spec.other and not patient and self._looks_like_answer(facts):
             value, own = self._listify(spec, spec.other), True
         return value, facts, own
+
+    def corrects_other(self, spec: Field, facts: Mapping[str, Any]) -> bool:
+        """ "oh nee, foutje. ik heb een mbo 4 diploma" to a yes/no question: the "nee" belongs to
+        the correction of an earlier answer, not to the question."""
+        if not _CORRECTION.search(self.norm):
+            return False
+        answers = self.s["answers"]
+        changed = any(k != spec.id and k in answers and answers[k] != v for k, v in facts.items())
+        return changed or bool(self.cue_facts(exclude=spec.id, facts=facts))
 
     @staticmethod
     def _listify(spec: Field, value: Any) -> Any:

@@ -78,3 +78,22 @@ def test_the_article_een_is_no_age() -> None:
     r = step(_at("age", answers), Reading(text="correctie: ik heb een entreediploma"), TODAY)
     assert r.state["answers"]["education_level"] == "mbo1"
     assert "age" not in r.state["answers"] and r.state["open"] == "age"
+
+
+def test_the_no_of_a_correction_is_no_answer_to_a_yes_no_question() -> None:
+    answers = {**BASE, "education_level": "mbo1"}
+    fix = Reading(text="oh nee, foutje. ik heb een mbo 4 diploma")
+    r = step(_at("receives_studiefinanciering", answers), fix, TODAY)
+    assert r.state["answers"]["education_level"] == "mbo4"
+    assert "receives_studiefinanciering" not in r.state["answers"]
+    assert r.state["open"] == "receives_studiefinanciering"
+
+
+def test_a_primary_school_is_a_diploma_only_when_finished() -> None:
+    no_age = {k: v for k, v in BASE.items() if k != "age"}
+    r = step(_at("age", no_age), Reading(text="oh nee, foutje. ik heb de basisschool"), TODAY)
+    assert r.state["answers"]["education_level"] == "geen"
+    working = {"work_status": "werknemer_vast", "education_level": "hbo_master", "employer_size": "mkb",
+               "at_risk_of_job_loss": False}
+    r = step(_at("current_sector", working), Reading(text="ik werk op een basisschool"), TODAY)
+    assert r.state["answers"]["education_level"] == "hbo_master"
