@@ -170,6 +170,12 @@ _QUESTION = re.compile(r"\?\s*$|^(?:wat|hoe|waar|wie|wanneer|waarom|welke|kan|ku
 _STAP = re.compile(r"\bSTAP\b|\b[Ss][Tt][Aa][Pp][- ]?(?:budget|subsidie|regeling)")
 _GO_ON = re.compile(r"^(?:(?:ga|gaan|we gaan) (?:maar |dan |gewoon )?(?:verder|door)|verder|doorgaan|door|"
                     r"laat maar|hoeft niet|niet nodig|ik wil verder|graag verder|ga verder met de vragen)\b")
+# Declining an offer in other words than "nee" ("nu even niet", "misschien later").
+_DECLINE = re.compile(r"^(?:(?:nu |voor nu |op dit moment )?(?:even |eerst )?niet(?: nu| nodig| hoor| meteen)?|"
+                      r"niet nu|nu niet|nog niet|(?:misschien |eventueel )?later(?: misschien)?|"
+                      r"een andere keer|straks misschien|ander keertje|liever zelf|ik doe het (?:liever )?zelf|"
+                      r"eerst (?:de )?vragen|eerst verder|geen behoefte|hoeft (?:nu )?niet)\b")
+_WANT = re.compile(r"\b(?:wil|willen|wilde|zou|graag|halen|behalen|doen|worden|leren|liefst|droom)\b")
 _NOT_A_PLACE = re.compile(r"\b(?:weet|niet|geen|zeggen|idee|snap|begrijp|waarom|hoezo|nee|ja)\b")
 _NEGATORS = frozenset({"niet", "geen", "nooit", "niks", "niets"})
 _DIPLOMA_WORDS = re.compile(r"\b(?:diploma|opleiding|school|gestudeerd|studie|universiteit|master|bachelor|mbo|hbo|"
@@ -362,7 +368,8 @@ class _Turn:
                 self.say(_t("restarted"))
                 self.next_question()
             return True
-        if (self.is_no() or _GO_ON.match(self.norm)) and not self.extract(None):
+        if (self.is_no() or _GO_ON.match(self.norm) or _DECLINE.match(_answer_part(self.norm))) \
+                and not self.extract(None):
             if kind == "adviser" and self.s["phase"] == "advice" and not self.s.get("open"):
                 self.say(_t("anything_else"), list(_after_advice_buttons()))
                 return True
@@ -538,6 +545,10 @@ class _Turn:
             value = slotlib.coerce(spec.id, value)
             if value is None:
                 return "invalid", facts, False
+        fields = vocabulary().fields
+        if value is not None and any(spec.id in fields[f].blocks for f in facts if f in fields) \
+                and not _WANT.search(self.norm):
+            value = None  # "nee sorry, ik heb een mbo 3 diploma" to the goal question: a diploma held, no goal
         if value is not None and spec.id in _SECTOR_FIELDS and value != self._listify(spec, spec.other):
             meant = [m for _, m in self.repaired[1] if m in typos.sector_words()]
             if meant:
@@ -693,7 +704,8 @@ class _Turn:
         words = n.split()
         return (0 < len(words) <= 8 and not facts and not _QUESTION.search(self.text) and not _YES.match(n)
                 and not _CORRECTION.search(n)
-                and not _NO.match(n) and not _DONT_KNOW.match(n) and self.nlu_digression() is None
+                and not _NO.match(n) and not _DONT_KNOW.match(n) and not _DECLINE.match(n)
+                and self.nlu_digression() is None
                 and any(len(w) >= 3 for w in words))
 
     # -- answering

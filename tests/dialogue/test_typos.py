@@ -97,3 +97,24 @@ def test_a_primary_school_is_a_diploma_only_when_finished() -> None:
                "at_risk_of_job_loss": False}
     r = step(_at("current_sector", working), Reading(text="ik werk op een basisschool"), TODAY)
     assert r.state["answers"]["education_level"] == "hbo_master"
+
+
+@pytest.mark.parametrize("decline", ["nu even niet", "misschien later", "niet nu", "eerst de vragen",
+                                     "ik doe het liever zelf"])
+def test_declining_the_adviser_in_other_words_closes_the_offer_and_is_no_answer(decline: str) -> None:
+    answers = {"work_status": "student", "education_level": "havo", "age": 18, "goal": "diploma_halen"}
+    r = step(_at("sector_interests", answers), Reading(text="ik wil met iemand praten", intent="request_human",
+                                                       confidence=1.0), TODAY)
+    assert r.offer == "adviser"
+    r = step(r.state, Reading(text=decline), TODAY)
+    assert r.offer is None and not r.effects
+    assert "sector_interests" not in r.state["answers"] and r.state["open"] == "sector_interests"
+
+
+def test_a_diploma_held_is_no_goal() -> None:
+    answers = {"work_status": "werkzoekend_bijstand", "education_level": "buitenlands", "age": 50}
+    r = step(_at("goal", answers), Reading(text="nee sorry, ik heb een mbo 3 diploma"), TODAY)
+    assert r.state["answers"]["education_level"] == "mbo3"
+    assert "goal" not in r.state["answers"] and r.state["open"] == "goal"
+    r = step(_at("goal", answers), Reading(text="ik heb mbo 2 maar wil mbo 4"), TODAY)
+    assert r.state["answers"]["goal"] == "diploma_halen"
