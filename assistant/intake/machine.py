@@ -551,7 +551,7 @@ class _Turn:
             value = None  # "nee sorry, ik heb een mbo 3 diploma" to the goal question: a diploma held, no goal
         if value is not None and spec.id in _SECTOR_FIELDS and value != self._listify(spec, spec.other):
             meant = [m for _, m in self.repaired[1] if m in typos.sector_words()]
-            if meant:
+            if meant and self._as_typed(spec) != value:
                 # A sector read from a repaired typo ("landsbouw") is a guess: ask before keeping it.
                 labels = ", ".join(spec.label_of(v) for v in (value if isinstance(value, list) else [value]))
                 self.s["offer"] = {"kind": "confirm", "field": spec.id, "value": value, "typed": self.text,
@@ -564,6 +564,12 @@ class _Turn:
         if value is None and spec.other and not patient and self._looks_like_answer(facts):
             value, own = self._listify(spec, spec.other), True
         return value, facts, own
+
+    def _as_typed(self, spec: Field) -> Any:
+        """The answer to ``spec`` read from the words as typed, without repairs (on a copy)."""
+        shadow = _Turn(copy.deepcopy(self.s), self.r, self.today)
+        shadow._repaired = (self.text, ())
+        return shadow.answer_to(spec)[0]
 
     def corrects_other(self, spec: Field, facts: Mapping[str, Any]) -> bool:
         """ "oh nee, foutje. ik heb een mbo 4 diploma" to a yes/no question: the "nee" belongs to
@@ -724,9 +730,9 @@ class _Turn:
             self.close_question()
         self.continue_()
 
-    def apply(self, facts: Mapping[str, Any], source: str) -> bool:
+    def apply(self, facts: Mapping[str, Any], source: str, may_correct: bool = True) -> bool:
         """Facts for other questions. A volunteered fact never beats an answer to its own question."""
-        correcting = source == "corrected" or bool(_CORRECTION.search(self.norm))
+        correcting = source == "corrected" or (may_correct and bool(_CORRECTION.search(self.norm)))
         changed = False
         answered = {k for k in facts if self.s["sources"].get(k) in ("asked", "corrected")
                     and facts[k] != self.s["answers"].get(k)}
@@ -850,7 +856,9 @@ class _Turn:
             return
         if value is not None:
             correcting = self.s["phase"] in ("summary", "correction", "advice") or name in self.s["sources"]
-            self.apply(facts, "volunteered")
+            # "sorry, ik bedoel: met een docent erbij" re-answers the open question; the other
+            # readings in it ("docent": onderwijs) must not correct earlier answers.
+            self.apply(facts, "volunteered", may_correct=False)
             self.accept(name, value, "corrected" if correcting else "asked", own=own)
             return
         digression = self.nlu_digression()

@@ -118,3 +118,17 @@ def test_a_diploma_held_is_no_goal() -> None:
     assert "goal" not in r.state["answers"] and r.state["open"] == "goal"
     r = step(_at("goal", answers), Reading(text="ik heb mbo 2 maar wil mbo 4"), TODAY)
     assert r.state["answers"]["goal"] == "diploma_halen"
+
+
+def test_a_word_read_the_same_with_or_without_repair_is_not_confirmed() -> None:
+    working = {"work_status": "werknemer_vast"}
+    r = step(_at("current_sector", working), Reading(text="glazenwassen"), TODAY)
+    assert r.offer is None and r.state["answers"]["current_sector"] == "schoonmaak_facilitair"
+
+
+def test_re_answering_the_open_question_corrects_nothing_else() -> None:
+    answers = {**BASE, "sector_interests": ["ict"]}
+    r = step(_at("preferred_form", answers), Reading(text="sorry, ik bedoel: ik leer het liefst met een docent erbij"),
+             TODAY)
+    assert r.state["answers"]["preferred_form"] == "klassikaal"
+    assert r.state["answers"]["sector_interests"] == ["ict"]
