@@ -183,6 +183,7 @@ _DIPLOMA_WORDS = re.compile(r"\b(?:diploma|opleiding|school|gestudeerd|studie|un
                             # a school finished, not a workplace ("ik werk op een basisschool")
                             r"\b(?:heb|alleen|maar|gedaan|afgemaakt|gehaald) (?:\w+ )?(?:de |het )?"
                             r"(?:basisschool|lagere school|praktijkonderwijs)\b|"
+                            r"\b(?:gestopt|klaar|van school) na (?:de |het )?(?:basisschool|lagere school)\b|"
                             r"\b(?:basisschool|lagere school|praktijkonderwijs) (?:gedaan|afgemaakt|gehad)\b")
 _FIELD_WORDS: dict[str, re.Pattern[str]] = {
     "age": re.compile(r"\b(?:leeftijd|oud|jaar)\b"),
@@ -526,7 +527,7 @@ class _Turn:
         if value is None and spec.id == "employer_size" and not facts:
             # The question is "Werken er minder dan 250 mensen bij je werkgever?"
             value = "mkb" if self.is_yes() else "groot" if self.is_no() else None
-        if spec.kind == "bool" and (self.is_yes() or self.is_no()) and not self.corrects_other(spec, facts):
+        if spec.kind == "bool" and (self.is_yes() or self.is_no()):
             # "nee, lezen en schrijven gaat goed": the yes or no said first is the answer, whatever
             # the parser reads in the explanation after it.
             value = self.is_yes()
@@ -545,6 +546,10 @@ class _Turn:
             value = slotlib.coerce(spec.id, value)
             if value is None:
                 return "invalid", facts, False
+        if value is not None and self.corrects_other(spec, facts):
+            # "nee sorry, ik heb de hogeschool gedaan" at the sector question corrects the diploma;
+            # it is no answer to the open question (nor is the "nee" of it to a yes/no question).
+            return None, facts, False
         fields = vocabulary().fields
         if value is not None and any(spec.id in fields[f].blocks for f in facts if f in fields) \
                 and not _WANT.search(self.norm):
@@ -577,7 +582,9 @@ class _Turn:
         if not _CORRECTION.search(self.norm):
             return False
         answers = self.s["answers"]
-        changed = any(k != spec.id and k in answers and answers[k] != v for k, v in facts.items())
+        # A sector read in passing ("docent", "school") is the noisiest reading: it alone names no correction.
+        changed = any(k != spec.id and k not in _SECTOR_FIELDS and k in answers and answers[k] != v
+                      for k, v in facts.items())
         return changed or bool(self.cue_facts(exclude=spec.id, facts=facts))
 
     @staticmethod

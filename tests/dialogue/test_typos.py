@@ -132,3 +132,10 @@ def test_re_answering_the_open_question_corrects_nothing_else() -> None:
              TODAY)
     assert r.state["answers"]["preferred_form"] == "klassikaal"
     assert r.state["answers"]["sector_interests"] == ["ict"]
+
+
+def test_a_correction_at_another_question_is_no_answer_to_it() -> None:
+    answers = {**BASE, "education_level": "mbo2"}
+    r = step(_at("sector_interests", answers), Reading(text="nee sorry, ik heb de hogeschool gedaan"), TODAY)
+    assert r.state["answers"]["education_level"] == "hbo_bachelor"
+    assert "sector_interests" not in r.state["answers"] and r.state["open"] == "sector_interests"
