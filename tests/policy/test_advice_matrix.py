@@ -104,8 +104,8 @@ def test_cli_schemes_stale() -> None:
     proc = run_cli("schemes", "stale", "--months", "12")
     assert proc.returncode == 0, proc.stderr
     ids = {line.split("\t")[0] for line in proc.stdout.splitlines()}
-    assert "uwv_scholing_ww" in ids  # only checked against the seeds (2024-11-22)
+    assert "gemeente_reintegratie" in ids  # only checked against the seeds (2024-11-22)
     from assistant.policy.schemes import stale_schemes
 
     fresh = {s.id for s in stale_schemes(date(2026, 12, 2), 12)}
-    assert "uwv_scholing_ww" in fresh and "levenlanglerenkrediet" not in fresh  # checked 2026-12-02
+    assert "gemeente_reintegratie" in fresh and "levenlanglerenkrediet" not in fresh  # checked 2026-12-02
