@@ -526,7 +526,9 @@ class _Turn:
         # Own words become "anders" at once for open lists (jobs, sectors); a work situation is
         # only taken as "anders" after it was asked again in other words.
         patient = (spec.id == "work_status" and not self.s["attempts"].get(spec.id)) or self.narrowable(spec)
-        if value is None and spec.other and not patient and self._looks_like_answer(facts):
+        # Facts the question blocks are no facts of this answer ("ik ben schilder" is no sector).
+        unblocked = {k: v for k, v in facts.items() if k not in spec.blocks}
+        if value is None and spec.other and not patient and self._looks_like_answer(unblocked):
             value, own = self._listify(spec, spec.other), True
         return value, facts, own
 
@@ -1031,7 +1033,7 @@ class _Turn:
             self.s["phase"] = "intake"
         attempts = int(self.s["attempts"].get(name, 0))
         shown: dict[str, int] = self.s["shown"].setdefault(name, {})
-        buttons = spec.button_titles()
+        buttons = spec.button_titles(self.s["answers"])
         dont_know = _t("dont_know_button")
         hint = _t("buttons_only") if buttons else _t("type_only", example=spec.example or "")
         wordings = [
