@@ -151,9 +151,11 @@ _CORRECTION = re.compile(
     r"\b(?:wacht|toch|eigenlijk|ik bedoel|bedoel ik|bedoelde|correctie|verkeerd|fout|vergissing|vergis\w*|"
     r"verkeerde|anders gezegd|liever gezegd|niet waar|"
     r"moet zijn|verbeter|veranderen|aanpassen|klopt niet|niet goed|sorry|oeps|foutje)\b")
+# A bare "medewerker" at the end asks for a person only when nothing else names it: "pedagogisch
+# medewerker" or "ik ben medewerker" is a job.
 _HUMAN = re.compile(
-    r"\b(?:(?:met |een )?(?:adviseur|mens|medewerker|persoon|iemand|echt iemand|loopbaanadviseur)"
-    r"(?: (?:spreken|praten|bellen|chatten))?)$|"
+    r"(?:^|\b(?:met|een|wil|graag|liever) )"
+    r"(?:adviseur|mens|medewerker|persoon|iemand|echt iemand|loopbaanadviseur)(?: (?:spreken|praten|bellen|chatten))?$|"
     r"\b(?:spreken|praten|bellen|chatten) met (?:een |de )?(?:adviseur|mens|medewerker|persoon|iemand)\b|"
     r"\b(?:adviseur|mens|medewerker|iemand|persoon) (?:spreken|praten|aan de lijn)\b|"
     r"^(?:praat met een adviseur|ik wil een adviseur|kan ik iemand spreken)")

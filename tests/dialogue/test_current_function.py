@@ -73,6 +73,8 @@ def test_not_asked_without_several_trades_or_without_work(answers: dict[str, str
     ("in de bouw", "ik werk als automonteur in een garage", "autotechnicus"),
     ("in de bouw", "Werkvoorbereider of uitvoerder", "middenkader_bouw"),
     ("kinderopvang", "ik ben pedagogisch medewerker op de bso", "pm_kinderopvang"),
+    ("kinderopvang", "pedagogisch medewerker", "pm_kinderopvang"),  # a job, not "een medewerker spreken"
+    ("kinderopvang", "gespecialiseerd pedagogisch medewerker", "gespecialiseerd_pm"),
     ("ik ben hovenier", "tuinman", "medewerker_hovenier"),
 ])
 def test_typed_or_tapped_answers(sector_text: str, said: str, expected: str) -> None:
@@ -103,3 +105,9 @@ def test_the_advice_follows_the_function_given() -> None:
 
     assert path_of("automonteur") == [("Autotechnicus", "Eerste autotechnicus")]
     assert path_of("timmerman") == [("Timmerman", "Allround timmerman")]
+
+
+def test_asking_for_a_medewerker_still_offers_an_adviser() -> None:
+    chat = _chat_to({**PLAIN, "current_sector": "kinderopvang"})
+    chat.say("ik wil een medewerker")
+    assert chat.last.offer == "adviser" and "current_function" not in chat.state["answers"]
