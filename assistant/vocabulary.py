@@ -6,6 +6,7 @@ the channels can all derive their labels, buttons and questions from this one so
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -49,6 +50,8 @@ class Field:
     narrow_cues: tuple[str, ...] = ()
     narrow_ask: str = ""
     narrow_buttons: tuple[Any, ...] = ()
+    # (field, {value of that field: buttons}): the buttons follow another known answer.
+    buttons_by: tuple[str, dict[Any, tuple[Any, ...]]] | None = None
 
     def value(self, value: Any) -> Value | None:
         return next((v for v in self.values if v.value == value), None)
@@ -61,9 +64,17 @@ class Field:
     def allowed(self) -> tuple[Any, ...]:
         return tuple(v.value for v in self.values)
 
-    def button_titles(self) -> list[str]:
+    def button_keys(self, answers: Mapping[str, Any] | None = None) -> tuple[Any, ...]:
+        """The values offered as buttons; with ``buttons_by``, those for the other known answer."""
+        if self.buttons_by is not None:
+            other, table = self.buttons_by
+            known = (answers or {}).get(other)
+            return table.get(known, ())
+        return self.buttons or (self.allowed if self.kind == "bool" else ())
+
+    def button_titles(self, answers: Mapping[str, Any] | None = None) -> list[str]:
         """The titles of the buttons shown with this question (bool: yes/no)."""
-        keys = self.buttons or (self.allowed if self.kind == "bool" else ())
+        keys = self.button_keys(answers)
         return [self.value(k).button for k in keys if self.value(k) is not None]  # type: ignore[union-attr]
 
     @property
@@ -97,6 +108,8 @@ def _field(name: str, raw: dict[str, Any]) -> Field:
     )
     rng = raw.get("range")
     narrow = raw.get("narrow") or {}
+    by = raw.get("buttons_by")
+    buttons_by = (str(by["field"]), {k: tuple(v) for k, v in (by.get("buttons") or {}).items()}) if by else None
     built = Field(
         id=name, kind=kind, label=str(raw.get("label", name)), ask=str(raw.get("ask", "")),
         rephrase=str(raw.get("rephrase", raw.get("ask", ""))), example=str(raw.get("example", "")),
@@ -108,9 +121,11 @@ def _field(name: str, raw: dict[str, Any]) -> Field:
                         for key, cue_list in (raw.get("overrides") or {}).items()),
         blocks=tuple(str(b) for b in raw.get("blocks") or ()),
         narrow_cues=tuple(str(c).lower() for c in narrow.get("cues") or ()), narrow_ask=str(narrow.get("ask", "")),
-        narrow_buttons=tuple(narrow.get("buttons") or ()),
+        narrow_buttons=tuple(narrow.get("buttons") or ()), buttons_by=buttons_by,
     )
-    keys = [*built.buttons, *(k for k, _ in built.cues), *(k for k, _ in built.overrides), *built.narrow_buttons]
+    by_keys = [k for keys in (buttons_by[1].values() if buttons_by else ()) for k in keys]
+    keys = [*built.buttons, *(k for k, _ in built.cues), *(k for k, _ in built.overrides), *built.narrow_buttons,
+            *by_keys]
     unknown = [k for k in keys if built.value(k) is None]
     if unknown:
         raise VocabularyError(f"{name}: buttons or cues without a value: {unknown}")
@@ -131,4 +146,8 @@ def vocabulary() -> Vocabulary:
         for other in f.ask_if:
             if other not in fields:
                 raise VocabularyError(f"{f.id}: ask_if on unknown field {other}")
+        if f.buttons_by is not None:
+            other, table = f.buttons_by
+            if other not in fields or any(fields[other].value(k) is None for k in table):
+                raise VocabularyError(f"{f.id}: buttons_by on unknown field or value {other}")
     return Vocabulary(order=order, fields=fields, texts={k: str(v) for k, v in (raw.get("texts") or {}).items()})

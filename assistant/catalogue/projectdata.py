@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.catalogue.records import CourseRecord, validate_row
-from assistant.policy.paths import load_paths
+from assistant.policy.paths import PATHS_FILE, load_paths
 from assistant.policy.schemes import load_yaml
 
 COURSES_FILE = Path(__file__).parent / "data" / "courses.yaml"
@@ -43,8 +43,10 @@ def _load() -> tuple[tuple[CourseRecord, ...], dict[str, Checked]]:
                      tuple(dict.fromkeys(links.get(c.id, []))))
         for c in data.courses
     ]
-    # The Ontwikkelpad qualifications were not re-checked one by one (ontwikkelpaden.yaml header).
-    checks = {c.id: Checked(False, "assistant/policy/data/ontwikkelpaden.yaml (004:L56-110)") for c in data.courses}
+    # An Ontwikkelpad qualification counts as checked when its record names the public page.
+    sources = {c["id"]: c.get("source") for c in load_yaml(PATHS_FILE.read_text(encoding="utf-8"))["courses"]}
+    checks = {c.id: Checked(True, sources[c.id]) if sources.get(c.id)
+              else Checked(False, "assistant/policy/data/ontwikkelpaden.yaml (004:L56-110)") for c in data.courses}
     extra: dict[str, Any] = load_yaml(COURSES_FILE.read_text(encoding="utf-8"))
     for n, row in enumerate(extra["courses"]):
         label = f"{COURSES_FILE.name}: record {n} ({row.get('id')})"

@@ -151,9 +151,11 @@ _CORRECTION = re.compile(
     r"\b(?:wacht|toch|eigenlijk|ik bedoel|bedoel ik|bedoelde|correctie|verkeerd|fout|vergissing|vergis\w*|"
     r"verkeerde|anders gezegd|liever gezegd|niet waar|"
     r"moet zijn|verbeter|veranderen|aanpassen|klopt niet|niet goed|sorry|oeps|foutje)\b")
+# A bare "medewerker" at the end asks for a person only when nothing else names it: "pedagogisch
+# medewerker" or "ik ben medewerker" is a job.
 _HUMAN = re.compile(
-    r"\b(?:(?:met |een )?(?:adviseur|mens|medewerker|persoon|iemand|echt iemand|loopbaanadviseur)"
-    r"(?: (?:spreken|praten|bellen|chatten))?)$|"
+    r"(?:^|\b(?:met|een|wil|graag|liever) )"
+    r"(?:adviseur|mens|medewerker|persoon|iemand|echt iemand|loopbaanadviseur)(?: (?:spreken|praten|bellen|chatten))?$|"
     r"\b(?:spreken|praten|bellen|chatten) met (?:een |de )?(?:adviseur|mens|medewerker|persoon|iemand)\b|"
     r"\b(?:adviseur|mens|medewerker|iemand|persoon) (?:spreken|praten|aan de lijn)\b|"
     r"^(?:praat met een adviseur|ik wil een adviseur|kan ik iemand spreken)")
@@ -566,7 +568,9 @@ class _Turn:
         # Own words become "anders" at once for open lists (jobs, sectors); a work situation is
         # only taken as "anders" after it was asked again in other words.
         patient = (spec.id == "work_status" and not self.s["attempts"].get(spec.id)) or self.narrowable(spec)
-        if value is None and spec.other and not patient and self._looks_like_answer(facts):
+        # Facts the question blocks are no facts of this answer ("ik ben schilder" is no sector).
+        unblocked = {k: v for k, v in facts.items() if k not in spec.blocks}
+        if value is None and spec.other and not patient and self._looks_like_answer(unblocked):
             value, own = self._listify(spec, spec.other), True
         return value, facts, own
 
@@ -1096,7 +1100,7 @@ class _Turn:
             self.s["phase"] = "intake"
         attempts = int(self.s["attempts"].get(name, 0))
         shown: dict[str, int] = self.s["shown"].setdefault(name, {})
-        buttons = spec.button_titles()
+        buttons = spec.button_titles(self.s["answers"])
         dont_know = _t("dont_know_button")
         hint = _t("buttons_only") if buttons else _t("type_only", example=spec.example or "")
         wordings = [

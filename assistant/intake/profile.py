@@ -32,6 +32,7 @@ FIELD_LABELS = {
     "connected_to_dutch_labour_market": "band met de Nederlandse arbeidsmarkt",
     "max_hours_study_per_week": "uren studie per week",
     "preferred_form": "voorkeur leervorm",
+    "current_function": "huidige functie",
 }
 
 

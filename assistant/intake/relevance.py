@@ -54,11 +54,15 @@ def _number_points(field: str) -> tuple[int, ...]:
     return tuple(sorted(p for p in points if low <= p <= high))
 
 
-def candidates(spec: Field) -> list[Any]:
+def candidates(spec: Field, profile: Mapping[str, Any] | None = None) -> list[Any]:
+    """The answers worth trying; a question whose buttons follow another answer (the function in
+    the person's sector) tries only those, so another sector's trades never make it relevant."""
     if spec.kind == "int":
         return list(_number_points(spec.id))
     if spec.kind == "list":
         return [[v] for v in spec.allowed]
+    if spec.buttons_by is not None:
+        return list(spec.button_keys(profile))
     return list(spec.allowed)
 
 
@@ -83,7 +87,7 @@ def signature(profile: Mapping[str, Any], today: date) -> tuple[Any, ...]:
 def _relevant(field: str, frozen: Frozen, today: date) -> bool:
     base = {k: v for k, v in _thaw(frozen).items() if k != field}
     seen = {_signature(freeze(base), today)}
-    for value in candidates(vocabulary()[field]):
+    for value in candidates(vocabulary()[field], base):
         seen.add(_signature(freeze({**base, field: value}), today))
         if len(seen) > 1:
             return True

@@ -21,7 +21,7 @@ PROFILE_SLOTS: tuple[str, ...] = (
     "age", "education_level", "work_status", "at_risk_of_job_loss", "hours_per_week",
     "employer_size", "current_sector", "sector_interests", "goal", "literacy_need",
     "receives_studiefinanciering", "municipality", "region_code", "connected_to_dutch_labour_market",
-    "max_hours_study_per_week", "preferred_form",
+    "max_hours_study_per_week", "preferred_form", "current_function",
 )
 
 # The allowed values come from the intake vocabulary (assistant/vocabulary.yaml).
@@ -32,10 +32,11 @@ SECTORS = _VOC.enum_values("current_sector")
 GOALS = _VOC.enum_values("goal")
 FORMS = _VOC.enum_values("preferred_form")
 EMPLOYER_SIZES = _VOC.enum_values("employer_size")
+FUNCTIONS = _VOC.enum_values("current_function")
 
 ENUMS: dict[str, frozenset[str]] = {
     "education_level": EDUCATION_LEVELS, "work_status": WORK_STATUSES, "current_sector": SECTORS,
-    "goal": GOALS, "preferred_form": FORMS, "employer_size": EMPLOYER_SIZES,
+    "goal": GOALS, "preferred_form": FORMS, "employer_size": EMPLOYER_SIZES, "current_function": FUNCTIONS,
 }
 INT_RANGES: dict[str, tuple[int, int]] = {n: f.range for n, f in _VOC.fields.items() if f.range is not None}
 BOOL_SLOTS = frozenset(n for n, f in _VOC.fields.items() if f.kind == "bool")

@@ -82,6 +82,8 @@ PATHS_SCHEMA: dict[str, Any] = {
                         "uniqueItems": True,
                     },
                     "duration": _TEXT,
+                    # The public page where the qualification name (and level) was found.
+                    "source": _TEXT,
                 },
             },
         },

@@ -281,6 +281,53 @@ OWN_WORDS_SECTORS: tuple[str, ...] = (
     "ik werk bij een dierenasiel", "bij een reisbureau", "ik ben hondenuitlater", "in de modewereld",
 )
 
+# The function now, for people working in a sector with an Ontwikkelpad: a few everyday names per
+# function, turned into answers by templates; "anders" is a trade outside the path, in own words.
+FUNCTION_NOUNS: dict[str, tuple[str, ...]] = {
+    "helpende": ("helpende", "helpende zorg en welzijn", "helpende in de thuiszorg"),
+    "verzorgende_ig": ("verzorgende", "verzorgende-ig", "verzorgende in een verpleeghuis"),
+    "medewerker_mz": ("medewerker maatschappelijke zorg", "activiteitenbegeleider",
+                      "groepsbegeleider in de maatschappelijke zorg"),
+    "begeleider_gz": ("persoonlijk begeleider", "begeleider in de gehandicaptenzorg", "woonbegeleider"),
+    "verpleegkundige_mbo": ("verpleegkundige", "mbo-verpleegkundige", "verpleger"),
+    "sociaal_werker": ("sociaal werker", "jongerenwerker", "welzijnswerker"),
+    "verpleegkundige_hbo": ("hbo-verpleegkundige", "wijkverpleegkundige", "hbo verpleegkundige"),
+    "groepshulp": ("groepshulp", "groepshulp op een kinderdagverblijf", "hulp op de groep"),
+    "pm_kinderopvang": ("pedagogisch medewerker", "pedagogisch medewerker op de bso",
+                        "leidster op een kinderdagverblijf"),
+    "gespecialiseerd_pm": ("gespecialiseerd pedagogisch medewerker", "gespecialiseerd pm'er",
+                           "gespecialiseerd pedagogisch medewerker in de kinderopvang"),
+    "pedagogisch_coach": ("pedagogisch coach", "pedagogisch beleidsmedewerker",
+                          "pedagogisch coach bij een kinderopvang"),
+    "assistent_techniek": ("assistent in de techniek", "hulpmonteur", "productiemedewerker"),
+    "monteur_et": ("monteur", "elektricien", "installateur"),
+    "eerste_monteur_et": ("eerste monteur", "allround monteur", "eerste elektromonteur"),
+    "technicus_et": ("technicus", "technicus elektrotechniek", "technicus installaties"),
+    "timmerman": ("timmerman", "bouwvakker", "timmerman in de nieuwbouw"),
+    "allround_timmerman": ("allround timmerman", "ervaren timmerman", "eerste timmerman"),
+    "middenkader_bouw": ("werkvoorbereider", "uitvoerder", "uitvoerder in de bouw"),
+    "autotechnicus": ("automonteur", "autotechnicus", "monteur in een garage"),
+    "eerste_autotechnicus": ("eerste autotechnicus", "eerste automonteur", "allround automonteur"),
+    "medewerker_hovenier": ("hovenier", "tuinman", "groenmedewerker"),
+    "vakbekwaam_hovenier": ("vakbekwaam hovenier", "allround hovenier", "voorman bij een hovenier"),
+}
+FUNCTION_TEMPLATES = ("{n}", "ik ben {n}", "ik werk als {n}", "als {n}", "ik ben {n} van beroep", "ik werk nu als {n}")
+FUNCTION_STATEMENT_TEMPLATES = ("ik ben {n}", "ik werk als {n}")
+OWN_WORDS_FUNCTIONS: tuple[str, ...] = (
+    "ik ben schilder", "stukadoor", "ik ben dakdekker", "ik werk als lasser", "ik ben tegelzetter", "receptionist",
+    "ik doe de planning", "ik werk op de administratie", "ik ben schoonmaker", "ik ben chauffeur",
+    "ik werk in de keuken", "ik ben doktersassistent", "ik ben kraamverzorgende", "ik ben gastouder",
+    "ik ben fysiotherapeut", "ik ben loodgieter", "ik zit op de receptie",
+)
+
+
+def function_ways(value: str, statements: bool = False) -> list[str]:
+    if value == "anders":
+        return [] if statements else list(OWN_WORDS_FUNCTIONS)
+    templates = FUNCTION_STATEMENT_TEMPLATES if statements else FUNCTION_TEMPLATES
+    return list(dict.fromkeys(t.format(n=n) for n in FUNCTION_NOUNS[value] for t in templates))
+
+
 GOALS: dict[str, tuple[str, ...]] = {
     "orienteren": (
         "weet ik nog niet", "ik wil eerst kijken wat er is", "ik ben aan het oriënteren", "oriënteren",
@@ -494,6 +541,8 @@ def enum_ways(field: str, value: str, statements: bool = False) -> list[str]:
         return [w for w in ways if w.startswith("ik ")] if statements else list(ways)
     if field in ("current_sector", "sector_interests"):
         return sector_ways(field, value, statements)
+    if field == "current_function":
+        return function_ways(value, statements)
     if field == "goal":
         return list(GOAL_STATEMENTS[value]) if statements else list(GOALS[value])
     if field == "preferred_form":

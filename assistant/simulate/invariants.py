@@ -26,7 +26,7 @@ MAX_REPEATS = 2
 RESUME_MOVES = frozenset({"faq", "out_of_scope", "human", "decline", "greeting", "nudge", "correction"})
 
 # Profile fields the machine may fill itself from what was said.
-DERIVED = frozenset({"region_code", "current_function"})
+DERIVED = frozenset({"region_code"})
 APPLIES = frozenset({"eligible", "uncertain"})
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.policy.paths import EDUCATION_NLQF, load_paths
 from assistant.simulate import bank
 
 WORK_STATUSES = tuple(bank.WORK_STATUS)
@@ -91,6 +92,22 @@ def _truth(rng: random.Random, status: str, education: str, band: tuple[int, int
     return truth, own_words
 
 
+def _function(rng: random.Random, truth: dict[str, Any]) -> str | None:
+    """The function now of someone working in a sector with several trades, fitting the diploma
+    (no hbo function without a hbo diploma); one in five has a trade outside the path."""
+    sector = truth.get("current_sector")
+    if truth["work_status"] not in WORKING or not isinstance(sector, str):
+        return None
+    path = load_paths().sector(sector)
+    if path is None or len(path.functions) < 2:
+        return None
+    if rng.random() < 0.2:
+        return "anders"
+    level = EDUCATION_NLQF.get(truth["education_level"], 2)
+    fitting = [f.id for f in path.functions if f.nlqf <= max(level, 2) + 1 and (f.nlqf < 6 or level >= 6)]
+    return rng.choice(fitting or [path.functions[0].id])
+
+
 ASKABLE = ("work_status", "education_level", "age", "goal", "sector_interests", "max_hours_study_per_week",
            "preferred_form", "municipality", "hours_per_week", "employer_size", "current_sector",
            "at_risk_of_job_loss", "literacy_need", "receives_studiefinanciering", "connected_to_dutch_labour_market")
@@ -121,6 +138,10 @@ def make_person(pid: int, seed: int, status: str, education: str, band: tuple[in
                 interest: str, goal: str, typo_rate: float) -> Person:
     rng = random.Random(f"{seed}:{pid}")
     truth, own_words = _truth(rng, status, education, band, sector, interest, goal)
+    # A random stream of its own, so people drawn before the function existed stay the same.
+    function = _function(random.Random(f"{seed}:{pid}:function"), truth)
+    if function is not None:
+        truth["current_function"] = function
     present = [f for f in VOLUNTEERABLE if f in truth and not (f == "current_sector" and own_words)]
     opener: tuple[str, ...] = ()
     if rng.random() < 0.35:

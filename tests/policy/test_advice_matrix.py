@@ -46,6 +46,33 @@ def test_every_combination_has_a_concrete_step(sector: str) -> None:
         assert "10 %" not in said and "50 %" not in said, where
 
 
+FUNCTIONS = [f for f in SCHEMA["properties"]["current_function"]["enum"] if f is not None]
+
+
+@pytest.mark.parametrize("function", FUNCTIONS)
+def test_every_current_function_has_a_concrete_step(function: str) -> None:
+    """Working in a sector with an Ontwikkelpad, whatever function (or "anders") and diploma."""
+    from assistant.policy.paths import load_paths
+
+    sectors = [s.sector for s in load_paths().sectors if any(f.id == function for f in s.functions)]
+    for sector, edu, work in product(sectors or ["zorg_welzijn"], EDUCATION, ("werknemer_vast", "zzp")):
+        profile = {"current_sector": sector, "current_function": function, "sector_interests": [sector],
+                   "education_level": edu, "work_status": work, "age": 40}
+        advice = build_advice(profile, PEILDATUM)
+        where = f"{sector}/{function}/{edu}/{work}"
+        named = [c for c in advice["courses"] if c["kind"] in ("ontwikkelpad", "route", "evc", "entree", "nt2",
+                                                               "idw", "ondernemen", "basis")]
+        assert named and all(c["name"] and c["level"] and c["form"] and c["duration"] for c in named), where
+        assert any(named[0]["name"] in s for s in advice["next_steps"][:3]), where
+        # A doorstroom step starts at the function the person named, never at another one.
+        for path in advice["paths"]:
+            if path["step"] == "doorstroom" and function != "anders" and sectors:
+                name = next(f.name for s in load_paths().sectors for f in s.functions if f.id == function)
+                assert path["from_function"] == name, where
+        if work == "zzp":
+            assert all(f["scheme_id"] != "ontwikkelpaden_scholingssubsidie" for f in advice["funding"]), where
+
+
 @pytest.mark.parametrize("work", WORK)
 def test_llk_never_first_for_bbl(work: str | None) -> None:
     profile = {"age": 35, "receives_studiefinanciering": False, "preferred_form": "werkend_leren",
@@ -104,8 +131,8 @@ def test_cli_schemes_stale() -> None:
     proc = run_cli("schemes", "stale", "--months", "12")
     assert proc.returncode == 0, proc.stderr
     ids = {line.split("\t")[0] for line in proc.stdout.splitlines()}
-    assert "uwv_scholing_ww" in ids  # only checked against the seeds (2024-11-22)
+    assert "gemeente_reintegratie" in ids  # only checked against the seeds (2024-11-22)
     from assistant.policy.schemes import stale_schemes
 
     fresh = {s.id for s in stale_schemes(date(2026, 12, 2), 12)}
-    assert "uwv_scholing_ww" in fresh and "levenlanglerenkrediet" not in fresh  # checked 2026-12-02
+    assert "gemeente_reintegratie" in fresh and "levenlanglerenkrediet" not in fresh  # checked 2026-12-02

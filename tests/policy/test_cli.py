@@ -95,6 +95,7 @@ def test_default_date_is_today() -> None:
         ('{"foo": 1}', [], "foo"),
         ('{"work_status": "boer"}', [], "work_status"),
         ('{"sector_interests": ["ruimtevaart"]}', [], "sector_interests"),
+        ('{"current_function": "astronaut"}', [], "current_function"),
         ('{"age": 30', [], "JSON"),
         ("", [], "JSON"),
         ("[1, 2]", [], "profiel"),
@@ -133,3 +134,12 @@ def test_fast_and_no_rasa_or_db(profile_file: Path) -> None:
     )
     # No timing asserted (tests never assert time): the heavy imports it stays clear of are checked.
     assert proc.returncode == 0, proc.stderr
+
+
+def test_current_function_decides_the_doorstroom_path() -> None:
+    base = {"work_status": "werknemer_vast", "current_sector": "zorg_welzijn", "education_level": "mbo3"}
+    proc = run("--profile", "-", "--date", "2026-12-02", stdin=json.dumps({**base, "current_function": "helpende"}))
+    assert proc.returncode == 0, proc.stderr
+    paths = json.loads(proc.stdout)["paths"]
+    assert paths and {p["from_function"] for p in paths} == {"Helpende zorg en welzijn"}
+    assert json.loads(proc.stdout)["profile"]["current_function"] == "helpende"

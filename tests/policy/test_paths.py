@@ -85,3 +85,25 @@ def test_function_choices() -> None:
     tech = dict(function_choices("techniek_bouw_energie"))
     assert tech["timmerman"] == "Timmerman" and "autotechnicus" in tech
     assert function_choices("horeca") == []
+
+
+def test_every_named_function_leads_to_its_own_next_step() -> None:
+    # Whatever the diploma says, the doorstroom starts at the function the person named.
+    for path in load_paths().sectors:
+        for function in path.functions:
+            onward = {path.function(s.to_id).name for s in path.steps
+                      if s.step == "doorstroom" and s.from_id == function.id}
+            for edu in (None, "vmbo", "mbo2", "mbo4", "hbo_bachelor"):
+                profile = {"education_level": edu, "work_status": "werknemer_flex", "current_sector": path.sector,
+                           "current_function": function.id}
+                out = [p for p in paths_for(profile) if p.sector == path.sector]
+                assert {p.to_function for p in out} == onward, (function.id, edu)  # none at the top
+                assert all(p.from_function == function.name and p.step == "doorstroom" for p in out), function.id
+
+
+def test_a_function_of_another_sector_or_anders_falls_back_to_the_diploma() -> None:
+    base = {"education_level": "mbo3", "work_status": "werknemer_vast", "current_sector": "zorg_welzijn"}
+    by_level = paths_for(base)
+    assert by_level
+    assert paths_for({**base, "current_function": "anders"}) == by_level
+    assert paths_for({**base, "current_function": "timmerman"}) == by_level

@@ -140,6 +140,9 @@ CASES: list[tuple[str, date, dict[str, Any], str]] = [
     ("gemeente_reintegratie", D2024, {}, "uncertain"),
     # zzp_scholingskosten_aftrek
     ("zzp_scholingskosten_aftrek", D2024, {"work_status": "zzp"}, "eligible"),
+    # Deductible for keeping one's trade up to date, not for another trade (third-party pages only).
+    ("zzp_scholingskosten_aftrek", D2024, {"work_status": "zzp", "goal": "omscholen"}, "uncertain"),
+    ("zzp_scholingskosten_aftrek", D2024, {"work_status": "zzp", "goal": "bijscholen"}, "eligible"),
     ("zzp_scholingskosten_aftrek", D2024, VAST, "not_eligible"),
     ("zzp_scholingskosten_aftrek", D2024, {}, "uncertain"),
     # werkgever_scholingsvergoeding

@@ -134,6 +134,8 @@ def test_every_category_is_covered():
     bands = {next(i for i, (lo, hi) in enumerate(AGE_BANDS) if lo <= p.truth["age"] <= hi) for p in people}
     assert bands == set(range(len(AGE_BANDS)))
     assert any(p.own_words for p in people)
+    functions = {p.truth.get("current_function") for p in generate_people(6000, 1)} - {None}
+    assert functions == ENUMS["current_function"]  # every function, and "anders", is simulated
 
 
 def test_people_are_consistent():
@@ -143,6 +145,12 @@ def test_people_are_consistent():
         assert ("current_sector" in t) == working
         assert ("employer_size" in t) == (t["work_status"] in ("werknemer_vast", "werknemer_flex"))
         assert (p.own_words is not None) == (t.get("current_sector") == "anders")
+        # A function only for work in a sector with several trades, and never an hbo one without hbo.
+        if "current_function" in t:
+            assert working and t["current_sector"] in ("zorg_welzijn", "kinderopvang", "techniek_bouw_energie",
+                                                       "groen")
+            if t["current_function"] in ("verpleegkundige_hbo", "pedagogisch_coach"):
+                assert t["education_level"] in ("hbo_bachelor", "hbo_master", "wo_bachelor", "wo_master")
         assert 15 <= t["age"] <= 100
         if p.events.correct:
             assert p.wrong[p.events.correct] != t[p.events.correct]
