@@ -31,9 +31,11 @@ KEPT_LOOKBACK = 20
 HANDOFF_STATUSES = frozenset({"handoff_requested", "handoff_active"})
 
 APOLOGY = (
-    "Sorry, ik kan je nu even niet antwoorden. Je bericht is bewaard. "
-    "Ik antwoord zodra ik weer werk."
+    "Even geduld. Ik kan je nu niet antwoorden. Je bericht is bewaard. "
+    "Je krijgt antwoord zodra ik weer werk."
 )
+# The widget shows "even geduld" until the answer comes, also after a reload (history "kept").
+KEPT_KIND = "kept"
 TOO_LONG = "Je bericht is te lang. Kun je het korter opschrijven?"
 # A message with only spaces or line breaks: answered, never stored or sent to Rasa.
 EMPTY = "Je bericht is leeg. Typ je vraag, of kies een knop."
@@ -217,6 +219,7 @@ class ConversationService:
                     "buttons": (m.payload or {}).get("buttons", []),
                     "custom": (m.payload or {}).get("custom"),
                     "created_at": m.created_at.isoformat() if m.created_at else None,
+                    **({KEPT_KIND: True} if (m.payload or {}).get("pending") else {}),
                 }
                 for m, seq in rows
             ]
@@ -333,7 +336,7 @@ class ConversationService:
         self.observer.rasa_error("turn")
         self.observer.message_kept()
         self._mark_pending(message_id, True)
-        return [BotMessage(text=APOLOGY)]
+        return [BotMessage(text=APOLOGY, custom={"kind": KEPT_KIND})]
 
     def _kept_messages(self, conversation_id: str, before: int | None) -> list[tuple[int, str]]:
         """The conversation's kept user messages, oldest first.
