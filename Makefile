@@ -6,6 +6,8 @@ export PYTHONHASHSEED := 0
 export TF_CPP_MIN_LOG_LEVEL := 2
 # Deterministic TensorFlow kernels: with the seeds in the configs, retraining gives the same model.
 export TF_DETERMINISTIC_OPS := 1
+# Rasa sends no usage data (telemetry) unless the operator sets RASA_TELEMETRY_ENABLED=true.
+export RASA_TELEMETRY_ENABLED ?= false
 
 .PHONY: help install install-dev run test check lint typecheck imports validate train unit e2e bench simulate clean browser-deps
 

@@ -254,7 +254,8 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None)
     app[SESSIONS] = sessions
     app[RASA] = rasa
     app[SHARED] = shared = create_shared_state(settings.redis_url)
-    app[SERVICE] = ConversationService(sessions, rasa, settings.max_message_chars, locks=shared.locks)
+    app[SERVICE] = ConversationService(sessions, rasa, settings.max_message_chars, locks=shared.locks,
+                                       action_server_url=settings.action_server_url)
     app.router.add_get("/health", health)
     app.router.add_get("/", index)
     app.router.add_post("/api/v1/chat", new_conversation)

@@ -24,13 +24,18 @@ from assistant.storage.models import Conversation, Message, utcnow
 
 log = logging.getLogger(__name__)
 
+# How many of a conversation's latest user messages a turn checks for kept ones (see _kept_messages).
+KEPT_LOOKBACK = 20
+
 # Statuses in which the bot stays silent: a person (adviser) handles the conversation.
 HANDOFF_STATUSES = frozenset({"handoff_requested", "handoff_active"})
 
 APOLOGY = (
-    "Sorry, ik kan je nu even niet antwoorden. Je bericht is bewaard. "
-    "Ik antwoord zodra ik weer werk."
+    "Even geduld. Ik kan je nu niet antwoorden. Je bericht is bewaard. "
+    "Je krijgt antwoord zodra ik weer werk."
 )
+# The widget shows "even geduld" until the answer comes, also after a reload (history "kept").
+KEPT_KIND = "kept"
 TOO_LONG = "Je bericht is te lang. Kun je het korter opschrijven?"
 # A message with only spaces or line breaks: answered, never stored or sent to Rasa.
 EMPTY = "Je bericht is leeg. Typ je vraag, of kies een knop."
@@ -117,9 +122,12 @@ class ConversationService:
         rasa: RasaClient,
         max_message_chars: int = 2000,
         locks: TurnLocks | None = None,
+        action_server_url: str | None = None,
     ) -> None:
         self.sessions = session_factory
         self.rasa = rasa
+        # Checked only when Rasa answers nothing: Rasa does that when its action server is down.
+        self.action_server_url = action_server_url
         self.max_message_chars = max_message_chars
         self._deliverers: dict[str, Deliverer] = {}
         self._listeners: list[Listener] = []
@@ -211,6 +219,7 @@ class ConversationService:
                     "buttons": (m.payload or {}).get("buttons", []),
                     "custom": (m.payload or {}).get("custom"),
                     "created_at": m.created_at.isoformat() if m.created_at else None,
+                    **({KEPT_KIND: True} if (m.payload or {}).get("pending") else {}),
                 }
                 for m, seq in rows
             ]
@@ -298,18 +307,73 @@ class ConversationService:
     async def _forward(
         self, conversation_id: str, clean: str, message_id: int, metadata: dict[str, Any] | None
     ) -> list[BotMessage]:
+        # Messages kept while the bot was down go first: Rasa must read them in the order typed.
+        earlier, _, ok = await self._answer_kept(conversation_id, before=message_id)
+        if not ok:
+            return earlier + self._keep(conversation_id, message_id, "earlier kept messages still unanswered")
+        if earlier and self.status(conversation_id) in HANDOFF_STATUSES:
+            return earlier  # a kept message asked for a person: the bot says no more
         try:
-            replies = until_handoff(await self.rasa.send(conversation_id, as_plain_text(clean), metadata))
+            replies = await self._ask_bot(conversation_id, clean, metadata)
         except RasaUnavailable as exc:
-            log.warning("rasa unavailable; message kept for retry",
-                        extra={"conversation_id": conversation_id, "error": str(exc)})
-            self.observer.rasa_error("turn")
-            self.observer.message_kept()
-            self._mark_pending(message_id, True)
-            return [BotMessage(text=APOLOGY)]
+            return earlier + self._keep(conversation_id, message_id, str(exc))
         await self._record_bot(conversation_id, replies)
         extra = await self._apply_bot_signals(conversation_id, replies)
-        return replies + extra
+        return earlier + replies + extra
+
+    async def _ask_bot(self, conversation_id: str, text: str,
+                       metadata: dict[str, Any] | None = None) -> list[BotMessage]:
+        replies = await self.rasa.send(conversation_id, as_plain_text(text), metadata)
+        # With its action server down Rasa logs the error, drops the action and answers 200 with
+        # nothing. That is no answer: the message is kept like when Rasa itself is down.
+        if not replies and self.action_server_url and not await self.rasa.is_up(f"{self.action_server_url}/health"):
+            raise RasaUnavailable("action server unreachable")
+        return until_handoff(replies)
+
+    def _keep(self, conversation_id: str, message_id: int, why: str) -> list[BotMessage]:
+        log.warning("rasa unavailable; message kept for retry", extra={"conversation_id": conversation_id,
+                                                                        "error": why})
+        self.observer.rasa_error("turn")
+        self.observer.message_kept()
+        self._mark_pending(message_id, True)
+        return [BotMessage(text=APOLOGY, custom={"kind": KEPT_KIND})]
+
+    def _kept_messages(self, conversation_id: str, before: int | None) -> list[tuple[int, str]]:
+        """The conversation's kept user messages, oldest first.
+
+        A turn looks only at the last few user messages: a kept message is always among the
+        latest, because a turn answers the earlier ones before its own. The retry loop
+        (``before`` None) looks at all of them.
+        """
+        query = select(Message.id, Message.text, Message.payload).where(
+            Message.conversation_id == conversation_id, Message.sender == "user")
+        if before is not None:
+            query = query.where(Message.id < before).order_by(Message.id.desc()).limit(KEPT_LOOKBACK)
+        with self.sessions() as db:
+            rows = db.execute(query).all()
+        return sorted((mid, text or "") for mid, text, payload in rows if (payload or {}).get("pending"))
+
+    async def _answer_kept(self, conversation_id: str, before: int | None) -> tuple[list[BotMessage], int, bool]:
+        """Send the conversation's kept messages to the bot, in order; the caller holds its turn lock.
+
+        Returns the replies (with the signal handlers' extras), how many were answered, and
+        False when the bot is still down (the rest stays kept).
+        """
+        out: list[BotMessage] = []
+        done = 0
+        for message_id, text in self._kept_messages(conversation_id, before):
+            if self.status(conversation_id) in HANDOFF_STATUSES:
+                break  # an adviser answers from here on
+            try:
+                replies = await self._ask_bot(conversation_id, text)
+            except RasaUnavailable:
+                self.observer.rasa_error("retry")
+                return out, done, False
+            self._mark_pending(message_id, False)
+            await self._record_bot(conversation_id, replies)
+            out.extend(replies + await self._apply_bot_signals(conversation_id, replies))
+            done += 1
+        return out, done, True
 
     def _mark_pending(self, message_id: int, pending: bool) -> None:
         with self.sessions.begin() as db:
@@ -344,26 +408,25 @@ class ConversationService:
         return extra
 
     async def retry_pending(self) -> int:
-        """Answer messages kept while Rasa was down; returns how many were answered."""
+        """Answer messages kept while Rasa was down; returns how many were answered.
+
+        Per conversation under its turn lock, so a retry never races the person's next message.
+        """
         with self.sessions() as db:
-            pending = [
-                (m.id, m.conversation_id, m.text)
+            conversations = list(dict.fromkeys(
+                m.conversation_id
                 for m in db.execute(select(Message).where(Message.sender == "user").order_by(Message.id)).scalars()
                 if (m.payload or {}).get("pending")
-            ]
-        done = 0
-        for message_id, conversation_id, text in pending:
-            try:
-                replies = until_handoff(await self.rasa.send(conversation_id, as_plain_text(text or "")))
-            except RasaUnavailable:
-                self.observer.rasa_error("retry")
-                break
-            self._mark_pending(message_id, False)
-            await self._record_bot(conversation_id, replies)
-            extra = await self._apply_bot_signals(conversation_id, replies)
-            await self.deliver(conversation_id, replies + extra)
-            done += 1
-        return done
+            ))
+        total = 0
+        for conversation_id in conversations:
+            async with self.locks.hold(conversation_id):
+                replies, done, ok = await self._answer_kept(conversation_id, before=None)
+            total += done
+            await self.deliver(conversation_id, replies)
+            if not ok:
+                break  # still down: the next round tries again
+        return total
 
     async def send_adviser_message(self, conversation_id: str, text: str, adviser: str) -> None:
         msg = BotMessage(text=text)

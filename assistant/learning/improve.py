@@ -40,6 +40,7 @@ def _env() -> dict[str, str]:
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     env.setdefault("PYTHONHASHSEED", "0")
     env.setdefault("TF_DETERMINISTIC_OPS", "1")
+    env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     return env
 
 

@@ -50,6 +50,7 @@ def train(home: Path, force: bool = False) -> Path:
     # Seeds in the config make results reproducible; hash seed fixes set ordering too.
     env.setdefault("PYTHONHASHSEED", "0")
     env.setdefault("TF_DETERMINISTIC_OPS", "1")
+    env.setdefault("RASA_TELEMETRY_ENABLED", "false")  # no usage data to Rasa unless asked for
     subprocess.run(cmd, cwd=home, env=env, check=True)
     return model_path(home)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from assistant.nlu.training import model_path, rasa_executable
-from assistant.runner import free_port
+from assistant.runner import free_port, rasa_endpoints
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,10 +26,9 @@ MIN_INTENT_ACCURACY = 0.95
 MIN_ENTITY_F1 = 0.92
 
 
-def _env(tmp_path: Path, action_port: int) -> dict[str, str]:
+def _env(tmp_path: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update({
-        "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'stories.db'}",
         "KOERS_HOME": str(ROOT),
         "TF_CPP_MIN_LOG_LEVEL": "2",
@@ -48,7 +47,7 @@ def trained_model() -> Path:
 
 def test_story_tests_pass_without_prediction_errors(tmp_path, trained_model):
     port = free_port()
-    env = _env(tmp_path, port)
+    env = _env(tmp_path)
     actions = subprocess.Popen(
         [rasa_executable(), "run", "actions", "--actions", "actions", "--port", str(port)],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
@@ -64,9 +63,11 @@ def test_story_tests_pass_without_prediction_errors(tmp_path, trained_model):
                     pytest.fail("De action server startte niet.")
                 time.sleep(1)
         out = tmp_path / "results"
+        # endpoints.yml names the default port; this action server runs on a free one.
+        endpoints, _ = rasa_endpoints(ROOT, "", f"http://127.0.0.1:{port}/webhook")
         result = subprocess.run(
             [rasa_executable(), "test", "core", "--model", str(trained_model), "--stories", "tests/stories",
-             "--endpoints", "endpoints.yml", "--out", str(out), "--fail-on-prediction-errors", "--no-plot"],
+             "--endpoints", str(endpoints), "--out", str(out), "--fail-on-prediction-errors", "--no-plot"],
             cwd=ROOT, env=env, capture_output=True, text=True,
         )
         failed = (out / "failed_test_stories.yml")
@@ -85,7 +86,7 @@ def test_heldout_nlu_meets_the_quality_bars(tmp_path, trained_model):
     subprocess.run(
         [rasa_executable(), "test", "nlu", "--model", str(trained_model), "--nlu", "tests/nlu/heldout.yml",
          "--out", str(out), "--no-plot"],
-        cwd=ROOT, env=_env(tmp_path, free_port()), check=True, capture_output=True,
+        cwd=ROOT, env=_env(tmp_path), check=True, capture_output=True,
     )
     intents = json.loads((out / "intent_report.json").read_text())
     entities = json.loads((out / "DIETClassifier_report.json").read_text())

@@ -75,12 +75,15 @@ async def test_message_is_kept_when_rasa_is_down_and_answered_later(aiohttp_clie
     app[SERVICE].register_channel("web", deliver)
     fake_rasa.up = False
     body = await (await client.post(f"/api/v1/chat/{CID}/messages", json={"text": "ik ben 52"})).json()
-    assert body["messages"] == [{"text": APOLOGY}]
+    assert body["messages"] == [{"text": APOLOGY, "kind": "kept"}]
+    history = app[SERVICE].history(CID)
+    assert history[-1]["text"] == "ik ben 52" and history[-1]["kept"] is True
     assert await app[SERVICE].retry_pending() == 0  # still down: nothing lost, nothing answered
     fake_rasa.up = True
     assert await app[SERVICE].retry_pending() == 1
     assert delivered == [(CID, ["Je zei: ik ben 52"])]
     assert await app[SERVICE].retry_pending() == 0  # answered once only
+    assert "kept" not in app[SERVICE].history(CID)[-2]
 
 
 async def test_bot_is_silent_while_an_adviser_handles_the_conversation(aiohttp_client, settings, fake_rasa):

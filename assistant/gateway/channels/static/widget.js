@@ -30,6 +30,11 @@
   var lastId = 0;
   var busy = false;
   var queued = [];  // [text, shown] sent or tapped while a turn was still on its way, in order
+  var inFlight = null;  // [text, shown] of the turn on its way: part of the draft until answered
+  var waiting = false;  // a message of the person is kept (the bot is down): "even geduld"
+  var recentUser = [];  // the last texts of the person the service has, to not restore them twice
+  var KEPT_NOTE = "Bewaard";
+  var KEPT_STATUS = "Even geduld. Je bericht is bewaard. Je krijgt antwoord zodra Koers weer werkt.";
   var offline = false;
   var failures = 0;
   var pollTimer = null;
@@ -243,6 +248,44 @@
     return item;
   }
 
+  // What the person typed and the service has not answered yet: the input field, the turn on
+  // its way and the queued ones. Kept in localStorage, so a reload or a crash loses nothing.
+  function saveDraft() {
+    var parts = [];
+    if (inFlight && !inFlight[1]) { parts.push(inFlight[0]); }
+    queued.forEach(function (q) { if (!q[1]) { parts.push(q[0]); } });
+    if (input.value.trim()) { parts.push(input.value); }
+    if (parts.length) { store.set("draft", JSON.stringify(parts)); } else { store.del("draft"); }
+  }
+
+  function restoreDraft() {
+    var parts;
+    try { parts = JSON.parse(store.get("draft") || "[]"); } catch (e) { parts = []; }
+    if (!Array.isArray(parts)) { parts = []; }
+    // A text the service already has (sent just before the reload) is not typed again.
+    parts = parts.filter(function (t) { return typeof t === "string" && recentUser.indexOf(t.trim()) < 0; });
+    if (parts.length && !input.value) { input.value = parts.join("\n").slice(0, MAX_CHARS); }
+    saveDraft();
+  }
+
+  function markKept(item) {
+    if (!item || item.querySelector(".msg__note")) { return; }
+    item.classList.add("msg--kept");
+    item.appendChild(el("span", { class: "msg__note", text: KEPT_NOTE }));
+  }
+
+  function setWaiting(on) {
+    waiting = on;
+    if (on) { setStatus(KEPT_STATUS, "warn"); return; }
+    // Answered: the "Bewaard" marks go, they would only confuse now.
+    Array.prototype.forEach.call(log.querySelectorAll(".msg--kept"), function (item) {
+      item.classList.remove("msg--kept");
+      var note = item.querySelector(".msg__note");
+      if (note) { note.remove(); }
+    });
+    if (!offline && status.textContent === KEPT_STATUS) { setStatus(""); }
+  }
+
   function setStatus(text, kind) {
     status.textContent = text || "";
     status.className = "status" + (kind ? " status--" + kind : "");
@@ -250,7 +293,7 @@
 
   function setTyping(on) {
     typing.hidden = !on;
-    if (on) { setStatus("Koers typt…"); } else if (!offline) { setStatus(""); }
+    if (on) { setStatus("Koers typt…"); } else if (waiting) { setStatus(KEPT_STATUS, "warn"); } else if (!offline) { setStatus(""); }
   }
 
   function applyLoket() {
@@ -341,20 +384,26 @@
           lastId = m.id;
           var text = m.text;
           if (m.sender === "user" && text && offered[text]) { text = offered[text]; }  // payload → its title
-          addMessage(m.sender, text, m.sender === "user" ? [] : m.buttons, m.custom);
-          if (m.sender !== "user") {
+          var item = addMessage(m.sender, text, m.sender === "user" ? [] : m.buttons, m.custom);
+          if (m.sender === "user") {
+            recentUser = recentUser.concat([(m.text || "").trim()]).slice(-5);
+            if (m.kept) { markKept(item); waiting = true; }
+          } else {
+            waiting = false;  // the bot (or an adviser) answered: nothing waits any more
             fresh = true;
             offered = {};
             (m.buttons || []).forEach(function (b) { offered[b.payload] = b.title; });
           }
         });
         if (fresh && panel.hidden) { badge.hidden = false; }
+        setWaiting(waiting);
       });
   }
 
   function schedulePoll() {
     clearTimeout(pollTimer);
-    var every = panel.hidden ? POLL_CLOSED_MS : POLL_OPEN_MS;
+    // While a message is kept, the answer may come any moment: look often, also when closed.
+    var every = panel.hidden && !waiting ? POLL_CLOSED_MS : POLL_OPEN_MS;
     // Back off while the service is unreachable (at most one minute between tries).
     var wait = offline ? Math.min(60000, every * Math.pow(2, Math.min(failures, 5))) : every;
     pollTimer = setTimeout(function () {
@@ -376,6 +425,8 @@
     if (!text) { return; }
     if (busy) { queued.push([text, shown]); return; }
     busy = true;
+    inFlight = [text, shown];
+    saveDraft();
     newBatch();
     sendBtn.disabled = true;
     var mine = addMessage("user", shown || text);
@@ -387,9 +438,16 @@
       connected();
       setTyping(false);
       newBatch();
+      var kept = (d.messages || []).some(function (m) { return m.kind === "kept"; });
       (d.messages || []).forEach(function (m) { addMessage("bot", m.text, m.buttons, m); });
       lastId = Math.max(lastId, d.last_id || 0);
+      recentUser = recentUser.concat([text]).slice(-5);
+      if (kept) { markKept(mine); }
+      setWaiting(kept);
+      inFlight = null;
+      saveDraft();
     }).catch(function (e) {
+      inFlight = null;
       setTyping(false);
       if (mine) {
         mine.classList.add("msg--failed");
@@ -405,6 +463,7 @@
       var typed = [text].concat(queued.filter(function (q) { return !q[1]; }).map(function (q) { return q[0]; }));
       queued = [];
       if (!shown || shown === text) { input.value = typed.join("\n"); }
+      saveDraft();
     }).then(function () {
       busy = false;
       sendBtn.disabled = false;
@@ -450,6 +509,7 @@
     input.value = "";
     send(text);  // typed while the bot is still starting or answering: sent right after
   });
+  input.addEventListener("input", saveDraft);
   input.addEventListener("keydown", function (e) {
     // Enter sends, Shift+Enter adds a line: what people expect from a chat box.
     if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
@@ -484,6 +544,7 @@
         if (e.status === 400 || e.status === 404) { store.del("cid"); cid = null; } else { disconnected(); }
       });
     }).then(function () {
+      restoreDraft();
       if (store.get("open") || script.getAttribute("data-open") === "true") { open(); } else { schedulePoll(); }
     });
   }
