@@ -9,7 +9,8 @@ import yaml
 from sqlalchemy import insert, select, update
 
 from assistant.gateway.app import SESSIONS
-from assistant.gateway.handoff import cli, transcripts
+from assistant.gateway.console import transcripts
+from assistant.gateway.handoff import cli
 from assistant.gateway.handoff.models import Annotation
 from assistant.privacy.rasa_events import EVENTS
 from assistant.storage.models import Conversation, Message, utcnow

@@ -3,7 +3,7 @@ corrections (four-eyes), withdraw them, and see improvement runs and the live mo
 
 The rules live in ``assistant.learning``; these views only translate forms into its calls and its
 ``CorrectionError`` messages (Dutch, B1) into pages. Login, CSRF and the admin check for
-``/console/admin/...`` come from the console's middleware in ``web.py``.
+``/console/admin/...`` come from the console's middleware in ``security.py``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from aiohttp import web
 from sqlalchemy import select
 
 from assistant.gateway.app import RASA, SESSIONS, SETTINGS
-from assistant.gateway.handoff.web import _field, _int_param, audit, identity_of, render
+from assistant.gateway.console.context import audit, form_field, identity_of, int_param
+from assistant.gateway.console.pages import render
 from assistant.gateway.model_version import MODEL_VERSIONS, RunningModel, install
 from assistant.gateway.rasa_client import RasaUnavailable
 from assistant.learning import corrections
@@ -63,7 +64,7 @@ def _corrections_of(request: web.Request, message_id: int) -> list[Correction]:
 # -- correcting one message ---------------------------------------------------------------------------
 async def correct_page(request: web.Request, *, error: str | None = None, status: int = 200,
                        form: dict[str, str] | None = None) -> web.Response:
-    message_id = _int_param(request, "message_id")
+    message_id = int_param(request, "message_id")
     msg = _user_message(request, message_id)
     vocab = load_vocabulary(_home(request))
     intents = sorted(i for i in vocab.intents if not i.startswith("faq/"))
@@ -77,17 +78,17 @@ async def correct_page(request: web.Request, *, error: str | None = None, status
 async def correct_get(request: web.Request) -> web.Response:
     response = await correct_page(request)
     # The form shows a message of a conversation: logged like opening the transcript.
-    msg = _user_message(request, _int_param(request, "message_id"))
+    msg = _user_message(request, int_param(request, "message_id"))
     audit(request, "learning_view_message", msg["conversation_id"], {"message_id": msg["id"]})
     return response
 
 
 async def correct_submit(request: web.Request) -> web.StreamResponse:
-    message_id = _int_param(request, "message_id")
+    message_id = int_param(request, "message_id")
     msg = _user_message(request, message_id)
     identity = identity_of(request)
     form = await request.post()
-    values = {k: _field(form, k) or "" for k in ("intent", "entity", "entity_text", "entity_value")}
+    values = {k: form_field(form, k) or "" for k in ("intent", "entity", "entity_text", "entity_value")}
     if not values["intent"]:
         return await correct_page(request, error="Kies de juiste intent.", status=400, form=values)
     try:
@@ -104,11 +105,11 @@ async def correct_submit(request: web.Request) -> web.StreamResponse:
 
 
 async def faq_submit(request: web.Request) -> web.StreamResponse:
-    message_id = _int_param(request, "message_id")
+    message_id = int_param(request, "message_id")
     msg = _user_message(request, message_id)
     identity = identity_of(request)
     form = await request.post()
-    topic = " ".join((_field(form, "topic") or "").split())[:MAX_TOPIC]
+    topic = " ".join((form_field(form, "topic") or "").split())[:MAX_TOPIC]
     if not topic:
         return await correct_page(request, error="Schrijf kort op over welk onderwerp de vraag gaat.", status=400)
     rid = corrections.request_faq_topic(request.app[SESSIONS], text=msg["text"], topic=topic,
@@ -118,7 +119,7 @@ async def faq_submit(request: web.Request) -> web.StreamResponse:
 
 
 async def withdraw_submit(request: web.Request) -> web.StreamResponse:
-    correction_id = _int_param(request, "correction_id")
+    correction_id = int_param(request, "correction_id")
     identity = identity_of(request)
     with request.app[SESSIONS]() as db:
         row = db.get(Correction, correction_id)
@@ -172,10 +173,10 @@ async def overview_get(request: web.Request) -> web.Response:
 
 
 async def review_submit(request: web.Request) -> web.StreamResponse:
-    correction_id = _int_param(request, "correction_id")
+    correction_id = int_param(request, "correction_id")
     identity = identity_of(request)
     form = await request.post()
-    verdict = _field(form, "verdict") or ""
+    verdict = form_field(form, "verdict") or ""
     try:
         new_status = corrections.review(request.app[SESSIONS], correction_id, reviewer_id=identity.adviser_id,
                                         reviewer_name=identity.username, verdict=verdict)
@@ -187,7 +188,7 @@ async def review_submit(request: web.Request) -> web.StreamResponse:
 
 
 async def run_page(request: web.Request) -> web.Response:
-    run_id = _int_param(request, "run_id")
+    run_id = int_param(request, "run_id")
     with request.app[SESSIONS]() as db:
         run = db.get(ImprovementRun, run_id)
         if run is None:
@@ -215,7 +216,7 @@ async def reload_submit(request: web.Request) -> web.Response:
 
 
 def setup(app: web.Application) -> None:
-    """Called from ``web.setup`` after the console middleware is in place."""
+    """Called from ``routes.setup`` after the console middleware is in place."""
     install(app)
     r = app.router
     r.add_get("/console/learning/messages/{message_id}/correct", correct_get)
