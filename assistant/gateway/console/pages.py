@@ -10,20 +10,15 @@ import jinja2
 from aiohttp import web
 
 from assistant.gateway.console.context import IDENTITY
+from assistant.gateway.console.profile_view import MARKS, field_labels, profile_rows, value_label
 from assistant.gateway.handoff.auth import Identity
 from assistant.gateway.handoff.availability import TZ
+from assistant.gateway.handoff.models import ATTEMPT_RESULTS, TICKET_OUTCOMES
 
 HERE = Path(__file__).parent
 
-PROFILE_LABELS = {
-    "age": "Leeftijd", "education_level": "Hoogste diploma", "work_status": "Werksituatie",
-    "at_risk_of_job_loss": "Baan in gevaar", "hours_per_week": "Uren per week", "employer_size": "Werkgever",
-    "current_sector": "Sector nu", "sector_interests": "Interesse in", "goal": "Doel",
-    "literacy_need": "Hulp bij taal/rekenen/digitaal", "receives_studiefinanciering": "Studiefinanciering",
-    "municipality": "Gemeente", "region_code": "Arbeidsmarktregio",
-    "connected_to_dutch_labour_market": "Band met NL arbeidsmarkt", "max_hours_study_per_week": "Uren studie per week",
-    "preferred_form": "Leervorm",
-}
+# Field labels come from the vocabulary (the one source), never written out here again.
+PROFILE_LABELS = field_labels()
 STATUS_LABELS = {
     "eligible": "kan", "uncertain": "onzeker", "not_yet_open": "nog niet open", "not_eligible": "kan niet",
     "ended": "gestopt",
@@ -33,6 +28,24 @@ CASE_LABELS = {"waiting": "wacht", "active": "in gesprek", "ticket": "terugbelve
 SENDER_LABELS = {"user": "Persoon", "bot": "Koers", "adviser": "Adviseur", "system": "Koers (service)"}
 REASON_LABELS = {"user_request": "vroeg zelf om een mens", "fallback": "Koers begreep het niet",
                  "uncertain_advice": "advies onzeker"}
+TICKET_STATUS_LABELS = {"open": "open", "done": "afgehandeld"}
+TICKET_KIND_LABELS = {"callback": "terugbellen", "appointment": "afspraak"}
+OUTCOME_LABELS = dict(zip(TICKET_OUTCOMES, ("advies gegeven", "afspraak gemaakt", "doorverwezen",
+                                            "niet bereikt", "geen hulp meer nodig"), strict=True))
+ATTEMPT_LABELS = dict(zip(ATTEMPT_RESULTS, ("gesproken", "geen gehoor", "voicemail ingesproken",
+                                            "verkeerd nummer", "e-mail gestuurd"), strict=True))
+CHANNEL_LABELS = {"web": "website", "widget": "widget", "whatsapp": "WhatsApp", "telegram": "Telegram"}
+
+
+def fmt_wait(minutes: int) -> str:
+    """Waiting time in plain words: "5 min", "2 u 10 min", "3 dagen"."""
+    if minutes < 60:
+        return f"{minutes} min"
+    if minutes < 24 * 60:
+        hours, rest = divmod(minutes, 60)
+        return f"{hours} u {rest} min" if rest else f"{hours} u"
+    days = minutes // (24 * 60)
+    return "1 dag" if days == 1 else f"{days} dagen"
 
 
 def fmt_dt(value: datetime | None) -> str:
@@ -65,8 +78,12 @@ ENV.filters["dt"] = fmt_dt
 ENV.filters["hm"] = lambda iso: fmt_dt(datetime.fromisoformat(iso))[-5:] if iso else ""
 ENV.filters["value"] = fmt_value
 ENV.filters["pct"] = lambda v: f"{round(float(v) * 100)}%"
+ENV.filters["wait"] = fmt_wait
 ENV.globals.update(PROFILE_LABELS=PROFILE_LABELS, STATUS_LABELS=STATUS_LABELS, CASE_LABELS=CASE_LABELS,
-                   SENDER_LABELS=SENDER_LABELS, REASON_LABELS=REASON_LABELS)
+                   SENDER_LABELS=SENDER_LABELS, REASON_LABELS=REASON_LABELS, OUTCOME_LABELS=OUTCOME_LABELS,
+                   ATTEMPT_LABELS=ATTEMPT_LABELS, TICKET_STATUS_LABELS=TICKET_STATUS_LABELS,
+                   TICKET_KIND_LABELS=TICKET_KIND_LABELS, CHANNEL_LABELS=CHANNEL_LABELS, MARKS=MARKS,
+                   profile_rows=profile_rows, value_label=value_label)
 
 
 def render(request: web.Request, template: str, status: int = 200, **context: Any) -> web.Response:
