@@ -130,9 +130,10 @@ def _advisers(db: Session) -> dict[int, str]:
 
 
 def list_cases(sessions: sessionmaker, flt: ListFilter, me: int | None = None, now: datetime | None = None,
-               page_size: int = PAGE_SIZE) -> tuple[list[Row], int]:
+               page_size: int | None = None) -> tuple[list[Row], int]:
     """Open cases (waiting or in a chat) as rows, filtered, sorted and one page of them."""
     now = now or datetime.now(timezone.utc)
+    page_size = page_size or PAGE_SIZE
     statuses = (flt.status,) if flt.status in OPEN_CASES else OPEN_CASES
     conditions: list[ColumnElement[bool]] = [HandoffCase.status.in_(statuses)]
     if flt.channel:
@@ -172,9 +173,10 @@ def list_cases(sessions: sessionmaker, flt: ListFilter, me: int | None = None, n
 
 
 def list_tickets(sessions: sessionmaker, flt: ListFilter, me: int | None = None, now: datetime | None = None,
-                 page_size: int = PAGE_SIZE) -> tuple[list[Row], int]:
+                 page_size: int | None = None) -> tuple[list[Row], int]:
     """Callback and appointment requests (open by default) as rows, filtered, sorted, paged."""
     now = now or datetime.now(timezone.utc)
+    page_size = page_size or PAGE_SIZE
     status = flt.status if flt.status in ("open", "done") else "open"
     conditions: list[ColumnElement[bool]] = [Ticket.status == status]
     if flt.channel:

@@ -15,13 +15,12 @@ from aiohttp import web
 from sqlalchemy import select
 
 from assistant.gateway.app import SESSIONS
-from assistant.gateway.console import transcripts
+from assistant.gateway.console import queries, transcripts
 from assistant.gateway.console.context import audit, form_field, identity_of, int_param, json_error
 from assistant.gateway.console.pages import CASE_LABELS, render
 from assistant.gateway.console.queries import (
     ASSIGNEE_FILTERS,
     CASE_SORTS,
-    PAGE_SIZE,
     TICKET_SORTS,
     ListFilter,
     list_cases,
@@ -55,7 +54,7 @@ def _list_filter(request: web.Request, statuses: tuple[str, ...], sorts: dict[st
 def _list_context(request: web.Request, total: int) -> dict[str, Any]:
     """What every list page needs for its filter form and its page links."""
     kept = {k: request.query[k] for k in FILTER_KEYS if request.query.get(k)}
-    return {"query": request.query, "pages": max(1, -(-total // PAGE_SIZE)), "total": total,
+    return {"query": request.query, "pages": max(1, -(-total // queries.PAGE_SIZE)), "total": total,
             "base_query": urlencode(kept), "channels": CHANNELS, "assignee_filters": ASSIGNEE_FILTERS,
             "back": request.path_qs}
 
