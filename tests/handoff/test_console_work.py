@@ -313,3 +313,15 @@ async def test_the_case_keeps_the_machines_intake_notes_and_the_console_marks_th
     assert 'class="mark mark--unknown"' in html
     case_html = await (await client.get(f"/console/cases/{case.id}")).text()
     assert 'class="mark mark--corrected"' in case_html
+
+
+async def test_the_transcript_marks_fields_from_the_machine_state_in_the_tracker(client, app, advisers, fake_rasa):
+    cid = "web-marks-2"
+    await client.post(f"/api/v1/chat/{cid}/messages", json={"text": "hoi"})
+    state = {"v": 1, "answers": {"age": 47, "education_level": "mbo2"},
+             "sources": {"age": "corrected", "education_level": "asked"}, "unknown": ["goal"], "own_words": {}}
+    fake_rasa.slots[cid] = {"age": 47, "education_level": "mbo2", "koers_state": state}
+    await login(client, "anna")
+    html = await (await client.get(f"/console/transcripts/{cid}")).text()
+    assert 'class="mark mark--corrected"' in html and 'class="mark mark--unknown"' in html
+    assert value_label("education_level", "mbo2") in html

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from aiohttp import web
 from sqlalchemy import select
 
 from assistant.gateway.app import RASA, SESSIONS, SETTINGS
 from assistant.gateway.console.context import audit, form_field, identity_of, int_param
+from assistant.gateway.console.intent_labels import entity_label, intent_label
 from assistant.gateway.console.pages import render
 from assistant.gateway.model_version import MODEL_VERSIONS, RunningModel, install
 from assistant.gateway.rasa_client import RasaUnavailable
@@ -43,6 +45,27 @@ RUN_LABELS = {"running": "bezig", "promoted": "live gezet", "refused": "niet liv
 
 def _home(request: web.Request) -> Path:
     return Path(request.app[SETTINGS].home)
+
+
+def correction_choices(request: web.Request) -> dict[str, list[tuple[str, str]]]:
+    """What the short form under a person's bubble offers: intents, FAQ topics and entities,
+    each as (name, plain Dutch), from the Rasa domain."""
+    home = _home(request)
+    vocab = load_vocabulary(home)
+    intents = sorted(((i, intent_label(i, home)) for i in vocab.intents if not i.startswith("faq/")),
+                     key=lambda pair: pair[1])
+    faq = sorted(((i, intent_label(i, home)) for i in vocab.intents if i.startswith("faq/")),
+                 key=lambda pair: pair[1])
+    entities = sorted(((e, entity_label(e)) for e in vocab.entities), key=lambda pair: pair[1])
+    return {"intents": intents, "faq": faq, "entities": entities}
+
+
+def _back(raw: str | None) -> str | None:
+    # Only the console's own transcript and case pages: never an open redirect.
+    if raw and raw.startswith(("/console/transcripts/", "/console/cases/")) and "//" not in raw \
+            and not urlparse(raw).netloc:
+        return raw
+    return None
 
 
 def _user_message(request: web.Request, message_id: int) -> dict[str, Any]:
@@ -101,6 +124,9 @@ async def correct_submit(request: web.Request) -> web.StreamResponse:
     except CorrectionError as exc:
         return await correct_page(request, error=str(exc), status=400, form=values)
     audit(request, "learning_propose", msg["conversation_id"], {"correction_id": cid, "intent": values["intent"]})
+    back = _back(form_field(form, "terug"))
+    if back is not None:  # the short form under a bubble: back to the conversation, at that message
+        raise web.HTTPFound(f"{back}?opgeslagen=correctie#m{message_id}")
     raise web.HTTPFound(f"/console/learning/messages/{message_id}/correct?opgeslagen=correctie")
 
 

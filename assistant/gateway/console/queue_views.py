@@ -17,6 +17,7 @@ from sqlalchemy import select
 from assistant.gateway.app import SESSIONS
 from assistant.gateway.console import queries, transcripts
 from assistant.gateway.console.context import audit, form_field, identity_of, int_param, json_error
+from assistant.gateway.console.learning_views import correction_choices
 from assistant.gateway.console.pages import CASE_LABELS, render
 from assistant.gateway.console.queries import (
     ASSIGNEE_FILTERS,
@@ -163,7 +164,8 @@ async def case_page(request: web.Request) -> web.Response:
             row = db.get(Adviser, case.adviser_id)
             adviser = row.username if row else None
     return render(request, "case.html", case=case, messages=messages, adviser=adviser,
-                  last_id=messages[-1]["id"] if messages else 0)
+                  last_id=messages[-1]["id"] if messages else 0, choices=correction_choices(request),
+                  saved=request.query.get("opgeslagen") == "correctie")
 
 
 async def case_api(request: web.Request) -> web.Response:

@@ -11,7 +11,7 @@ from urllib.parse import quote
 from aiohttp import web
 from sqlalchemy import select
 
-from assistant.gateway.app import RASA, SESSIONS, SETTINGS
+from assistant.gateway.app import RASA, SESSIONS
 from assistant.gateway.console import transcripts
 from assistant.gateway.console.context import (
     audit,
@@ -22,7 +22,9 @@ from assistant.gateway.console.context import (
     identity_of,
     int_param,
 )
+from assistant.gateway.console.learning_views import correction_choices
 from assistant.gateway.console.pages import render
+from assistant.gateway.console.profile_view import notes_from_state
 from assistant.gateway.documents.service import feedback_counts
 from assistant.gateway.handoff.availability import TZ
 from assistant.gateway.handoff.models import Adviser, Annotation, HandoffCase
@@ -31,6 +33,9 @@ from assistant.gateway.rasa_client import RasaUnavailable
 from assistant.storage.models import Conversation
 
 log = logging.getLogger(__name__)
+
+SAVED_TEXTS = {"1": "De notitie is opgeslagen.",
+               "correctie": "Je correctie is opgeslagen. Een collega moet hem nog goedkeuren."}
 
 def _filter_from(request: web.Request) -> transcripts.TranscriptFilter:
     q = request.query
@@ -73,6 +78,7 @@ async def transcript_page(request: web.Request) -> web.Response:
                                 .order_by(Annotation.id)).scalars())
         names = {int(a.id): str(a.username) for a in db.execute(select(Adviser)).scalars()}
     profile: dict[str, Any] | None = None
+    intake_notes: dict[str, Any] | None = None
     advice: dict[str, Any] | None = None
     advice_error = None
     try:
@@ -81,7 +87,9 @@ async def transcript_page(request: web.Request) -> web.Response:
             from assistant.advice import build_advice
             from assistant.intake.slots import profile_from_slots
 
-            profile = profile_from_slots(tracker.get("slots") or {})
+            slots = tracker.get("slots") or {}
+            profile = profile_from_slots(slots)
+            intake_notes = notes_from_state(slots.get("koers_state"))
             advice = build_advice(profile, datetime.now(TZ).date())
     except RasaUnavailable:
         advice_error = "Koers (Rasa) is nu niet bereikbaar; het profiel kan niet worden opgehaald."
@@ -91,13 +99,15 @@ async def transcript_page(request: web.Request) -> web.Response:
     if advice is None and cases and cases[-1].advice:
         advice = cases[-1].advice
         profile = profile or cases[-1].summary
-    intents, entities = transcripts.domain_vocabulary(str(request.app[SETTINGS].home))
+    if not intake_notes and cases:
+        intake_notes = cases[-1].intake_notes
     by_message: dict[int, list[Annotation]] = {}
     for note in notes:
         by_message.setdefault(int(note.message_id or 0), []).append(note)
     return render(request, "transcript.html", row=row, messages=messages, cases=cases, notes=notes,
                   by_message=by_message, names=names, profile=profile, advice=advice, advice_error=advice_error,
-                  intents=intents, entities=entities, saved=request.query.get("opgeslagen") == "1")
+                  intake_notes=intake_notes, choices=correction_choices(request),
+                  saved=SAVED_TEXTS.get(request.query.get("opgeslagen", "")))
 
 
 async def add_annotation(request: web.Request) -> web.StreamResponse:
