@@ -167,4 +167,24 @@ async def test_dashboard(client, app, fake_rasa, advisers):
     assert dict(data.top_questions) == {"kan ik slim krijgen?": 1, "wat kost een opleiding?": 1}
     await login(client, "anna")
     page = await client.get("/console/dashboard")
-    assert page.status == 200 and "faq/ask_slim" in await page.text()
+    html = await page.text()
+    assert page.status == 200 and "vraag over slim" in html and "een adviseur willen spreken" in html
+    assert "faq/ask_slim" not in html and "request_human" not in html  # plain Dutch, no intent names
+
+
+def test_dashboard_leaves_out_test_conversations_and_junk_texts(app):
+    sessions = app[SESSIONS]
+    texts = {"web-real-1": ["hoe vraag ik slim aan?", "test?", "asdf asdf?", "????"],
+             "web-real-2": ["hoe vraag ik slim aan?", "dit is een test?", "heeeeeel raar?"],
+             "web-tagged-1": ["wat kost een opleiding bij jullie?"]}
+    with sessions.begin() as db:
+        for cid, said in texts.items():
+            db.add(Conversation(id=cid, channel="web"))
+            db.flush()
+            for text in said:
+                db.add(Message(conversation_id=cid, sender="user", text=text))
+        db.add(Annotation(conversation_id="web-tagged-1", kind="tag", tag="Test"))
+    data = transcripts.dashboard(sessions, days=7)
+    assert dict(data.top_questions) == {"hoe vraag ik slim aan?": 2}
+    assert data.total == 2  # the conversation labelled as a test does not count at all
+    assert transcripts.is_junk("testtest 123?") and not transcripts.is_junk("is het testament geldig?")

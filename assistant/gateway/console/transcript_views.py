@@ -11,7 +11,7 @@ from urllib.parse import quote
 from aiohttp import web
 from sqlalchemy import select
 
-from assistant.gateway.app import RASA, SESSIONS
+from assistant.gateway.app import RASA, SESSIONS, SETTINGS
 from assistant.gateway.console import transcripts
 from assistant.gateway.console.context import (
     audit,
@@ -22,6 +22,7 @@ from assistant.gateway.console.context import (
     identity_of,
     int_param,
 )
+from assistant.gateway.console.intent_labels import intent_label
 from assistant.gateway.console.learning_views import correction_choices
 from assistant.gateway.console.pages import render
 from assistant.gateway.console.profile_view import notes_from_state
@@ -182,7 +183,9 @@ async def dashboard_page(request: web.Request) -> web.Response:
     data = transcripts.dashboard(request.app[SESSIONS], days)
     peak = max((n for _d, n in data.per_day), default=0)
     feedback = feedback_counts(request.app[SESSIONS], data.days)  # thumbs under the advice
-    return render(request, "dashboard.html", data=data, peak=peak, feedback=feedback)
+    home = request.app[SETTINGS].home
+    topics = [(intent_label(name, home), n) for name, n in data.top_intents]
+    return render(request, "dashboard.html", data=data, peak=peak, feedback=feedback, topics=topics)
 
 
 def setup(app: web.Application) -> None:

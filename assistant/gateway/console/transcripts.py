@@ -14,11 +14,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -39,6 +36,22 @@ FALLBACK_ACTIONS = ("action_default_fallback", "action_two_stage_fallback")
 NOT_QUESTIONS = frozenset({"greet", "goodbye", "affirm", "deny", "inform", "thank", "dont_know", "stop",
                            "start_over", "handoff_resume", "session_start", "nlu_fallback"})
 PLACEHOLDER = re.compile(r"\[[A-Z?]+\]")
+# Texts that are tests or keyboard noise, not questions people ask: kept off the dashboard.
+TEST_WORDS = re.compile(r"\b(?:test(?:en|je|ing|test|\d*)?|asdf\w*|qwert\w*|lorem|ipsum|bla(?:bla)+|hallo ?hallo|xxx+|"
+                        r"foo|foobar)\b")
+REPEATED = re.compile(r"(.)\1{3,}")  # "aaaa", "????", "hahahaha" is fine, "heeeeee" is not
+TEST_TAGS = frozenset({"test", "testgesprek", "proef", "spam"})
+MIN_QUESTION_WORDS = 3
+
+
+def is_junk(text: str) -> bool:
+    """A test text or noise rather than a real question (for the dashboard's lists)."""
+    norm = " ".join(text.lower().split())
+    words = re.findall(r"[a-zà-ÿ']+", norm)
+    letters = sum(ch.isalpha() for ch in norm)
+    no_vowels = sum(not set(w) & set("aeiouy") for w in words)
+    return (len(words) < MIN_QUESTION_WORDS or letters < 0.6 * len(norm.replace(" ", ""))
+            or bool(TEST_WORDS.search(norm)) or bool(REPEATED.search(norm)) or no_vowels * 2 > len(words))
 
 
 @dataclass(frozen=True)
@@ -223,6 +236,13 @@ def _intent_of(data: str | None, fallback: str | None) -> str | None:
         return fallback
 
 
+def _user_text(data: str | None) -> str:
+    try:
+        return str(json.loads(data or "{}").get("text") or "")
+    except (ValueError, AttributeError):
+        return ""
+
+
 def dashboard(sessions: sessionmaker, days: int = 30, today: date | None = None) -> Dashboard:
     days = max(1, min(days, 366))
     today = today or datetime.now(TZ).date()
@@ -231,8 +251,12 @@ def dashboard(sessions: sessionmaker, days: int = 30, today: date | None = None)
     engine: Engine = sessions.kw["bind"]
     events = has_events_table(engine)
     with sessions() as db:
-        convs = list(db.execute(select(Conversation.id, Conversation.created_at)
-                                .where(Conversation.created_at >= since)).all())
+        # Conversations an adviser labelled as a test (label "test", "proef", …) do not count.
+        tests = {str(cid) for cid, tag in db.execute(select(Annotation.conversation_id, Annotation.tag)
+                                                     .where(Annotation.kind == "tag")).all()
+                 if str(tag or "").strip().lower() in TEST_TAGS}
+        convs = [c for c in db.execute(select(Conversation.id, Conversation.created_at)
+                                       .where(Conversation.created_at >= since)).all() if str(c[0]) not in tests]
         ids = {str(c[0]) for c in convs}
         per_day_counter: Counter[date] = Counter()
         for _cid, created in convs:
@@ -250,16 +274,18 @@ def dashboard(sessions: sessionmaker, days: int = 30, today: date | None = None)
                                                                      _advice_condition())).scalars()) & ids
             fallback = set(db.execute(select(EVENTS.c.sender_id).where(EVENTS.c.timestamp >= ts,
                                                                        _fallback_condition())).scalars()) & ids
-            for data, name in db.execute(select(EVENTS.c.data, EVENTS.c.intent_name)
-                                         .where(EVENTS.c.timestamp >= ts, EVENTS.c.type_name == "user")).all():
+            for sender, data, name in db.execute(select(EVENTS.c.sender_id, EVENTS.c.data, EVENTS.c.intent_name)
+                                                 .where(EVENTS.c.timestamp >= ts, EVENTS.c.type_name == "user")).all():
                 intent = _intent_of(data, name)
-                if intent and intent not in NOT_QUESTIONS:
+                if intent and intent not in NOT_QUESTIONS and str(sender) not in tests \
+                        and not TEST_WORDS.search(_user_text(data).lower()):
                     intents[intent] += 1
         questions: Counter[str] = Counter()
-        for text in db.execute(select(Message.text).where(Message.sender == "user", Message.created_at >= since,
-                                                          Message.text.like("%?%"))).scalars():
+        for cid, text in db.execute(select(Message.conversation_id, Message.text)
+                                    .where(Message.sender == "user", Message.created_at >= since,
+                                           Message.text.like("%?%"))).all():
             norm = " ".join(str(text or "").lower().split())[:120]
-            if norm and not PLACEHOLDER.search(norm.upper()):
+            if norm and str(cid) not in tests and not PLACEHOLDER.search(norm.upper()) and not is_junk(norm):
                 questions[norm] += 1
     total = len(ids)
 
@@ -404,26 +430,6 @@ def export_nlu(sessions: sessionmaker, since: date | None = None) -> NluExport:
         lines.extend(f"    - {ex}" for ex in by_intent[intent])
     text_out = "\n".join(lines) + "\n" if by_intent else 'version: "3.1"\nnlu: []\n'
     return NluExport(text_out, sum(len(v) for v in by_intent.values()), skipped)
-
-
-# -- domain vocabulary for the annotation form --------------------------------------------------------
-@lru_cache(maxsize=4)
-def domain_vocabulary(home: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Intents and entities declared in the Rasa domain (``domain/*.yml``), for suggestions."""
-    intents: set[str] = set()
-    entities: set[str] = set()
-    for path in sorted(Path(home, "domain").glob("*.yml")):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError):
-            continue
-        for key, target in (("intents", intents), ("entities", entities)):
-            for item in data.get(key) or []:
-                if isinstance(item, str):
-                    target.add(item)
-                elif isinstance(item, dict):
-                    target.update(str(k) for k in item)
-    return tuple(sorted(intents)), tuple(sorted(entities))
 
 
 def iter_lines(lines: Iterable[str]) -> Iterator[str]:
