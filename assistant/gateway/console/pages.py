@@ -9,6 +9,7 @@ from typing import Any
 import jinja2
 from aiohttp import web
 
+from assistant.gateway.console.advice_text import advice_line
 from assistant.gateway.console.context import IDENTITY
 from assistant.gateway.console.profile_view import MARKS, field_labels, profile_rows, value_label
 from assistant.gateway.handoff.auth import Identity
@@ -34,6 +35,8 @@ OUTCOME_LABELS = dict(zip(TICKET_OUTCOMES, ("advies gegeven", "afspraak gemaakt"
                                             "niet bereikt", "geen hulp meer nodig"), strict=True))
 ATTEMPT_LABELS = dict(zip(ATTEMPT_RESULTS, ("gesproken", "geen gehoor", "voicemail ingesproken",
                                             "verkeerd nummer", "e-mail gestuurd"), strict=True))
+CONVERSATION_LABELS = {"bot": "bij Koers", "handoff_requested": "wacht op een adviseur",
+                       "handoff_active": "bij een adviseur", "closed": "gesloten"}
 CHANNEL_LABELS = {"web": "website", "widget": "widget", "whatsapp": "WhatsApp", "telegram": "Telegram"}
 
 
@@ -83,6 +86,7 @@ ENV.globals.update(PROFILE_LABELS=PROFILE_LABELS, STATUS_LABELS=STATUS_LABELS, C
                    SENDER_LABELS=SENDER_LABELS, REASON_LABELS=REASON_LABELS, OUTCOME_LABELS=OUTCOME_LABELS,
                    ATTEMPT_LABELS=ATTEMPT_LABELS, TICKET_STATUS_LABELS=TICKET_STATUS_LABELS,
                    TICKET_KIND_LABELS=TICKET_KIND_LABELS, CHANNEL_LABELS=CHANNEL_LABELS, MARKS=MARKS,
+                   CONVERSATION_LABELS=CONVERSATION_LABELS, advice_line=advice_line,
                    profile_rows=profile_rows, value_label=value_label)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
+from assistant.gateway.console.advice_text import advice_line
 from assistant.gateway.console.pages import (
     CASE_LABELS,
     CHANNEL_LABELS,
@@ -85,19 +86,6 @@ def _minutes(now: datetime, since: datetime | None) -> int:
         return 0
     since = since if since.tzinfo else since.replace(tzinfo=timezone.utc)
     return max(0, int((now - since).total_seconds() // 60))
-
-
-def advice_line(advice: dict[str, Any] | None) -> str:
-    """The advice in one line: the first step, and the money that fits."""
-    if not advice:
-        return "nog geen advies"
-    schemes = advice.get("schemes") or []
-    fits = [str(s.get("name")) for s in schemes if s.get("status") == "eligible"]
-    maybe = [str(s.get("name")) for s in schemes if s.get("status") == "uncertain"]
-    step = str(advice.get("headline") or "").strip()
-    money = (f"Past: {', '.join(fits[:2])}{' en meer' if len(fits) > 2 else ''}." if fits
-             else f"Misschien: {', '.join(maybe[:2])}." if maybe else "Geen regeling die zeker past.")
-    return f"{step} {money}".strip()
 
 
 def _summary_bits(summary: dict[str, Any] | None) -> tuple[str, str]:

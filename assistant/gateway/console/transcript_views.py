@@ -50,6 +50,7 @@ def _filter_from(request: web.Request) -> transcripts.TranscriptFilter:
         outcome=q.get("uitkomst") if q.get("uitkomst") in ("advies", "geen") else None,
         handoff=bool_param(q.get("adviseur")), fallback=bool_param(q.get("fallback")),
         query=(q.get("q") or "").strip()[:transcripts.MAX_QUERY_CHARS] or None, page=page,
+        sort=str(q.get("sorteer") or "") if q.get("sorteer") in ("nieuw", "oud") else "",
     )
 
 

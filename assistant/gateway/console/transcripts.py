@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
 from assistant.gateway.handoff.availability import TZ
-from assistant.gateway.handoff.models import Annotation, HandoffCase
+from assistant.gateway.handoff.models import Annotation, HandoffCase, Ticket
 from assistant.privacy.rasa_events import EVENTS, has_events_table
 from assistant.storage.models import Conversation, Message
 
@@ -65,6 +65,7 @@ class TranscriptFilter:
     fallback: bool | None = None
     query: str | None = None
     page: int = 1
+    sort: str = ""  # "" last active first | nieuw newest started first | oud oldest started first
 
 
 @dataclass
@@ -80,6 +81,10 @@ class ConversationRow:
     fallback: bool = False
     advice: bool = False
     model_id: str | None = None  # the Rasa model that last answered
+    name: str = "onbekend"  # only from a callback request the person left
+    goal: Any = None  # canonical values; the page shows them in the vocabulary's words
+    place: str | None = None
+    case_advice: dict[str, Any] | None = None  # the advice of the last handoff case, if any
 
     @property
     def outcome(self) -> str:
@@ -147,7 +152,10 @@ def list_conversations(sessions: sessionmaker, flt: TranscriptFilter,
     where = and_(*conditions) if conditions else None
     with sessions() as db:
         count_q = select(func.count(Conversation.id))
-        list_q = select(Conversation).order_by(Conversation.updated_at.desc())
+        order = {"nieuw": (Conversation.created_at.desc(), Conversation.id),
+                 "oud": (Conversation.created_at, Conversation.id)}.get(
+            flt.sort, (Conversation.updated_at.desc(), Conversation.id))
+        list_q = select(Conversation).order_by(*order)
         if where is not None:
             count_q = count_q.where(where)
             list_q = list_q.where(where)
@@ -174,11 +182,49 @@ def _fill_flags(db: Session, rows: list[ConversationRow], events: bool) -> None:
                                                                  _advice_condition())).scalars())
         fallback = set(db.execute(select(EVENTS.c.sender_id).where(EVENTS.c.sender_id.in_(ids),
                                                                    _fallback_condition())).scalars())
+    _fill_profile(db, rows, events)
     for r in rows:
         r.messages = int(counts.get(r.id, 0))
         r.handoff = r.id in cases
         r.advice = r.id in advice
         r.fallback = r.id in fallback
+
+
+PROFILE_SLOTS_SHOWN = ("goal", "municipality")
+
+
+def _fill_profile(db: Session, rows: list[ConversationRow], events: bool) -> None:
+    """Name, goal and place per row: the last handoff summary, then the tracker's newer slots."""
+    by_id = {r.id: r for r in rows}
+    for cid, summary, advice in db.execute(select(HandoffCase.conversation_id, HandoffCase.summary,
+                                                  HandoffCase.advice)
+                                           .where(HandoffCase.conversation_id.in_(list(by_id)))
+                                           .order_by(HandoffCase.id)).all():
+        row = by_id[str(cid)]
+        row.goal = (summary or {}).get("goal") or row.goal
+        row.place = (summary or {}).get("municipality") or row.place
+        row.case_advice = advice or row.case_advice
+    for cid, name in db.execute(select(Ticket.conversation_id, Ticket.name)
+                                .where(Ticket.conversation_id.in_(list(by_id)), Ticket.name.is_not(None))
+                                .order_by(Ticket.id)).all():
+        by_id[str(cid)].name = str(name)
+    if not events:
+        return
+    wanted = or_(*(EVENTS.c.data.like(f'%"name": "{slot}"%') for slot in PROFILE_SLOTS_SHOWN))
+    for sender, data in db.execute(select(EVENTS.c.sender_id, EVENTS.c.data)
+                                   .where(EVENTS.c.sender_id.in_(list(by_id)), EVENTS.c.type_name == "slot", wanted)
+                                   .order_by(EVENTS.c.id)).all():
+        try:
+            event = json.loads(data or "{}")
+        except ValueError:
+            continue
+        target = by_id.get(str(sender))
+        if target is None or event.get("value") in (None, "", []):
+            continue
+        if event.get("name") == "goal":
+            target.goal = event["value"]
+        elif event.get("name") == "municipality":
+            target.place = str(event["value"])
 
 
 def conversation_row(sessions: sessionmaker, conversation_id: str) -> ConversationRow | None:
