@@ -42,9 +42,11 @@ SHARED = web.AppKey("shared_state", SharedState)
 # because they import this module's app keys.
 FEATURES = (
     "assistant.gateway.handoff.web",
+    "assistant.gateway.console.routes",  # after handoff.web: the console drives its manager
+    "assistant.gateway.retention",
     "assistant.gateway.channels.web",
     "assistant.gateway.documents.web",
-    "assistant.gateway.ops",  # after handoff.web: it declares its public paths there
+    "assistant.gateway.ops",  # after the console: it declares its public paths there
 )
 
 RETRY_PENDING_EVERY_S = 15.0

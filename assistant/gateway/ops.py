@@ -26,8 +26,8 @@ from sqlalchemy.engine import Engine
 
 from assistant import __version__
 from assistant.gateway.app import ENGINE, RASA, SERVICE, SETTINGS, SHARED
+from assistant.gateway.console.security import allow_public
 from assistant.gateway.conversation import ConversationEvent
-from assistant.gateway.handoff.web import allow_public
 
 log = logging.getLogger(__name__)
 

@@ -384,7 +384,9 @@ class _Turn:
 
     def handoff(self, reason: str) -> None:
         summary = profile_of(self.s)
-        notes = {"unknown": list(self.s["unknown"]), "own_words": dict(self.s["own_words"])}
+        # How each answer was learnt, so the adviser sees which facts are corrected or uncertain.
+        notes = {"unknown": list(self.s["unknown"]), "own_words": dict(self.s["own_words"]),
+                 "sources": dict(self.s["sources"])}
         self.say(_t("handoff"), custom={"handoff": "requested", "reason": reason, "summary": summary,
                                         "intake_notes": notes})
         self.effects.append(Effect("handoff", {"reason": reason}))

@@ -44,7 +44,7 @@ async def test_demo_page_with_the_widget_closed_and_open_and_the_chat_page(serve
     await context.close()
 
 
-async def test_console_pages(server, browser):
+async def test_console_pages(server, browser, db_url):
     # The console forbids inline scripts (CSP); the test injects axe-core anyway.
     found: list[str] = []
     context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL", bypass_csp=True)
@@ -66,15 +66,44 @@ async def test_console_pages(server, browser):
     ARTIFACTS.mkdir(exist_ok=True)
     await page.screenshot(path=str(ARTIFACTS / "console-queue.png"), full_page=True)
     await check(page, found=found, what="console queue with a case")
+    await page.goto(f"{server}/console/queue?status=waiting&sorteer=nieuw")
+    await check(page, found=found, what="console queue, filtered")
     await page.click("a:has-text('Zaak 1')")
     await page.wait_for_selector("text=Samenvatting intake")
     await check(page, found=found, what="console case")
-    for path in ("/console/transcripts", "/console/dashboard", "/console/admin/advisers", "/console/admin/audit"):
-        await page.goto(f"{server}{path}")
+    ticket_id = leave_ticket(db_url)
+    for path in ("/console/tickets", f"/console/tickets/{ticket_id}", "/console/transcripts", "/console/dashboard",
+                 "/console/admin/advisers", "/console/admin/audit"):
+        response = await page.goto(f"{server}{path}")
+        assert response is not None and (response.ok or "/admin/" in path), f"{path} -> {response and response.status}"
         await check(page, found=found, what=path)
     await page.goto(f"{server}/console/transcripts")
     await page.locator("main a[href^='/console/transcripts/']").first.click()
     await page.wait_for_load_state()
     await check(page, found=found, what="console transcript")
+    await page.locator("details.msg__fix summary").first.click()
+    await page.locator("details.msg__fix[open] select[name=intent]").wait_for()
+    await check(page, found=found, what="console transcript, 'Koers begreep dit niet' open")
     await context.close()
     assert not found, "\n".join(found)
+
+
+def leave_ticket(db_url: str) -> int:
+    """A callback request on the waiting case, as the callback flow stores it."""
+    from sqlalchemy import select
+
+    from assistant.gateway.handoff.models import HandoffCase, Ticket
+    from assistant.storage.db import make_engine, make_session_factory
+
+    engine = make_engine(db_url)
+    try:
+        with make_session_factory(engine).begin() as db:
+            case = db.execute(select(HandoffCase)).scalars().first()
+            ticket = Ticket(conversation_id=case.conversation_id, case_id=case.id, status="open", step="done",
+                            kind="callback", consent=True, name="Sanne de Vries", phone="0612345678",
+                            preferred_time="dinsdagochtend", retries=0)
+            db.add(ticket)
+            db.flush()
+            return int(ticket.id)
+    finally:
+        engine.dispose()

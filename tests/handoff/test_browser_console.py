@@ -81,7 +81,7 @@ async def test_console_login_and_live_reply(server):
             await adviser.click("a:has-text('Zaak 1')")
             await adviser.wait_for_selector("text=Samenvatting intake")
             summary = await adviser.inner_text("aside .summary")
-            assert "Werksituatie" in summary and "werknemer flex" in summary and "Utrecht" in summary
+            assert "Werk" in summary and "in loondienst, flexibel contract" in summary and "Utrecht" in summary
 
             await adviser.fill("#reply", "Hoi, ik ben Anna van het Leerwerkloket. Hoe kan ik helpen?")
             await adviser.click("#send")

@@ -95,7 +95,7 @@ async def test_person_to_adviser_and_back(stack: Any, adviser_account: tuple[str
         # Strict on the hand-over (what Rasa knew is what the adviser sees), not on how much the NLU
         # understood: the fake-Rasa tests pin the summary's content.
         known = {k for k, v in profile.items() if v not in (None, [], "")}
-        from assistant.gateway.handoff.web import PROFILE_LABELS
+        from assistant.gateway.console.pages import PROFILE_LABELS
 
         assert set(case["summary"]) == {PROFILE_LABELS[k] for k in known}
         async with adviser.get(f"{url}/console/cases/{case['id']}") as resp:

@@ -8,6 +8,7 @@ from assistant.gateway.handoff.models import HandoffCase
 from assistant.gateway.handoff.web import HANDOFF
 from assistant.gateway.rasa_client import BotMessage
 from assistant.storage.models import Conversation
+from assistant.vocabulary import vocabulary
 
 from .conftest import CLOSED_TIME, SUMMARY, handoff_replies, login
 
@@ -60,7 +61,12 @@ async def test_full_handoff_with_an_adviser_online(client, app, fake_rasa, advis
 
     queue = await (await client.get("/console/api/queue")).json()
     assert [c["id"] for c in queue["cases"]] == [case.id]
-    assert queue["cases"][0]["summary"]["Werksituatie"] == "werknemer flex"
+    # Labels and values in the vocabulary's Dutch words, never the raw code.
+    work = vocabulary()["work_status"]
+    assert queue["cases"][0]["summary"][work.label] == work.label_of("werknemer_flex") != "werknemer_flex"
+    row = queue["cases"][0]
+    assert row["name"] == "onbekend" and row["place"] == "Utrecht" and row["channel"] == "website"
+    assert row["status_label"] == "wacht" and row["waiting"] == "0 min" and row["advice_line"]
 
     headers = {"X-CSRF-Token": csrf}
     resp = await client.post(f"/console/api/cases/{case.id}/takeover", headers=headers)

@@ -83,8 +83,12 @@ async def test_bubble_action_opens_form_and_unknown_labels_are_refused(client, a
     first, second = user_message_ids(app)
     csrf = await login(client, "anna")
     page = await (await client.get(f"/console/transcripts/{CID}")).text()
-    links = re.findall(r'href="/console/learning/messages/(\d+)/correct">Koers begreep dit niet', page)
-    assert links == [str(first), str(second)]  # only on the person's bubbles, not on Koers' replies
+    # A short form under each of the person's bubbles (not under Koers' replies), with choices.
+    forms = re.findall(r'<details class="msg__fix">\s*<summary>Koers begreep dit niet</summary>\s*'
+                       r'<form method="post" action="/console/learning/messages/(\d+)/correct">', page)
+    assert forms == [str(first), str(second)]
+    assert 'value="faq/ask_evc"' in page and 'value="ask_advice"' in page and 'value="education_level"' in page
+    assert "om advies vragen" in page and "Hoogste diploma" in page  # plain Dutch, not names
 
     form = await (await client.get(f"/console/learning/messages/{second}/correct")).text()
     assert "wat is evc eigenlijk" in form
@@ -300,3 +304,22 @@ async def test_model_unknown_when_rasa_cannot_tell(client, app, advisers):
     await login(client, "anna")
     page = await (await client.get(f"/console/transcripts/{CID}")).text()
     assert "model: onbekend" in page
+
+
+async def test_the_short_form_under_a_bubble_saves_and_comes_back_to_the_conversation(client, app, advisers):
+    await chat(client, "wat is evc eigenlijk")
+    [mid] = user_message_ids(app)
+    csrf = await login(client, "anna")
+    back = f"/console/transcripts/{CID}"
+    resp = await client.post(f"/console/learning/messages/{mid}/correct", allow_redirects=False,
+                             data={"csrf_token": csrf, "intent": "faq/ask_evc", "terug": back})
+    assert resp.status == 302 and resp.headers["Location"] == f"{back}?opgeslagen=correctie#m{mid}"
+    with app[SESSIONS]() as db:
+        [(intent, status)] = db.execute(select(Correction.intent, Correction.status)).all()
+    assert (intent, status) == ("faq/ask_evc", "pending")
+    page = await (await client.get(resp.headers["Location"])).text()
+    assert "Je correctie is opgeslagen." in page
+    # Anywhere else than a console conversation: the correction page, never another site.
+    resp = await client.post(f"/console/learning/messages/{mid}/correct", allow_redirects=False,
+                             data={"csrf_token": csrf, "intent": "ask_advice", "terug": "https://evil.example/"})
+    assert resp.headers["Location"] == f"/console/learning/messages/{mid}/correct?opgeslagen=correctie"

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from assistant.gateway.app import SESSIONS
+from assistant.gateway.console.security import is_public
 from assistant.gateway.handoff.models import HandoffCase, Ticket
-from assistant.gateway.handoff.web import is_public
 
 from .conftest import CLOSED_TIME, handoff_replies
 

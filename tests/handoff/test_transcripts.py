@@ -9,10 +9,12 @@ import yaml
 from sqlalchemy import insert, select, update
 
 from assistant.gateway.app import SESSIONS
-from assistant.gateway.handoff import cli, transcripts
+from assistant.gateway.console import transcripts
+from assistant.gateway.handoff import cli
 from assistant.gateway.handoff.models import Annotation
 from assistant.privacy.rasa_events import EVENTS
 from assistant.storage.models import Conversation, Message, utcnow
+from assistant.vocabulary import vocabulary
 
 from .conftest import handoff_replies, login
 
@@ -166,4 +168,45 @@ async def test_dashboard(client, app, fake_rasa, advisers):
     assert dict(data.top_questions) == {"kan ik slim krijgen?": 1, "wat kost een opleiding?": 1}
     await login(client, "anna")
     page = await client.get("/console/dashboard")
-    assert page.status == 200 and "faq/ask_slim" in await page.text()
+    html = await page.text()
+    assert page.status == 200 and "vraag over slim" in html and "een adviseur willen spreken" in html
+    assert "faq/ask_slim" not in html and "request_human" not in html  # plain Dutch, no intent names
+
+
+def test_dashboard_leaves_out_test_conversations_and_junk_texts(app):
+    sessions = app[SESSIONS]
+    texts = {"web-real-1": ["hoe vraag ik slim aan?", "test?", "asdf asdf?", "????"],
+             "web-real-2": ["hoe vraag ik slim aan?", "dit is een test?", "heeeeeel raar?"],
+             "web-tagged-1": ["wat kost een opleiding bij jullie?"]}
+    with sessions.begin() as db:
+        for cid, said in texts.items():
+            db.add(Conversation(id=cid, channel="web"))
+            db.flush()
+            for text in said:
+                db.add(Message(conversation_id=cid, sender="user", text=text))
+        db.add(Annotation(conversation_id="web-tagged-1", kind="tag", tag="Test"))
+    data = transcripts.dashboard(sessions, days=7)
+    assert dict(data.top_questions) == {"hoe vraag ik slim aan?": 2}
+    assert data.total == 2  # the conversation labelled as a test does not count at all
+    assert transcripts.is_junk("testtest 123?") and not transcripts.is_junk("is het testament geldig?")
+
+
+async def test_transcript_rows_say_who_goal_and_place_and_sort(client, app, fake_rasa, advisers):
+    await seed(client, app, fake_rasa)
+    add_events(app, "tg-555",
+               ("slot", None, None, {"event": "slot", "name": "goal", "value": "bijscholen"}),
+               ("slot", None, None, {"event": "slot", "name": "municipality", "value": "Zwolle"}))
+    sessions = app[SESSIONS]
+    rows = {r.id: r for r in transcripts.list_conversations(sessions, transcripts.TranscriptFilter())[0]}
+    assert (rows["tg-555"].goal, rows["tg-555"].place, rows["tg-555"].name) == ("bijscholen", "Zwolle", "onbekend")
+    # Without tracker slots the handoff summary tells the place.
+    assert rows["web-fallback-00001"].place == "Utrecht" and rows["web-fallback-00001"].case_advice
+    with sessions.begin() as db:
+        db.execute(update(Conversation).where(Conversation.id == "web-advies-0000001")
+                   .values(created_at=utcnow() - timedelta(days=2)))
+    oldest = transcripts.list_conversations(sessions, transcripts.TranscriptFilter(sort="oud"))[0]
+    newest = transcripts.list_conversations(sessions, transcripts.TranscriptFilter(sort="nieuw"))[0]
+    assert oldest[0].id == "web-advies-0000001" and newest[-1].id == "web-advies-0000001"
+    await login(client, "anna")
+    html = await (await client.get("/console/transcripts?sorteer=oud")).text()
+    assert "Zwolle" in html and vocabulary()["goal"].label_of("bijscholen") in html and "bijscholen" not in html

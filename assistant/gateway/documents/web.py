@@ -10,6 +10,7 @@ from aiohttp import web
 from assistant.gateway.app import SERVICE, SESSIONS, SETTINGS, _conversation_id, _known_loket, read_json
 from assistant.gateway.channels.common import channel_setting
 from assistant.gateway.channels.render import render_widget
+from assistant.gateway.console.security import allow_public
 from assistant.gateway.documents.service import DEFAULT_DAYS, DocumentService
 from assistant.policy.engine import dutch_date
 
@@ -94,13 +95,7 @@ def setup(app: web.Application) -> None:
     docs = DocumentService(app[SESSIONS], app[SERVICE], settings.public_url, days, mailer_from_settings(settings))
     app[DOCUMENTS] = docs
     app[SERVICE].add_signal_handler(docs.on_bot_signals)
-    try:
-        from assistant.gateway.handoff.web import PUBLIC, allow_public
-    except ModuleNotFoundError:  # no console, no login wall
-        pass
-    else:
-        if PUBLIC in app:
-            allow_public(app, "/advies/")  # the secret token is the access check
+    allow_public(app, "/advies/")  # the secret token is the access check
     app.router.add_get("/advies/{token}", advice_page)
     app.router.add_get("/advies/{token}/advies.pdf", advice_pdf)
     app.router.add_post("/api/v1/chat/{conversation_id}/start", start_chat)

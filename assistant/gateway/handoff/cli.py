@@ -91,7 +91,7 @@ def _output(path: str) -> Iterator[IO[str]]:
 
 
 def export_transcripts(args: argparse.Namespace) -> int:
-    from assistant.gateway.handoff import transcripts
+    from assistant.gateway.console import transcripts
 
     since: date | None = None
     if args.since:

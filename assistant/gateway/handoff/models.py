@@ -16,6 +16,9 @@ TICKET_KINDS = ("callback", "appointment")
 # draft: the callback flow is still collecting; open: waiting for an adviser; done: handled.
 TICKET_STATUSES = ("draft", "open", "done")
 ANNOTATION_KINDS = ("misunderstood", "advice", "tag")
+# How a callback ended, and what one call (or mail) attempt gave.
+TICKET_OUTCOMES = ("advised", "appointment", "referred", "not_reached", "no_need")
+ATTEMPT_RESULTS = ("reached", "no_answer", "voicemail", "wrong_number", "emailed")
 
 
 class Adviser(Base):
@@ -57,6 +60,12 @@ class HandoffCase(Base):
     summary = Column(JSON, nullable=True)  # the intake profile when the handoff was asked
     advice = Column(JSON, nullable=True)  # build_advice() for that profile, or null
     adviser_id = Column(Integer, ForeignKey("advisers.id", ondelete="SET NULL"), nullable=True)
+    # Who picks this case up (claimed or assigned); the adviser_id above is who took over the chat.
+    assignee_id = Column(Integer, ForeignKey("advisers.id", ondelete="SET NULL"), nullable=True, index=True)
+    assigned_at = Column(DateTime(timezone=True), nullable=True)
+    # How each summary field was learnt: {"sources": {field: asked|volunteered|corrected|derived},
+    # "unknown": [skipped fields], "own_words": {field: the person's words}}.
+    intake_notes = Column(JSON, nullable=True)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
     taken_at = Column(DateTime(timezone=True), nullable=True)
     closed_at = Column(DateTime(timezone=True), nullable=True)
@@ -85,7 +94,35 @@ class Ticket(Base):
     retries = Column(Integer, nullable=False, default=0)
     handled_by = Column(Integer, ForeignKey("advisers.id", ondelete="SET NULL"), nullable=True)
     handled_at = Column(DateTime(timezone=True), nullable=True)
+    assignee_id = Column(Integer, ForeignKey("advisers.id", ondelete="SET NULL"), nullable=True, index=True)
+    assigned_at = Column(DateTime(timezone=True), nullable=True)
+    outcome = Column(String(16), nullable=True)  # TICKET_OUTCOMES
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)
+
+
+class TicketNote(Base):
+    """An adviser's note on a callback ticket; goes with the ticket (cascade)."""
+
+    __tablename__ = "handoff_ticket_notes"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    ticket_id = Column(Integer, ForeignKey("handoff_tickets.id", ondelete="CASCADE"), nullable=False, index=True)
+    adviser_id = Column(Integer, ForeignKey("advisers.id", ondelete="SET NULL"), nullable=True)
+    text = Column(Text, nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+
+
+class CallAttempt(Base):
+    """One try to reach the person of a ticket: when, who, and what it gave."""
+
+    __tablename__ = "handoff_call_attempts"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    ticket_id = Column(Integer, ForeignKey("handoff_tickets.id", ondelete="CASCADE"), nullable=False, index=True)
+    adviser_id = Column(Integer, ForeignKey("advisers.id", ondelete="SET NULL"), nullable=True)
+    result = Column(String(16), nullable=False)  # ATTEMPT_RESULTS
+    note = Column(String(500), nullable=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
 
 
 class Annotation(Base):

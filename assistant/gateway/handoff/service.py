@@ -136,6 +136,8 @@ class HandoffManager:
         if not _json_size_ok(summary):
             summary = {}
         reason = str(request.get("reason") or "user_request")[:32]
+        raw_notes = request.get("intake_notes")
+        notes = raw_notes if isinstance(raw_notes, dict) and _json_size_ok(raw_notes) else None
         now = self.now()
         with self.sessions.begin() as db:
             conv = db.get(Conversation, conversation_id)
@@ -145,7 +147,7 @@ class HandoffManager:
             case = self._open_case(db, conversation_id)
             if case is None:
                 case = HandoffCase(conversation_id=conversation_id, status="waiting", reason=reason,
-                                   loket_id=loket_id, summary=summary,
+                                   loket_id=loket_id, summary=summary, intake_notes=notes,
                                    advice=build_case_advice(summary, now), created_at=now, updated_at=now)
                 db.add(case)
                 db.flush()

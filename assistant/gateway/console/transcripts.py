@@ -14,18 +14,15 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
 from assistant.gateway.handoff.availability import TZ
-from assistant.gateway.handoff.models import Annotation, HandoffCase
+from assistant.gateway.handoff.models import Annotation, HandoffCase, Ticket
 from assistant.privacy.rasa_events import EVENTS, has_events_table
 from assistant.storage.models import Conversation, Message
 
@@ -39,6 +36,22 @@ FALLBACK_ACTIONS = ("action_default_fallback", "action_two_stage_fallback")
 NOT_QUESTIONS = frozenset({"greet", "goodbye", "affirm", "deny", "inform", "thank", "dont_know", "stop",
                            "start_over", "handoff_resume", "session_start", "nlu_fallback"})
 PLACEHOLDER = re.compile(r"\[[A-Z?]+\]")
+# Texts that are tests or keyboard noise, not questions people ask: kept off the dashboard.
+TEST_WORDS = re.compile(r"\b(?:test(?:en|je|ing|test|\d*)?|asdf\w*|qwert\w*|lorem|ipsum|bla(?:bla)+|hallo ?hallo|xxx+|"
+                        r"foo|foobar)\b")
+REPEATED = re.compile(r"(.)\1{3,}")  # "aaaa", "????", "hahahaha" is fine, "heeeeee" is not
+TEST_TAGS = frozenset({"test", "testgesprek", "proef", "spam"})
+MIN_QUESTION_WORDS = 3
+
+
+def is_junk(text: str) -> bool:
+    """A test text or noise rather than a real question (for the dashboard's lists)."""
+    norm = " ".join(text.lower().split())
+    words = re.findall(r"[a-zà-ÿ']+", norm)
+    letters = sum(ch.isalpha() for ch in norm)
+    no_vowels = sum(not set(w) & set("aeiouy") for w in words)
+    return (len(words) < MIN_QUESTION_WORDS or letters < 0.6 * len(norm.replace(" ", ""))
+            or bool(TEST_WORDS.search(norm)) or bool(REPEATED.search(norm)) or no_vowels * 2 > len(words))
 
 
 @dataclass(frozen=True)
@@ -52,6 +65,7 @@ class TranscriptFilter:
     fallback: bool | None = None
     query: str | None = None
     page: int = 1
+    sort: str = ""  # "" last active first | nieuw newest started first | oud oldest started first
 
 
 @dataclass
@@ -67,6 +81,10 @@ class ConversationRow:
     fallback: bool = False
     advice: bool = False
     model_id: str | None = None  # the Rasa model that last answered
+    name: str = "onbekend"  # only from a callback request the person left
+    goal: Any = None  # canonical values; the page shows them in the vocabulary's words
+    place: str | None = None
+    case_advice: dict[str, Any] | None = None  # the advice of the last handoff case, if any
 
     @property
     def outcome(self) -> str:
@@ -134,7 +152,10 @@ def list_conversations(sessions: sessionmaker, flt: TranscriptFilter,
     where = and_(*conditions) if conditions else None
     with sessions() as db:
         count_q = select(func.count(Conversation.id))
-        list_q = select(Conversation).order_by(Conversation.updated_at.desc())
+        order = {"nieuw": (Conversation.created_at.desc(), Conversation.id),
+                 "oud": (Conversation.created_at, Conversation.id)}.get(
+            flt.sort, (Conversation.updated_at.desc(), Conversation.id))
+        list_q = select(Conversation).order_by(*order)
         if where is not None:
             count_q = count_q.where(where)
             list_q = list_q.where(where)
@@ -161,11 +182,49 @@ def _fill_flags(db: Session, rows: list[ConversationRow], events: bool) -> None:
                                                                  _advice_condition())).scalars())
         fallback = set(db.execute(select(EVENTS.c.sender_id).where(EVENTS.c.sender_id.in_(ids),
                                                                    _fallback_condition())).scalars())
+    _fill_profile(db, rows, events)
     for r in rows:
         r.messages = int(counts.get(r.id, 0))
         r.handoff = r.id in cases
         r.advice = r.id in advice
         r.fallback = r.id in fallback
+
+
+PROFILE_SLOTS_SHOWN = ("goal", "municipality")
+
+
+def _fill_profile(db: Session, rows: list[ConversationRow], events: bool) -> None:
+    """Name, goal and place per row: the last handoff summary, then the tracker's newer slots."""
+    by_id = {r.id: r for r in rows}
+    for cid, summary, advice in db.execute(select(HandoffCase.conversation_id, HandoffCase.summary,
+                                                  HandoffCase.advice)
+                                           .where(HandoffCase.conversation_id.in_(list(by_id)))
+                                           .order_by(HandoffCase.id)).all():
+        row = by_id[str(cid)]
+        row.goal = (summary or {}).get("goal") or row.goal
+        row.place = (summary or {}).get("municipality") or row.place
+        row.case_advice = advice or row.case_advice
+    for cid, name in db.execute(select(Ticket.conversation_id, Ticket.name)
+                                .where(Ticket.conversation_id.in_(list(by_id)), Ticket.name.is_not(None))
+                                .order_by(Ticket.id)).all():
+        by_id[str(cid)].name = str(name)
+    if not events:
+        return
+    wanted = or_(*(EVENTS.c.data.like(f'%"name": "{slot}"%') for slot in PROFILE_SLOTS_SHOWN))
+    for sender, data in db.execute(select(EVENTS.c.sender_id, EVENTS.c.data)
+                                   .where(EVENTS.c.sender_id.in_(list(by_id)), EVENTS.c.type_name == "slot", wanted)
+                                   .order_by(EVENTS.c.id)).all():
+        try:
+            event = json.loads(data or "{}")
+        except ValueError:
+            continue
+        target = by_id.get(str(sender))
+        if target is None or event.get("value") in (None, "", []):
+            continue
+        if event.get("name") == "goal":
+            target.goal = event["value"]
+        elif event.get("name") == "municipality":
+            target.place = str(event["value"])
 
 
 def conversation_row(sessions: sessionmaker, conversation_id: str) -> ConversationRow | None:
@@ -223,6 +282,13 @@ def _intent_of(data: str | None, fallback: str | None) -> str | None:
         return fallback
 
 
+def _user_text(data: str | None) -> str:
+    try:
+        return str(json.loads(data or "{}").get("text") or "")
+    except (ValueError, AttributeError):
+        return ""
+
+
 def dashboard(sessions: sessionmaker, days: int = 30, today: date | None = None) -> Dashboard:
     days = max(1, min(days, 366))
     today = today or datetime.now(TZ).date()
@@ -231,8 +297,12 @@ def dashboard(sessions: sessionmaker, days: int = 30, today: date | None = None)
     engine: Engine = sessions.kw["bind"]
     events = has_events_table(engine)
     with sessions() as db:
-        convs = list(db.execute(select(Conversation.id, Conversation.created_at)
-                                .where(Conversation.created_at >= since)).all())
+        # Conversations an adviser labelled as a test (label "test", "proef", …) do not count.
+        tests = {str(cid) for cid, tag in db.execute(select(Annotation.conversation_id, Annotation.tag)
+                                                     .where(Annotation.kind == "tag")).all()
+                 if str(tag or "").strip().lower() in TEST_TAGS}
+        convs = [c for c in db.execute(select(Conversation.id, Conversation.created_at)
+                                       .where(Conversation.created_at >= since)).all() if str(c[0]) not in tests]
         ids = {str(c[0]) for c in convs}
         per_day_counter: Counter[date] = Counter()
         for _cid, created in convs:
@@ -250,16 +320,18 @@ def dashboard(sessions: sessionmaker, days: int = 30, today: date | None = None)
                                                                      _advice_condition())).scalars()) & ids
             fallback = set(db.execute(select(EVENTS.c.sender_id).where(EVENTS.c.timestamp >= ts,
                                                                        _fallback_condition())).scalars()) & ids
-            for data, name in db.execute(select(EVENTS.c.data, EVENTS.c.intent_name)
-                                         .where(EVENTS.c.timestamp >= ts, EVENTS.c.type_name == "user")).all():
+            for sender, data, name in db.execute(select(EVENTS.c.sender_id, EVENTS.c.data, EVENTS.c.intent_name)
+                                                 .where(EVENTS.c.timestamp >= ts, EVENTS.c.type_name == "user")).all():
                 intent = _intent_of(data, name)
-                if intent and intent not in NOT_QUESTIONS:
+                if intent and intent not in NOT_QUESTIONS and str(sender) not in tests \
+                        and not TEST_WORDS.search(_user_text(data).lower()):
                     intents[intent] += 1
         questions: Counter[str] = Counter()
-        for text in db.execute(select(Message.text).where(Message.sender == "user", Message.created_at >= since,
-                                                          Message.text.like("%?%"))).scalars():
+        for cid, text in db.execute(select(Message.conversation_id, Message.text)
+                                    .where(Message.sender == "user", Message.created_at >= since,
+                                           Message.text.like("%?%"))).all():
             norm = " ".join(str(text or "").lower().split())[:120]
-            if norm and not PLACEHOLDER.search(norm.upper()):
+            if norm and str(cid) not in tests and not PLACEHOLDER.search(norm.upper()) and not is_junk(norm):
                 questions[norm] += 1
     total = len(ids)
 
@@ -404,26 +476,6 @@ def export_nlu(sessions: sessionmaker, since: date | None = None) -> NluExport:
         lines.extend(f"    - {ex}" for ex in by_intent[intent])
     text_out = "\n".join(lines) + "\n" if by_intent else 'version: "3.1"\nnlu: []\n'
     return NluExport(text_out, sum(len(v) for v in by_intent.values()), skipped)
-
-
-# -- domain vocabulary for the annotation form --------------------------------------------------------
-@lru_cache(maxsize=4)
-def domain_vocabulary(home: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Intents and entities declared in the Rasa domain (``domain/*.yml``), for suggestions."""
-    intents: set[str] = set()
-    entities: set[str] = set()
-    for path in sorted(Path(home, "domain").glob("*.yml")):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError):
-            continue
-        for key, target in (("intents", intents), ("entities", entities)):
-            for item in data.get(key) or []:
-                if isinstance(item, str):
-                    target.add(item)
-                elif isinstance(item, dict):
-                    target.update(str(k) for k in item)
-    return tuple(sorted(intents)), tuple(sorted(entities))
 
 
 def iter_lines(lines: Iterable[str]) -> Iterator[str]:

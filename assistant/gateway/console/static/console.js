@@ -40,47 +40,19 @@
   }
 
   // -- queue ---------------------------------------------------------------------------------
-  function renderQueue(data) {
-    var cases = document.getElementById("cases");
-    var tickets = document.getElementById("tickets");
-    cases.textContent = "";
-    if (!data.cases.length) {
-      cases.appendChild(el("p", "muted", "Niemand wacht op dit moment."));
-    } else {
-      var ul = el("ul", "cases");
-      data.cases.forEach(function (c) {
-        var li = el("li", "case case--" + c.status);
-        var a = el("a", null, "Zaak " + c.id);
-        a.href = "/console/cases/" + c.id;
-        li.appendChild(a);
-        li.appendChild(el("span", "badge", c.status_label));
-        li.appendChild(el("span", null, c.reason_label));
-        li.appendChild(el("span", "muted", "wacht " + c.waiting_minutes + " min" + (c.adviser ? " · " + c.adviser : "")));
-        var parts = Object.keys(c.summary).map(function (k) { return k + ": " + c.summary[k]; });
-        if (parts.length) { li.appendChild(el("span", "muted", parts.join(" · "))); }
-        ul.appendChild(li);
-      });
-      cases.appendChild(ul);
-    }
-    tickets.textContent = "";
-    if (!data.tickets.length) {
-      tickets.appendChild(el("p", "muted", "Geen open verzoeken."));
-    } else {
-      var tl = el("ul", "tickets");
-      data.tickets.forEach(function (t) {
-        var li = el("li");
-        var a = el("a", null, "Verzoek " + t.id);
-        a.href = "/console/tickets/" + t.id;
-        li.appendChild(a);
-        li.appendChild(document.createTextNode(" · " + t.kind + " · voorkeur: " + (t.preferred_time || "geen") + " · " + t.created_at));
-        tl.appendChild(li);
-      });
-      tickets.appendChild(tl);
-    }
-  }
-
+  // The server renders the table (same filters, same page); the page swaps it in when it changed,
+  // but never while the adviser is using a control inside it (focus would be lost).
   function pollQueue() {
-    getJSON("/console/api/queue").then(renderQueue).catch(function () {}).then(function () {
+    var box = document.getElementById("cases");
+    var url = box && box.getAttribute("data-live");
+    if (!url) { return; }
+    fetch(url, { credentials: "same-origin", headers: { Accept: "text/html" } }).then(function (r) {
+      if (r.status === 401) { window.location.href = "/console/login?next=" + encodeURIComponent(location.pathname); }
+      if (!r.ok) { throw new Error("HTTP " + r.status); }
+      return r.text();
+    }).then(function (html) {
+      if (html !== box.innerHTML && !box.contains(document.activeElement)) { box.innerHTML = html; }
+    }).catch(function () {}).then(function () {
       setTimeout(pollQueue, 4000);
     });
   }

@@ -3,19 +3,22 @@ corrections (four-eyes), withdraw them, and see improvement runs and the live mo
 
 The rules live in ``assistant.learning``; these views only translate forms into its calls and its
 ``CorrectionError`` messages (Dutch, B1) into pages. Login, CSRF and the admin check for
-``/console/admin/...`` come from the console's middleware in ``web.py``.
+``/console/admin/...`` come from the console's middleware in ``security.py``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from aiohttp import web
 from sqlalchemy import select
 
 from assistant.gateway.app import RASA, SESSIONS, SETTINGS
-from assistant.gateway.handoff.web import _field, _int_param, audit, identity_of, render
+from assistant.gateway.console.context import audit, form_field, identity_of, int_param
+from assistant.gateway.console.intent_labels import entity_label, intent_label
+from assistant.gateway.console.pages import render
 from assistant.gateway.model_version import MODEL_VERSIONS, RunningModel, install
 from assistant.gateway.rasa_client import RasaUnavailable
 from assistant.learning import corrections
@@ -44,6 +47,27 @@ def _home(request: web.Request) -> Path:
     return Path(request.app[SETTINGS].home)
 
 
+def correction_choices(request: web.Request) -> dict[str, list[tuple[str, str]]]:
+    """What the short form under a person's bubble offers: intents, FAQ topics and entities,
+    each as (name, plain Dutch), from the Rasa domain."""
+    home = _home(request)
+    vocab = load_vocabulary(home)
+    intents = sorted(((i, intent_label(i, home)) for i in vocab.intents if not i.startswith("faq/")),
+                     key=lambda pair: pair[1])
+    faq = sorted(((i, intent_label(i, home)) for i in vocab.intents if i.startswith("faq/")),
+                 key=lambda pair: pair[1])
+    entities = sorted(((e, entity_label(e)) for e in vocab.entities), key=lambda pair: pair[1])
+    return {"intents": intents, "faq": faq, "entities": entities}
+
+
+def _back(raw: str | None) -> str | None:
+    # Only the console's own transcript and case pages: never an open redirect.
+    if raw and raw.startswith(("/console/transcripts/", "/console/cases/")) and "//" not in raw \
+            and not urlparse(raw).netloc:
+        return raw
+    return None
+
+
 def _user_message(request: web.Request, message_id: int) -> dict[str, Any]:
     with request.app[SESSIONS]() as db:
         msg = db.get(Message, message_id)
@@ -63,7 +87,7 @@ def _corrections_of(request: web.Request, message_id: int) -> list[Correction]:
 # -- correcting one message ---------------------------------------------------------------------------
 async def correct_page(request: web.Request, *, error: str | None = None, status: int = 200,
                        form: dict[str, str] | None = None) -> web.Response:
-    message_id = _int_param(request, "message_id")
+    message_id = int_param(request, "message_id")
     msg = _user_message(request, message_id)
     vocab = load_vocabulary(_home(request))
     intents = sorted(i for i in vocab.intents if not i.startswith("faq/"))
@@ -77,17 +101,17 @@ async def correct_page(request: web.Request, *, error: str | None = None, status
 async def correct_get(request: web.Request) -> web.Response:
     response = await correct_page(request)
     # The form shows a message of a conversation: logged like opening the transcript.
-    msg = _user_message(request, _int_param(request, "message_id"))
+    msg = _user_message(request, int_param(request, "message_id"))
     audit(request, "learning_view_message", msg["conversation_id"], {"message_id": msg["id"]})
     return response
 
 
 async def correct_submit(request: web.Request) -> web.StreamResponse:
-    message_id = _int_param(request, "message_id")
+    message_id = int_param(request, "message_id")
     msg = _user_message(request, message_id)
     identity = identity_of(request)
     form = await request.post()
-    values = {k: _field(form, k) or "" for k in ("intent", "entity", "entity_text", "entity_value")}
+    values = {k: form_field(form, k) or "" for k in ("intent", "entity", "entity_text", "entity_value")}
     if not values["intent"]:
         return await correct_page(request, error="Kies de juiste intent.", status=400, form=values)
     try:
@@ -100,15 +124,18 @@ async def correct_submit(request: web.Request) -> web.StreamResponse:
     except CorrectionError as exc:
         return await correct_page(request, error=str(exc), status=400, form=values)
     audit(request, "learning_propose", msg["conversation_id"], {"correction_id": cid, "intent": values["intent"]})
+    back = _back(form_field(form, "terug"))
+    if back is not None:  # the short form under a bubble: back to the conversation, at that message
+        raise web.HTTPFound(f"{back}?opgeslagen=correctie#m{message_id}")
     raise web.HTTPFound(f"/console/learning/messages/{message_id}/correct?opgeslagen=correctie")
 
 
 async def faq_submit(request: web.Request) -> web.StreamResponse:
-    message_id = _int_param(request, "message_id")
+    message_id = int_param(request, "message_id")
     msg = _user_message(request, message_id)
     identity = identity_of(request)
     form = await request.post()
-    topic = " ".join((_field(form, "topic") or "").split())[:MAX_TOPIC]
+    topic = " ".join((form_field(form, "topic") or "").split())[:MAX_TOPIC]
     if not topic:
         return await correct_page(request, error="Schrijf kort op over welk onderwerp de vraag gaat.", status=400)
     rid = corrections.request_faq_topic(request.app[SESSIONS], text=msg["text"], topic=topic,
@@ -118,7 +145,7 @@ async def faq_submit(request: web.Request) -> web.StreamResponse:
 
 
 async def withdraw_submit(request: web.Request) -> web.StreamResponse:
-    correction_id = _int_param(request, "correction_id")
+    correction_id = int_param(request, "correction_id")
     identity = identity_of(request)
     with request.app[SESSIONS]() as db:
         row = db.get(Correction, correction_id)
@@ -172,10 +199,10 @@ async def overview_get(request: web.Request) -> web.Response:
 
 
 async def review_submit(request: web.Request) -> web.StreamResponse:
-    correction_id = _int_param(request, "correction_id")
+    correction_id = int_param(request, "correction_id")
     identity = identity_of(request)
     form = await request.post()
-    verdict = _field(form, "verdict") or ""
+    verdict = form_field(form, "verdict") or ""
     try:
         new_status = corrections.review(request.app[SESSIONS], correction_id, reviewer_id=identity.adviser_id,
                                         reviewer_name=identity.username, verdict=verdict)
@@ -187,7 +214,7 @@ async def review_submit(request: web.Request) -> web.StreamResponse:
 
 
 async def run_page(request: web.Request) -> web.Response:
-    run_id = _int_param(request, "run_id")
+    run_id = int_param(request, "run_id")
     with request.app[SESSIONS]() as db:
         run = db.get(ImprovementRun, run_id)
         if run is None:
@@ -215,7 +242,7 @@ async def reload_submit(request: web.Request) -> web.Response:
 
 
 def setup(app: web.Application) -> None:
-    """Called from ``web.setup`` after the console middleware is in place."""
+    """Called from ``routes.setup`` after the console middleware is in place."""
     install(app)
     r = app.router
     r.add_get("/console/learning/messages/{message_id}/correct", correct_get)
