@@ -178,6 +178,7 @@ _DECLINE = re.compile(r"^(?:(?:nu |voor nu |op dit moment )?(?:even |eerst )?nie
                       r"een andere keer|straks misschien|ander keertje|liever zelf|ik doe het (?:liever )?zelf|"
                       r"eerst (?:de )?vragen|eerst verder|geen behoefte|hoeft (?:nu )?niet)\b")
 _WANT = re.compile(r"\b(?:wil|willen|wilde|zou|graag|halen|behalen|doen|worden|leren|liefst|droom)\b")
+_IS_ZZP = re.compile(r"\b(?:ben|zit|heb|werk|werkte|nu)\b.*\b(?:zzp|zelfstandig|ondernemer|eigen (?:bedrijf|zaak))")
 _NOT_A_PLACE = re.compile(r"\b(?:weet|niet|geen|zeggen|idee|snap|begrijp|waarom|hoezo|nee|ja)\b")
 _NEGATORS = frozenset({"niet", "geen", "nooit", "niks", "niets"})
 _DIPLOMA_WORDS = re.compile(r"\b(?:diploma|opleiding|school|gestudeerd|studie|universiteit|master|bachelor|mbo|hbo|"
@@ -198,6 +199,9 @@ _FIELD_WORDS: dict[str, re.Pattern[str]] = {
 }
 
 _SECTOR_FIELDS = frozenset({"current_sector", "sector_interests"})
+# Words around a one-word sector answer ("iets in de htel"): not the word that names the sector.
+_GUESS_FILLER = frozenset({"in", "de", "het", "een", "iets", "met", "bij", "op", "graag", "ik", "wil", "werk", "werken",
+                           "nou", "eh", "ehm", "uh", "oh", "ja", "denk", "sector", "branche", "vak"})
 CONTROL_INTENTS = frozenset({"request_human", "delete_my_data", "start_over", "stop", "goodbye"})
 DIGRESSIONS = frozenset({
     "request_human", "faq", "stop", "start_over", "delete_my_data", "greet", "goodbye", "thank",
@@ -566,6 +570,10 @@ class _Turn:
                 self.s["offer"] = {"kind": "confirm", "field": spec.id, "value": value, "typed": self.text,
                                    "show": f"{' '.join(dict.fromkeys(meant))} ({labels})"}
                 return "confirm", facts, False
+        if value is None and spec.id in _SECTOR_FIELDS and not facts:
+            guess = self._sector_guess(spec)
+            if guess is not None:
+                return guess, facts, False
         own = False
         # Own words become "anders" at once for open lists (jobs, sectors); a work situation is
         # only taken as "anders" after it was asked again in other words.
@@ -575,6 +583,21 @@ class _Turn:
         if value is None and spec.other and not patient and self._looks_like_answer(unblocked):
             value, own = self._listify(spec, spec.other), True
         return value, facts, own
+
+    def _sector_guess(self, spec: Field) -> Any:
+        """A one-word answer with a typo the repair left alone ("htel", "caf"): the closest sector
+        word, offered for confirmation ("Bedoel je hotel (horeca)?")."""
+        words = [w for w in re.findall(r"[^\W\d_]+", self.norm) if w not in _GUESS_FILLER]
+        if len(words) != 1 or (meant := typos.near_sector(words[0])) is None:
+            return None
+        shadow = _Turn(copy.deepcopy(self.s), Reading(text=meant), self.today)
+        value = shadow.answer_to(spec)[0]
+        if value is None or value == "confirm" or value == self._listify(spec, spec.other):
+            return None
+        labels = ", ".join(spec.label_of(v) for v in (value if isinstance(value, list) else [value]))
+        self.s["offer"] = {"kind": "confirm", "field": spec.id, "value": value, "typed": self.text,
+                           "show": f"{meant} ({labels})"}
+        return "confirm"
 
     def _as_typed(self, spec: Field) -> Any:
         """The answer to ``spec`` read from the words as typed, without repairs (on a copy)."""
@@ -589,8 +612,10 @@ class _Turn:
             return False
         answers = self.s["answers"]
         # A sector read in passing ("docent", "school") is the noisiest reading: it alone names no correction.
-        changed = any(k != spec.id and k not in _SECTOR_FIELDS and k in answers and answers[k] != v
-                      for k, v in facts.items())
+        # Nor does a fact this question blocks ("wacht, ik wil voor mezelf beginnen" to the goal
+        # question is a goal, not being a zzp'er).
+        changed = any(k != spec.id and k not in _SECTOR_FIELDS and k not in spec.blocks and k in answers
+                      and answers[k] != v for k, v in facts.items())
         return changed or bool(self.cue_facts(exclude=spec.id, facts=facts))
 
     @staticmethod
@@ -758,6 +783,10 @@ class _Turn:
                 continue
             if name == "education_level" and value in ("buitenlands", "geen") and not _DIPLOMA_WORDS.search(self.norm):
                 continue  # "ik kom uit Eritrea", "nee, geen zorgen": no word about a diploma
+            if name == "work_status" and value == "zzp" \
+                    and "ondernemen" in (facts.get("goal"), self.s["answers"].get("goal")) \
+                    and _WANT.search(self.norm) and not _IS_ZZP.search(self.norm):
+                continue  # "wacht, ik wil voor mezelf beginnen": a wish, not being a zzp'er now
             open_ = self.s.get("open")
             if source == "volunteered" and open_ in vocabulary().fields and name in vocabulary()[open_].blocks \
                     and not correcting:
@@ -911,6 +940,8 @@ class _Turn:
         fields = vocabulary().fields
         blocked = {b for f, v in (facts or {}).items() if f in fields and v != self.s["answers"].get(f)
                    for b in fields[f].blocks}
+        if exclude in fields:
+            blocked |= set(fields[exclude].blocks)  # the question's own: "voor mezelf beginnen" is a goal
         for name in self.s["answers"]:
             spec = fields.get(name)
             if spec is None or name == exclude or name in blocked or self.s["sources"].get(name) == "derived":

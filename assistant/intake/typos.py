@@ -87,12 +87,15 @@ def repair(word: str) -> str:
     if len(w) < 4 or not w.isalpha() or _is_word(w):
         return w
     if len(w) == 4:
-        # Four letters: one changed letter only ("cadé" -> "cafe"), to a four-letter word.
-        close = [t for t in targets() if len(t) == 4 and OSA.distance(w, t) == 1]
+        # Four letters: one changed or dropped letter only ("cadé" -> "cafe", "betr" -> "beter").
+        close = [t for t in targets() if len(t) in (4, 5) and OSA.distance(w, t) == 1]
         return close[0] if len(close) == 1 else w
-    hit = process.extractOne(w, targets(), scorer=fuzz.ratio, score_cutoff=CUTOFF)
-    if hit is not None and abs(len(hit[0]) - len(w)) <= 2 and OSA.distance(w, hit[0]) <= 2:
-        return str(hit[0])
+    # The fewest edits first, then the most alike: "bedrifj" is "bedrijf", not "bedrijfje".
+    hits = sorted((OSA.distance(w, t), -score, t) for t, score, _ in
+                  process.extract(w, targets(), scorer=fuzz.ratio, score_cutoff=CUTOFF, limit=8)
+                  if abs(len(t) - len(w)) <= 2)
+    if hits and hits[0][0] <= 2:
+        return hits[0][2]
     return _repair_part(w) if len(w) >= 8 else w
 
 
@@ -103,17 +106,20 @@ def _is_word(w: str) -> bool:
 def _repair_part(w: str) -> str:
     """A compound of a word and a part with one typo ("scxhoonmaak" + "branche"): that part repaired.
 
-    The other part must be a word itself, so "schoonheidsbranche" is left alone."""
-    found: list[tuple[int, str]] = []
+    The other part must be a word itself, so "schoonheidsbranche" is left alone; only after a
+    long stem may it be a short ending ("drgist" + "erij", "pakketbzorg" + "ing")."""
+    found: list[tuple[int, bool, int, str]] = []
     for t in targets():
-        if len(t) < 5 or len(t) >= len(w) - 2 or t in w:
+        if len(t) < 4 or len(t) >= len(w) or t in w:
             continue
         for size in (len(t) - 1, len(t), len(t) + 1):
             for start in (0, len(w) - size):
                 part, rest = w[start:start + size], w[size:] if start == 0 else w[:start]
-                if len(rest) >= 3 and OSA.distance(part, t) == 1 and _is_word(rest):
-                    found.append((len(t), w[:start] + t + w[start + size:]))
-    return max(found)[1] if found else w
+                ending = start == 0 and len(t) >= 6 and len(rest) <= 5
+                if (len(rest) >= 3 or ending) and OSA.distance(part, t) == 1 and (ending or _is_word(rest)):
+                    # Longest stem first; then a real word after it; then the fewest letters moved.
+                    found.append((len(t), _is_word(rest), -abs(size - len(t)), w[:start] + t + w[start + size:]))
+    return max(found)[-1] if found else w
 
 
 def repair_text(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -147,3 +153,37 @@ def sector_words() -> frozenset[str]:
         for _, cues in vocabulary()[name].cues:
             found |= {w for c in cues for w in _words(c[3:] if c.startswith("re:") else c)}
     return frozenset(w for w in found if len(w) >= 4) & frozenset(targets())
+
+
+# A one-word answer to the sector question is guessed more boldly: the guess is always confirmed
+# ("Bedoel je hotel (horeca)?"), so a wrong guess costs one "nee". Common words are no typos.
+GUESS_MAX_ZIPF = 4.0
+
+
+@functools.lru_cache(maxsize=1)
+def _sector_names() -> tuple[str, ...]:
+    """Every word that names a sector or trade, short ones too ("kok", "ict", "cafe")."""
+    from assistant.catalogue.interests import VOCABULARY as INTERESTS
+    from assistant.intake.parse import vocabulary as parse_vocabulary
+
+    found: set[str] = set()
+    for phrase, (entity, _) in parse_vocabulary().phrases.items():
+        if entity == "sector":
+            found |= _words(phrase)
+    for key, _ in INTERESTS:
+        found |= _words(key)
+    return tuple(sorted(w for w in found if len(w) >= 3))
+
+
+def near_sector(word: str) -> str | None:
+    """The sector word a one-word answer most likely meant ("htel" -> "hotel", "caf" -> "cafe")."""
+    w = fold(word)
+    if len(w) < 3 or not w.isalpha() or w in lexicon() or zipf_frequency(w, "nl") >= GUESS_MAX_ZIPF:
+        return None
+    limit = 1 if len(w) <= 5 else 2
+    scored = sorted((OSA.distance(w, t), -fuzz.ratio(w, t), t)
+                    for t in _sector_names() if abs(len(t) - len(w)) <= limit)
+    best = [s for s in scored if s[0] <= limit]
+    if not best or (len(best) > 1 and best[0][:2] == best[1][:2]):
+        return None  # nothing close, or two words equally close
+    return best[0][2]

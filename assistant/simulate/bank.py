@@ -258,7 +258,7 @@ SECTOR_NOUNS: dict[str, tuple[str, ...]] = {
     "schoonmaak_facilitair": ("in de schoonmaak", "bij een schoonmaakbedrijf", "in het glazenwassen",
                               "bij een facilitaire dienst", "in de kantoorschoonmaak", "in de schoonmaakbranche"),
 }
-_PREPOSITION = re.compile(r"^(?:in|op|bij)\s+(?:de|het|een)?\s*")
+_PREPOSITION = re.compile(r"^(?:in|op|bij)\s+(?:(?:de|het|een)\s+)?")  # "bij defensie" -> "defensie", not "fensie"
 CURRENT_TEMPLATES = ("{bare}", "{x}", "ik werk {x}")
 CURRENT_STATEMENT_TEMPLATES = ("ik werk {x}",)
 INTEREST_TEMPLATES = ("{bare}", "iets {x}", "ik wil graag {x} werken")

@@ -23,7 +23,9 @@ def test_real_words_are_never_repaired(word: str) -> None:
 @pytest.mark.parametrize(("typed", "meant"), [
     ("landsbouw", "landbouw"), ("musdum", "museum"), ("metdal", "metaal"), ("cadé", "cafe"),
     ("bschelordiploma", "bachelordiploma"), ("professionle", "professionele"), ("stdeer", "studeer"),
-    ("kantoorschoolnmaak", "kantoorschoonmaak"),
+    ("kantoorschoolnmaak", "kantoorschoonmaak"), ("bedrifj", "bedrijf"), ("betr", "beter"),
+    ("drgisterij", "drogisterij"), ("drogitserij", "drogisterij"), ("pakketbzorging", "pakketbezorging"),
+    ("tuiaanleg", "tuinaanleg"),
 ])
 def test_typos_are_repaired_to_the_word_meant(typed: str, meant: str) -> None:
     assert typos.repair(typed) == meant
@@ -139,3 +141,42 @@ def test_a_correction_at_another_question_is_no_answer_to_it() -> None:
     r = step(_at("sector_interests", answers), Reading(text="nee sorry, ik heb de hogeschool gedaan"), TODAY)
     assert r.state["answers"]["education_level"] == "hbo_bachelor"
     assert "sector_interests" not in r.state["answers"] and r.state["open"] == "sector_interests"
+
+
+@pytest.mark.parametrize(("typed", "shown", "sector"), [
+    ("htel", "hotel", "horeca"), ("caf", "cafe", "horeca"), ("zog", "zorg", "zorg_welzijn"),
+    ("iets in de muzeum", "museum", "cultuur"),
+])
+def test_a_one_word_sector_typo_is_guessed_and_confirmed(typed: str, shown: str, sector: str) -> None:
+    r = step(_at("sector_interests", BASE), Reading(text=typed), TODAY)
+    if r.offer == "confirm":  # a near miss of a sector name is read at once ("htel"), a guess confirmed
+        assert shown in r.messages[-1].text
+        r = step(r.state, Reading(text="ja"), TODAY)
+    assert profile_of(r.state)["sector_interests"] == [sector]
+    assert r.state["open"] != "sector_interests"
+
+
+@pytest.mark.parametrize("typed", ["kaas", "kapper", "niks"])
+def test_words_that_are_words_get_no_sector_guess(typed: str) -> None:
+    r = step(_at("sector_interests", BASE), Reading(text=typed), TODAY)
+    assert r.offer != "confirm"
+
+
+def test_a_dropped_letter_in_a_short_word_is_repaired() -> None:
+    state = _at("goal", {k: v for k, v in BASE.items() if k != "goal"})
+    r = step(state, Reading(text="ik wil betr worden in mijn werk"), TODAY)
+    assert profile_of(r.state)["goal"] == "bijscholen"
+
+
+@pytest.mark.parametrize("text", ["ik ben nooit klaar gekomen met school", "ik heb mijn school niet afgemaakt"])
+def test_school_never_finished_is_no_diploma(text: str) -> None:
+    r = step(_at("education_level", {"work_status": "werkzoekend_zonder_uitkering"}), Reading(text=text), TODAY)
+    assert profile_of(r.state)["education_level"] == "geen"
+
+
+def test_a_correction_at_the_goal_question_that_names_a_goal_is_the_goal() -> None:
+    """ "wacht even, ik wil voor mezelf beginnen": a wish to start a business, not being a zzp'er."""
+    r = step(_at("goal", {"work_status": "werknemer_vast"}), Reading(text="wacht even, ik wil voor mezelf beginnen"),
+             TODAY)
+    assert profile_of(r.state)["goal"] == "ondernemen"
+    assert profile_of(r.state)["work_status"] == "werknemer_vast"
