@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from assistant.nlu.training import model_path, rasa_executable
-from assistant.runner import TELEMETRY_ENV, StackError, rasa_endpoints
+from assistant.runner import TELEMETRY_ENV, StackError, rasa_endpoints, rasa_server_command
 from assistant.settings import project_home
 
 ROLES = ("rasa", "actions", "service", "migrate")
@@ -64,11 +64,9 @@ def command(role: str, env: Mapping[str, str], home: Path) -> tuple[list[str], d
         endpoints, lock_env = rasa_endpoints(home, env.get("REDIS_URL", ""), action_url)
     except StackError as exc:
         raise ContainerError(str(exc)) from exc
-    return [rasa_executable(), "run", "--enable-api", "--auth-token", token, "--model", str(model),
-            "--endpoints", str(endpoints), "--credentials", "credentials.yml",
-            # Inside the container network; the host publishes only the load balancer.
-            "--interface", env.get("RASA_INTERFACE", "0.0.0.0"),
-            "--port", _port(env, "RASA_PORT", 5005)], lock_env
+    # Inside the container network; the host publishes only the load balancer.
+    return rasa_server_command(token, model, endpoints, env.get("RASA_INTERFACE", "0.0.0.0"),
+                               _port(env, "RASA_PORT", 5005)), lock_env
 
 
 def health(role: str, env: Mapping[str, str], timeout_s: float = 4.0) -> bool:

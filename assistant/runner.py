@@ -104,6 +104,17 @@ def rasa_endpoints(home: Path, redis_url: str, action_url: str | None = None) ->
     return target, env
 
 
+def rasa_server_command(token: str, model: Path, endpoints: Path, interface: str, port: int | str) -> list[str]:
+    """``rasa run`` with the HTTP API behind a token.
+
+    The token is passed as ``--auth-token=…``: a random URL-safe token starts with "-" once in
+    64 times, and as a separate argument argparse then reads it as an option and exits (code 2).
+    """
+    return [rasa_executable(), "run", "--enable-api", f"--auth-token={token}", "--model", str(model),
+            "--endpoints", str(endpoints), "--credentials", "credentials.yml",
+            "--interface", interface, "--port", str(port)]
+
+
 def port_in_use(host: str, port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.settimeout(0.5)
@@ -203,10 +214,8 @@ class Stack:
         endpoints, lock_env = rasa_endpoints(self.home, env.get("REDIS_URL", ""), env["ACTION_ENDPOINT_URL"])
         self._spawn("actions", [rasa, "run", "actions", "--actions", "actions",
                                 "--port", str(self.ports.actions)], env)
-        self._spawn("rasa", [rasa, "run", "--enable-api", "--auth-token", env["RASA_TOKEN"],
-                             "--model", str(model), "--endpoints", str(endpoints),
-                             "--credentials", "credentials.yml",
-                             "--interface", self.host, "--port", str(self.ports.rasa)], {**env, **lock_env})
+        self._spawn("rasa", rasa_server_command(env["RASA_TOKEN"], model, endpoints, self.host, self.ports.rasa),
+                    {**env, **lock_env})
         self._spawn("koers", [sys.executable, "-m", "assistant", "serve"], env)
 
     def add(self, name: str, cmd: Sequence[str], env: dict[str, str] | None = None) -> None:

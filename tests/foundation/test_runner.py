@@ -166,3 +166,17 @@ def test_telemetry_is_off_unless_the_operator_turns_it_on(tmp_path: Path, monkey
     assert Stack(home=tmp_path).env()["RASA_TELEMETRY_ENABLED"] == "false"
     monkeypatch.setenv("RASA_TELEMETRY_ENABLED", "true")
     assert Stack(home=tmp_path).env()["RASA_TELEMETRY_ENABLED"] == "true"
+
+
+@pytest.mark.parametrize("token", ["-starts-with-a-dash-0123456789", "_underscore_first_0123456",
+                                   "plainToken0123456789abcd"])
+def test_rasa_reads_every_url_safe_token_as_the_token(tmp_path: Path, token: str) -> None:
+    """A token from ``secrets.token_urlsafe`` starts with "-" once in 64 runs; Rasa's own argument
+    parser must still read it as the token, not as an option (it exited with code 2 before)."""
+    from rasa.__main__ import create_argument_parser
+
+    from assistant.runner import rasa_server_command
+
+    cmd = rasa_server_command(token, tmp_path / "m.tar.gz", tmp_path / "endpoints.yml", "127.0.0.1", 5005)
+    args = create_argument_parser().parse_args(cmd[1:])
+    assert args.auth_token == token and args.port == 5005 and args.enable_api
