@@ -27,12 +27,19 @@ WORKDIR /app
 
 # Dependencies first (pinned by constraints.txt, like scripts/bootstrap.sh), so a code change
 # does not reinstall Rasa.
-COPY pyproject.toml constraints.txt README.md ./
+COPY pyproject.toml constraints.txt requirements-service.txt README.md ./
 COPY assistant ./assistant
 RUN python -m venv /opt/venv \
     && pip install --quiet "pip==24.0" \
     && pip install --quiet -c constraints.txt . \
     && rm -rf /root/.cache
+# The service role runs in its own environment on a current aiohttp (requirements-service.txt).
+RUN python -m venv /opt/venv-service \
+    && /opt/venv-service/bin/pip install --quiet "pip==24.0" \
+    && /opt/venv-service/bin/pip install --quiet -r requirements-service.txt \
+    && /opt/venv-service/bin/pip install --quiet --no-deps . \
+    && rm -rf /root/.cache
+ENV KOERS_SERVICE_PYTHON=/opt/venv-service/bin/python
 
 # The Rasa project (domain, data, configs, actions); .dockerignore keeps out venv, models, var.
 COPY . .

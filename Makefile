@@ -9,7 +9,7 @@ export TF_DETERMINISTIC_OPS := 1
 # Rasa sends no usage data (telemetry) unless the operator sets RASA_TELEMETRY_ENABLED=true.
 export RASA_TELEMETRY_ENABLED ?= false
 
-.PHONY: help install install-dev run test check lint typecheck imports validate train unit e2e bench simulate clean browser-deps
+.PHONY: help install install-dev run test test-service check lint typecheck imports validate train unit e2e bench simulate clean browser-deps
 
 help:
 	@echo "make run    - installeren, database bijwerken, trainen (indien nodig) en alles starten"
@@ -51,6 +51,14 @@ browser-deps:
 
 test: install-dev check train browser-deps
 	$(BIN)/python -m pytest -ra --durations=15
+	$(MAKE) --no-print-directory test-service
+
+# The service's own environment (aiohttp >= 3.13.3, no Rasa): the gateway and the shared domain
+# packages are tested there too; the e2e tests of `make test` already run the service from it.
+SERVICE_TESTS := tests/gateway tests/channels tests/handoff tests/documents tests/privacy tests/policy \
+	tests/intake tests/scale tests/learning tests/foundation/test_service_env.py
+test-service: install-dev
+	.venv-service/bin/python -m pytest -q -m "not e2e and not browser and not slow and not rasa" $(SERVICE_TESTS)
 
 # The simulator's full run (issue 9): 10,000 parser-only conversations and their report in
 # results/ (exit code 1 on any violation). The suite (tests/simulate) runs 2,000 of them.
@@ -61,4 +69,4 @@ bench: install-dev train
 	$(BIN)/python bench/turn_latency.py
 
 clean:
-	rm -rf $(VENV) models .rasa var/log
+	rm -rf $(VENV) .venv-service models .rasa var/log

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from assistant.nlu.training import model_path, rasa_executable
-from assistant.runner import TELEMETRY_ENV, StackError, rasa_endpoints, rasa_server_command
+from assistant.runner import TELEMETRY_ENV, StackError, rasa_endpoints, rasa_server_command, service_python
 from assistant.settings import project_home
 
 ROLES = ("rasa", "actions", "service", "migrate")
@@ -46,7 +46,7 @@ def command(role: str, env: Mapping[str, str], home: Path) -> tuple[list[str], d
         return [rasa_executable(), "run", "actions", "--actions", "actions",
                 "--port", _port(env, "ACTION_PORT", 5055)], {}
     if role == "service":
-        return [sys.executable, "-m", "assistant", "serve"], {}
+        return [service_python(home), "-m", "assistant", "serve"], {}
     if role == "migrate":
         return [sys.executable, "-m", "assistant", "db", "upgrade"], {}
     if role != "rasa":

@@ -104,6 +104,20 @@ def rasa_endpoints(home: Path, redis_url: str, action_url: str | None = None) ->
     return target, env
 
 
+SERVICE_PYTHON_ENV = "KOERS_SERVICE_PYTHON"
+
+
+def service_python(home: Path) -> str:
+    """The Python of the Koers service's own environment (requirements-service.txt: a current
+    aiohttp, apart from Rasa's pinned one); this Python when there is none (an image or a
+    machine set up by hand)."""
+    configured = os.environ.get(SERVICE_PYTHON_ENV, "")
+    if configured:
+        return configured
+    own = home / ".venv-service" / "bin" / "python"
+    return str(own) if own.exists() else sys.executable
+
+
 def rasa_server_command(token: str, model: Path, endpoints: Path, interface: str, port: int | str) -> list[str]:
     """``rasa run`` with the HTTP API behind a token.
 
@@ -216,7 +230,7 @@ class Stack:
                                 "--port", str(self.ports.actions)], env)
         self._spawn("rasa", rasa_server_command(env["RASA_TOKEN"], model, endpoints, self.host, self.ports.rasa),
                     {**env, **lock_env})
-        self._spawn("koers", [sys.executable, "-m", "assistant", "serve"], env)
+        self._spawn("koers", [service_python(self.home), "-m", "assistant", "serve"], env)
 
     def add(self, name: str, cmd: Sequence[str], env: dict[str, str] | None = None) -> None:
         """Start and supervise one more process (a replica's extra component, fake ones in tests)."""

@@ -31,12 +31,27 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 
 # Reinstall only when the dependency files changed since the last install.
-if [ -f "$STAMP" ] && [ "$STAMP" -nt pyproject.toml ] && [ "$STAMP" -nt constraints.txt ]; then
-  exit 0
+if [ ! -f "$STAMP" ] || [ "$STAMP" -ot pyproject.toml ] || [ "$STAMP" -ot constraints.txt ]; then
+  echo "Pakketten installeren (eerste keer duurt dit een paar minuten) ..."
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade "pip==24.0"
+  SPEC="."
+  [ -n "$EXTRA" ] && SPEC=".[${EXTRA}]"
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -c constraints.txt -e "$SPEC"
+  touch "$STAMP"
 fi
-echo "Pakketten installeren (eerste keer duurt dit een paar minuten) ..."
-"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade "pip==24.0"
-SPEC="."
-[ -n "$EXTRA" ] && SPEC=".[${EXTRA}]"
-"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -c constraints.txt -e "$SPEC"
-touch "$STAMP"
+
+# The Koers service runs in its own environment on a current aiohttp (requirements-service.txt
+# says why); koers run starts it from there. Rasa's pins do not hold here, so no Rasa in it.
+SVENV=.venv-service
+REQS=requirements-service.txt
+[ "$EXTRA" = "dev" ] && REQS=requirements-service-dev.txt
+SSTAMP="$SVENV/.installed${EXTRA:+-$EXTRA}"
+if [ ! -f "$SSTAMP" ] || [ "$SSTAMP" -ot "$REQS" ] || [ "$SSTAMP" -ot requirements-service.txt ]; then
+  echo "De Koers-service een eigen omgeving geven ($SVENV) ..."
+  [ -x "$SVENV/bin/python" ] || "$(find_python)" -m venv "$SVENV"
+  "$SVENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade "pip==24.0"
+  "$SVENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$REQS"
+  # The project itself without its dependencies: those are Rasa's.
+  "$SVENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e .
+  touch "$SSTAMP"
+fi

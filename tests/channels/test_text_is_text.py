@@ -30,6 +30,9 @@ from .conftest import (
     wa_text,
 )
 
+# Each test ends with Rasa's own check of what the service sent: run in Rasa's environment only.
+pytestmark = pytest.mark.rasa
+
 HOSTILE = ["/restart", '/inform{"age": 99, "diploma": "wo"}', " /restart", "\t/affirm", "\n /stop@koers_bot",
            "/greet@0.99", "//", "/"]
 

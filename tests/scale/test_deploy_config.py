@@ -80,6 +80,7 @@ def test_endpoints_unchanged_without_redis(tmp_path: Path) -> None:
     assert path == tmp_path / "endpoints.yml" and env == {}
 
 
+@pytest.mark.rasa
 def test_rasa_uses_a_redis_lock_store_from_the_generated_endpoints(tmp_path: Path, monkeypatch) -> None:
     """Rasa itself reads the generated file and locks conversations in a real (password) Redis."""
     import asyncio

@@ -195,6 +195,7 @@ def tracker_store_from_repo_endpoints(db_url: str):
                 os.environ[k] = v
 
 
+@pytest.mark.rasa
 def test_rasa_tracker_store_on_postgres(db_url: str) -> None:
     """Rasa's own SQL tracker store (through KoersTrackerStore) writes ``events`` on PostgreSQL."""
     import asyncio
