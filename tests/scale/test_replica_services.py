@@ -19,7 +19,7 @@ from assistant.gateway.app import SERVICE, SHARED, create_app
 from assistant.gateway.handoff.web import HANDOFF
 from assistant.gateway.rasa_client import BotMessage
 from assistant.settings import Settings
-from tests.conftest import FakeRasa
+from tests.conftest import FakeRasa, chat_auth
 
 
 class SlowRasa(FakeRasa):
@@ -88,9 +88,10 @@ async def test_turns_of_one_conversation_never_overlap_across_replicas(replicas)
 async def test_one_rate_limit_for_both_replicas(replicas) -> None:
     _apps, clients, _rasas, _peak = replicas
     cid = "web-replicated-rate-1"
+    auth = chat_auth(clients[0], cid)  # both replicas share the database
     statuses = []
     for i in range(7):
-        resp = await clients[i % 2].post(f"/api/v1/chat/{cid}/messages", json={"text": f"hoi {i}"})
+        resp = await clients[i % 2].post(f"/api/v1/chat/{cid}/messages", json={"text": f"hoi {i}"}, headers=auth)
         statuses.append(resp.status)
     assert statuses == [200] * 5 + [429] * 2
 

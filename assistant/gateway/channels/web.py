@@ -204,7 +204,7 @@ async def chat_api(request: web.Request, handler: Handler) -> web.StreamResponse
         refused = None
         if request.method == "POST" and request.path.startswith("/api/v1/chat"):
             refused = await _limit(request)
-        response = refused or await handler(request)
+        response = refused if refused is not None else await handler(request)
     except web.HTTPException as exc:
         _add_cors(request, exc)
         raise
