@@ -105,6 +105,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
             "KOERS_LOG_FORMAT": "json",
             # Scripted personas type faster than people; the limiter has its own unit tests.
             "KOERS_CHAT_RATE_BURST": "200",
+            # Every scripted person comes from 127.0.0.1: one address for all of them.
+            "KOERS_IP_RATE_BURST": "100000",
+            "KOERS_NEW_CHAT_BURST": "10000",
         },
     )
     s.start()
