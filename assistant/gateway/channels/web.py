@@ -184,9 +184,11 @@ async def _limit(request: web.Request) -> web.Response | None:
     (rotating conversation ids cannot escape it), the conversation's token before its own bucket
     (nobody can use up someone else's bucket by knowing the id)."""
     app, client = request.app, client_key(request)
-    if "conversation_id" not in request.match_info:
+    if request.path.rstrip("/") == "/api/v1/chat":
         limiter, message = app[NEW_CHAT_LIMITER], NEW_CHAT_LIMITED
         allowed, _ = await limiter.check(f"ip:{client}")
+    elif "conversation_id" not in request.match_info:
+        return None  # no such route: the router answers 404
     else:
         limiter, message = app[IP_CHAT_LIMITER], RATE_LIMITED
         allowed, _ = await limiter.check(f"ip:{client}")
