@@ -96,6 +96,7 @@ class Settings:
     public_url: str
     redis_url: str = ""
     mode: str = "local"
+    max_kept_messages: int = 10
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -122,4 +123,5 @@ class Settings:
             public_url=os.environ.get("KOERS_PUBLIC_URL", f"http://{host}:{port}").rstrip("/"),
             redis_url=redis_url,
             mode=mode,
+            max_kept_messages=_int("KOERS_MAX_KEPT_MESSAGES", 10),
         )

@@ -105,6 +105,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
             "KOERS_LOG_FORMAT": "json",
             # Scripted personas type faster than people; the limiter has its own unit tests.
             "KOERS_CHAT_RATE_BURST": "200",
+            # Every scripted person comes from 127.0.0.1: one address for all of them.
+            "KOERS_IP_RATE_BURST": "100000",
+            "KOERS_NEW_CHAT_BURST": "10000",
         },
     )
     s.start()
@@ -113,3 +116,27 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         yield s
     finally:
         s.stop()
+
+
+# -- the web chat API: a conversation and the token that opens it -----------------------------
+def chat_auth(client: Any, cid: str) -> dict[str, str]:
+    """Headers that open web conversation ``cid`` on an in-process test client.
+
+    Registers ``cid`` with a token through the service's own ``access.grant`` (what
+    ``POST /api/v1/chat`` does with a random id), so tests can keep readable fixed ids.
+    Idempotent: the token follows from the id.
+    """
+    from assistant.gateway import access
+    from assistant.gateway.app import SESSIONS
+
+    token = f"test-token-{cid}"
+    access.grant(client.app[SESSIONS], cid, token)
+    return {"Authorization": f"Bearer {token}"}
+
+
+async def new_chat(http: Any, base_url: str = "") -> tuple[str, dict[str, str]]:
+    """A conversation the way the widget starts one (over HTTP): its id and auth headers."""
+    resp = await http.post(f"{base_url}/api/v1/chat")
+    assert resp.status == 200, resp.status
+    body = await resp.json()
+    return body["conversation_id"], {"Authorization": f"Bearer {body['token']}"}

@@ -7,7 +7,7 @@ import asyncio
 import importlib
 import json
 import logging
-import secrets
+import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
@@ -17,10 +17,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
 from assistant import __version__
+from assistant.gateway import access
 from assistant.gateway.channels.render import render_widget
-from assistant.gateway.conversation import ConversationService
+from assistant.gateway.conversation import REFUSED_KIND, ConversationService
 from assistant.gateway.lokets import load_lokets
 from assistant.gateway.rasa_client import RasaClient
+from assistant.gateway.remote import TrustedProxies, parse_proxies
 from assistant.logging_setup import configure_logging
 from assistant.settings import Settings
 from assistant.shared_state import SharedState, create_shared_state
@@ -52,8 +54,10 @@ FEATURES = (
 RETRY_PENDING_EVERY_S = 15.0
 MAX_BODY_BYTES = 64 * 1024
 MAX_JSON_DEPTH = 32
-# Only web conversations may be reached through the web chat API (not WhatsApp/Telegram ones).
-WEB_PREFIX = "web-"
+# Every refusal of a conversation id looks the same: malformed, unknown, another channel's or a
+# wrong token. A different answer would tell an attacker which ids exist.
+NOT_FOUND = "Dit gesprek bestaat niet."
+WEB_CONVERSATION = "koers.web_conversation"  # request key: the id once its token was checked
 
 COMPRESSED_BODY = "Stuur je bericht zonder compressie (geen Content-Encoding)."
 BAD_JSON = "Verwacht JSON met een veld 'text'."
@@ -164,12 +168,16 @@ async def index(_request: web.Request) -> web.FileResponse:
 
 
 def _conversation_id(request: web.Request) -> str:
+    """The web conversation of the route, reachable only with its token; else 404."""
+    checked = request.get(WEB_CONVERSATION)
+    if isinstance(checked, str):
+        return checked
     cid = request.match_info["conversation_id"]
-    if not (8 <= len(cid) <= 128) or not all(c.isascii() and (c.isalnum() or c in "-_") for c in cid):
-        raise web.HTTPBadRequest(text="Ongeldige gespreks-id.")
-    if not cid.startswith(WEB_PREFIX):
-        # WhatsApp/Telegram ids appear in logs and console URLs: never readable from the web.
-        raise web.HTTPNotFound(text="Dit gesprek bestaat niet.")
+    well_formed = 8 <= len(cid) <= 128 and all(c.isascii() and (c.isalnum() or c in "-_") for c in cid)
+    token = access.bearer_token(request.headers.get("Authorization"))
+    if not (well_formed and access.may_access(request.app[SESSIONS], cid, token)):
+        raise web.HTTPNotFound(text=json.dumps({"error": NOT_FOUND}), content_type="application/json")
+    request[WEB_CONVERSATION] = cid
     return cid
 
 
@@ -180,8 +188,13 @@ def _known_loket(value: object) -> str | None:
     return None
 
 
-async def new_conversation(_request: web.Request) -> web.Response:
-    return web.json_response({"conversation_id": "web-" + secrets.token_urlsafe(18)})
+async def new_conversation(request: web.Request) -> web.Response:
+    """A new web conversation and its access token; the token is shown this once only."""
+    data = await read_json(request) if request.can_read_body else {}
+    loket_id = _known_loket(data.get("loket_id")) if isinstance(data, dict) else None
+    cid, token = access.new_conversation_id(), access.new_token()
+    access.grant(request.app[SESSIONS], cid, token, loket_id)
+    return web.json_response({"conversation_id": cid, "token": token})
 
 
 async def post_message(request: web.Request) -> web.Response:
@@ -196,6 +209,10 @@ async def post_message(request: web.Request) -> web.Response:
     service = request.app[SERVICE]
     loket_id = _known_loket(data.get("loket_id"))
     replies = await service.handle_user_message(cid, message, channel="web", loket_id=loket_id)
+    if replies and (replies[0].custom or {}).get("kind") == REFUSED_KIND:
+        # Too many kept messages: not stored; the kept ones are retried every RETRY_PENDING_EVERY_S.
+        return web.json_response({"error": replies[0].text}, status=429,
+                                 headers={"Retry-After": str(int(2 * RETRY_PENDING_EVERY_S))})
     last_id, last_seq = service.position(cid)
     return web.json_response({
         "messages": render_widget(replies),  # one renderer for every channel
@@ -246,7 +263,11 @@ async def _background(app: web.Application) -> AsyncIterator[None]:
 
 def create_app(settings: Settings | None = None, rasa: RasaClient | None = None) -> web.Application:
     settings = settings or Settings.from_env()
-    app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[refuse_compressed])
+    middlewares: list[Callable[..., Awaitable[web.StreamResponse]]] = [refuse_compressed]
+    proxies = parse_proxies(settings.extra.get("KOERS_TRUSTED_PROXIES") or os.environ.get("KOERS_TRUSTED_PROXIES", ""))
+    if proxies:  # first: every limit after it counts on the real client address
+        middlewares.append(TrustedProxies(proxies).middleware)
+    app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=middlewares)
     app.on_response_prepare.append(_drop_server_header)  # type: ignore[arg-type]  # aiohttp 3.9 stub
     engine = make_engine(settings.database_url)
     sessions = make_session_factory(engine)
@@ -257,7 +278,8 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None)
     app[RASA] = rasa
     app[SHARED] = shared = create_shared_state(settings.redis_url)
     app[SERVICE] = ConversationService(sessions, rasa, settings.max_message_chars, locks=shared.locks,
-                                       action_server_url=settings.action_server_url)
+                                       action_server_url=settings.action_server_url,
+                                       max_kept=settings.max_kept_messages)
     app.router.add_get("/health", health)
     app.router.add_get("/", index)
     app.router.add_post("/api/v1/chat", new_conversation)

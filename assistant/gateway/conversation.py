@@ -36,6 +36,14 @@ APOLOGY = (
 )
 # The widget shows "even geduld" until the answer comes, also after a reload (history "kept").
 KEPT_KIND = "kept"
+# At most this many kept messages per conversation: more would only pile up work for later.
+DEFAULT_MAX_KEPT = 10
+KEPT_FULL = (
+    "Ik heb al veel berichten van je bewaard. Ik kan nu niet meer bewaren. "
+    "Wacht even. Je krijgt antwoord zodra ik weer werk."
+)
+# A reply that refuses the message (not stored, not sent on): the web API answers it with 429.
+REFUSED_KIND = "refused"
 TOO_LONG = "Je bericht is te lang. Kun je het korter opschrijven?"
 # A message with only spaces or line breaks: answered, never stored or sent to Rasa.
 EMPTY = "Je bericht is leeg. Typ je vraag, of kies een knop."
@@ -123,12 +131,14 @@ class ConversationService:
         max_message_chars: int = 2000,
         locks: TurnLocks | None = None,
         action_server_url: str | None = None,
+        max_kept: int = DEFAULT_MAX_KEPT,
     ) -> None:
         self.sessions = session_factory
         self.rasa = rasa
         # Checked only when Rasa answers nothing: Rasa does that when its action server is down.
         self.action_server_url = action_server_url
         self.max_message_chars = max_message_chars
+        self.max_kept = max(1, min(max_kept, KEPT_LOOKBACK))  # a turn looks back KEPT_LOOKBACK only
         self._deliverers: dict[str, Deliverer] = {}
         self._listeners: list[Listener] = []
         self._signal_handlers: list[SignalHandler] = []
@@ -166,6 +176,8 @@ class ConversationService:
             if conv is None:
                 conv = Conversation(id=conversation_id, channel=channel, loket_id=loket_id, status="bot")
                 db.add(conv)
+            elif conv.loket_id is None and loket_id is not None:
+                conv.loket_id = loket_id  # a web conversation is created before its first turn
             return conv
 
     def status(self, conversation_id: str) -> str | None:
@@ -277,6 +289,8 @@ class ConversationService:
                                                           claimed.stored_text, None, mid))
                     await self._record_bot(conversation_id, claimed.replies, sender="system")
                     return claimed.replies
+            if len(self._kept_messages(conversation_id, before=None, lookback=True)) >= self.max_kept:
+                return [BotMessage(text=KEPT_FULL, custom={"kind": REFUSED_KIND})]
             clean = redact(text)
             mid = self._store(conversation_id, "user", clean, None)
             await self._publish(ConversationEvent(conversation_id, "message", "user", clean, None, mid))
@@ -338,17 +352,20 @@ class ConversationService:
         self._mark_pending(message_id, True)
         return [BotMessage(text=APOLOGY, custom={"kind": KEPT_KIND})]
 
-    def _kept_messages(self, conversation_id: str, before: int | None) -> list[tuple[int, str]]:
+    def _kept_messages(self, conversation_id: str, before: int | None,
+                       lookback: bool = False) -> list[tuple[int, str]]:
         """The conversation's kept user messages, oldest first.
 
         A turn looks only at the last few user messages: a kept message is always among the
         latest, because a turn answers the earlier ones before its own. The retry loop
-        (``before`` None) looks at all of them.
+        (``before`` None) looks at all of them, unless ``lookback`` (the cap on kept messages).
         """
         query = select(Message.id, Message.text, Message.payload).where(
             Message.conversation_id == conversation_id, Message.sender == "user")
         if before is not None:
-            query = query.where(Message.id < before).order_by(Message.id.desc()).limit(KEPT_LOOKBACK)
+            query = query.where(Message.id < before)
+        if before is not None or lookback:
+            query = query.order_by(Message.id.desc()).limit(KEPT_LOOKBACK)
         with self.sessions() as db:
             rows = db.execute(query).all()
         return sorted((mid, text or "") for mid, text, payload in rows if (payload or {}).get("pending"))

@@ -50,13 +50,22 @@ class MemoryRateLimiter:
     per_second: float = 0.5
     clock: Callable[[], float] = time.monotonic
     max_senders: int = 50_000
+    # Idle buckets (full again) are dropped this often: a bucket per address ever seen would
+    # otherwise grow without end. A full bucket is the same as no bucket.
+    sweep_every_s: float = 60.0
     _buckets: dict[str, _Bucket] = field(default_factory=dict)
+    _swept: float | None = None
 
     async def check(self, key: str) -> tuple[bool, bool]:
         return self.check_now(key)
 
     def check_now(self, key: str) -> tuple[bool, bool]:
         now = self.clock()
+        if self._swept is None:
+            self._swept = now
+        elif now - self._swept >= self.sweep_every_s:
+            self._swept = now
+            self._drop_full(now)
         bucket = self._buckets.get(key)
         if bucket is None:
             if len(self._buckets) >= self.max_senders:
@@ -72,11 +81,20 @@ class MemoryRateLimiter:
         bucket.warned = True
         return False, warn
 
-    def _evict(self, now: float) -> None:
-        full = [k for k, b in self._buckets.items()
-                if b.tokens + (now - b.updated) * self.per_second >= self.capacity]
-        for k in full or list(self._buckets)[: len(self._buckets) // 2]:
+    def _full(self, now: float) -> list[str]:
+        return [k for k, b in self._buckets.items() if b.tokens + (now - b.updated) * self.per_second >= self.capacity]
+
+    def _drop_full(self, now: float) -> None:
+        for k in self._full(now):
             del self._buckets[k]
+
+    def _evict(self, now: float) -> None:
+        for k in self._full(now) or list(self._buckets)[: len(self._buckets) // 2]:
+            del self._buckets[k]
+
+    def held(self) -> int:
+        """How many keys have a bucket (for tests and metrics)."""
+        return len(self._buckets)
 
 
 class MemoryLiveUpdates:

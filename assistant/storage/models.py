@@ -30,6 +30,9 @@ class Conversation(Base):
     # Rasa's model_id of the model that last answered (from Rasa's /status), so a transcript can
     # be tied to the model version that produced it.
     model_id = Column(String(64), nullable=True)
+    # Web conversations only: SHA-256 of the access token the widget got at creation (the token
+    # itself is never stored). Without it a conversation cannot be reached through the web API.
+    access_hash = Column(String(64), nullable=True)
 
 
 class Message(Base):

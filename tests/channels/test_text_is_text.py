@@ -18,6 +18,7 @@ from assistant.gateway.channels.whatsapp import WHATSAPP
 from assistant.gateway.conversation import ZERO_WIDTH_SPACE, as_plain_text
 from assistant.gateway.rasa_client import BotMessage, Button
 from assistant.storage.models import Message
+from tests.conftest import chat_auth
 
 from .conftest import (
     TG_CHAT,
@@ -78,13 +79,14 @@ def test_ordinary_text_is_unchanged(text):
 async def test_web_chat_api_and_widget(aiohttp_client, settings, fake_rasa, text):
     client = await aiohttp_client(create_app(settings, rasa=fake_rasa))
     cid = "web-text-is-text-0001"
-    resp = await client.post(f"/api/v1/chat/{cid}/messages", json={"text": text, "loket_id": "utrecht"})
+    auth = chat_auth(client, cid)
+    resp = await client.post(f"/api/v1/chat/{cid}/messages", json={"text": text, "loket_id": "utrecht"}, headers=auth)
     assert resp.status == 200
     [(sender, sent)] = fake_rasa.sent
     assert sender == cid and not rasa_would_see_an_intent(sent)
     # The person sees (and the adviser reads) what was typed.
     assert stored_user_texts(client.app, cid) == [text.strip()]
-    history = await (await client.get(f"/api/v1/chat/{cid}/messages")).json()
+    history = await (await client.get(f"/api/v1/chat/{cid}/messages", headers=auth)).json()
     assert history["messages"][0]["text"] == text.strip()
 
 
@@ -139,7 +141,7 @@ async def test_kept_messages_retried_after_rasa_was_down(aiohttp_client, setting
     client = await aiohttp_client(create_app(settings, rasa=fake_rasa))
     cid = "web-text-is-text-retry"
     fake_rasa.up = False
-    await client.post(f"/api/v1/chat/{cid}/messages", json={"text": "/restart"})
+    await client.post(f"/api/v1/chat/{cid}/messages", json={"text": "/restart"}, headers=chat_auth(client, cid))
     fake_rasa.up = True
     assert await client.app[SERVICE].retry_pending() == 1
     [(_sender, sent)] = fake_rasa.sent

@@ -7,6 +7,7 @@ import dataclasses
 from assistant.gateway.app import create_app
 from assistant.gateway.channels.common import RATE_LIMITED
 from assistant.gateway.channels.web import CHAT_LIMITER, accessible_colors, contrast_ratio
+from tests.conftest import chat_auth
 
 from .conftest import FrozenClock
 
@@ -74,10 +75,11 @@ async def test_cors_lets_a_loket_website_use_the_chat_api(aiohttp_client, settin
     assert pre.headers["Access-Control-Allow-Origin"] == site and pre.headers["Vary"] == "Origin"
     assert "POST" in pre.headers["Access-Control-Allow-Methods"]
     assert "Content-Type" in pre.headers["Access-Control-Allow-Headers"]
+    assert "Authorization" in pre.headers["Access-Control-Allow-Headers"]  # the conversation's token
     created = await client.post("/api/v1/chat", headers=origin)
     assert created.headers["Access-Control-Allow-Origin"] == site
     bad = await client.post("/api/v1/chat/x/messages", json={"text": "hoi"}, headers=origin)
-    assert bad.status == 400 and bad.headers["Access-Control-Allow-Origin"] == site
+    assert bad.status == 404 and bad.headers["Access-Control-Allow-Origin"] == site
     # Other routes get no CORS headers.
     assert "Access-Control-Allow-Origin" not in (await client.get("/health", headers=origin)).headers
 
@@ -99,13 +101,15 @@ async def test_web_chat_is_rate_limited_per_conversation(aiohttp_client, setting
     app = create_app(settings, rasa=fake_rasa)
     app[CHAT_LIMITER].clock = FrozenClock()
     client = await aiohttp_client(app)
+    auth_2 = chat_auth(client, "web-ratelimit-test-2")
     cid = "web-ratelimit-test-1"
+    auth = chat_auth(client, cid)
     capacity = int(app[CHAT_LIMITER].capacity)
-    statuses = [(await client.post(f"/api/v1/chat/{cid}/messages", json={"text": f"hoi {i}"})).status
+    statuses = [(await client.post(f"/api/v1/chat/{cid}/messages", json={"text": f"hoi {i}"}, headers=auth)).status
                 for i in range(capacity + 2)]
     assert statuses == [200] * capacity + [429, 429]
-    refused = await client.post(f"/api/v1/chat/{cid}/messages", json={"text": "nog een"})
+    refused = await client.post(f"/api/v1/chat/{cid}/messages", json={"text": "nog een"}, headers=auth)
     assert (await refused.json())["error"] == RATE_LIMITED
     assert len(fake_rasa.sent) == capacity  # refused messages never reach Rasa
-    other = await client.post("/api/v1/chat/web-ratelimit-test-2/messages", json={"text": "hoi"})
+    other = await client.post("/api/v1/chat/web-ratelimit-test-2/messages", json={"text": "hoi"}, headers=auth_2)
     assert other.status == 200

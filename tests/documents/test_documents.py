@@ -16,6 +16,7 @@ from assistant.gateway.documents.web import DOCUMENTS
 from assistant.gateway.rasa_client import BotMessage
 from assistant.privacy.retention import delete_conversation_data
 from assistant.storage.models import Message
+from tests.conftest import chat_auth
 
 CID = "web-documenttest-0001"
 SLOTS = {"age": 52, "education_level": "mbo3", "work_status": "werknemer_vast", "employer_size": "mkb",
@@ -40,7 +41,7 @@ async def client(aiohttp_client, app):
 
 
 async def ask(client) -> dict[str, str]:
-    resp = await client.post(f"/api/v1/chat/{CID}/messages", json={"text": ASK})
+    resp = await client.post(f"/api/v1/chat/{CID}/messages", json={"text": ASK}, headers=chat_auth(client, CID))
     assert resp.status == 200
     texts = [m.get("text") or "" for m in (await resp.json())["messages"]]
     links = {label: url for t in texts for label, url in LINK.findall(t)}
@@ -98,13 +99,13 @@ async def test_the_link_expires(client, app):
 async def test_no_advice_yet_means_no_link(client, fake_rasa):
     fake_rasa.slots[CID] = {"age": 30}
     assert await ask(client) == {}
-    resp = await client.get(f"/api/v1/chat/{CID}/messages")
+    resp = await client.get(f"/api/v1/chat/{CID}/messages", headers=chat_auth(client, CID))
     assert any("Beantwoord eerst de vragen" in (m["text"] or "") for m in (await resp.json())["messages"])
 
 
 async def test_the_email_address_is_kept_on_the_request_only(client, app, fake_rasa):
     fake_rasa.slots[CID] = dict(SLOTS)
-    resp = await client.post(f"/api/v1/chat/{CID}/messages", json={"text": "mail"})
+    resp = await client.post(f"/api/v1/chat/{CID}/messages", json={"text": "mail"}, headers=chat_auth(client, CID))
     assert resp.status == 200
     with app[SESSIONS]() as db:
         assert db.execute(select(AdviceDocument)).scalar_one().email == "jan@example.nl"
@@ -113,8 +114,9 @@ async def test_the_email_address_is_kept_on_the_request_only(client, app, fake_r
 
 
 async def test_verwijder_mijn_gegevens_deletes_documents_and_feedback(client, app):
+    auth = chat_auth(client, CID)
     await ask(client)
-    assert (await client.post(f"/api/v1/chat/{CID}/feedback", json={"rating": "up"})).status == 200
+    assert (await client.post(f"/api/v1/chat/{CID}/feedback", json={"rating": "up"}, headers=auth)).status == 200
     delete_conversation_data(app[SESSIONS], CID)
     with app[SESSIONS]() as db:
         assert db.execute(select(AdviceDocument)).first() is None
@@ -122,22 +124,26 @@ async def test_verwijder_mijn_gegevens_deletes_documents_and_feedback(client, ap
 
 
 async def test_feedback_is_stored_and_counted(client, app):
-    await client.post(f"/api/v1/chat/{CID}/messages", json={"text": "hoi"})
+    auth = chat_auth(client, CID)
+    await client.post(f"/api/v1/chat/{CID}/messages", json={"text": "hoi"}, headers=auth)
     for rating in ("up", "up", "down"):
-        assert (await client.post(f"/api/v1/chat/{CID}/feedback", json={"rating": rating})).status == 200
-    assert (await client.post(f"/api/v1/chat/{CID}/feedback", json={"rating": "meh"})).status == 400
-    unknown = await client.post("/api/v1/chat/web-onbekend-000001/feedback", json={"rating": "up"})
-    assert unknown.status == 400
+        assert (await client.post(f"/api/v1/chat/{CID}/feedback", json={"rating": rating}, headers=auth)).status == 200
+    assert (await client.post(f"/api/v1/chat/{CID}/feedback", json={"rating": "meh"}, headers=auth)).status == 400
+    # An id nobody created is not found, even with a token (another conversation's).
+    unknown = await client.post("/api/v1/chat/web-onbekend-000001/feedback", json={"rating": "up"}, headers=auth)
+    assert unknown.status == 404
     assert feedback_counts(app[SESSIONS]) == {"up": 2, "down": 1}
 
 
 async def test_the_widget_start_greets_once(client, fake_rasa):
-    resp = await client.post(f"/api/v1/chat/{CID}/start", json={})
+    auth = chat_auth(client, CID)
+    auth_2 = chat_auth(client, "web-documenttest-0002")
+    resp = await client.post(f"/api/v1/chat/{CID}/start", json={}, headers=auth)
     assert [m["text"] for m in (await resp.json())["messages"]] == ["intent greet"]
-    again = await client.post(f"/api/v1/chat/{CID}/start", json={})
+    again = await client.post(f"/api/v1/chat/{CID}/start", json={}, headers=auth)
     assert (await again.json())["messages"] == []
     fake_rasa.up = False
-    other = await client.post("/api/v1/chat/web-documenttest-0002/start", json={})
+    other = await client.post("/api/v1/chat/web-documenttest-0002/start", json={}, headers=auth_2)
     assert other.status == 200 and (await other.json())["messages"] == []
 
 
@@ -159,9 +165,9 @@ async def test_the_dashboard_shows_the_thumbs(client, app):
 
     from ..handoff.conftest import PASSWORD, login
 
-    await client.post(f"/api/v1/chat/{CID}/messages", json={"text": "hoi"})
+    await client.post(f"/api/v1/chat/{CID}/messages", json={"text": "hoi"}, headers=chat_auth(client, CID))
     for rating in ("up", "down", "down"):
-        await client.post(f"/api/v1/chat/{CID}/feedback", json={"rating": rating})
+        await client.post(f"/api/v1/chat/{CID}/feedback", json={"rating": rating}, headers=chat_auth(client, CID))
     create_adviser(app[SESSIONS], "anna", PASSWORD, "adviser")
     await login(client, "anna")
     body = await (await client.get("/console/dashboard")).text()

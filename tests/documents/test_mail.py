@@ -14,6 +14,7 @@ from assistant.gateway.documents.models import AdviceDocument
 from assistant.gateway.rasa_client import BotMessage
 from assistant.runner import free_port
 from assistant.storage.models import Message
+from tests.conftest import chat_auth
 
 from .test_documents import CID, SLOTS
 
@@ -58,7 +59,7 @@ async def client(aiohttp_client, settings, fake_rasa, inbox):
 
 async def test_the_advice_is_mailed_with_the_pdf_and_the_address_stays_on_the_request(client, inbox):
     app, http = client
-    resp = await http.post(f"/api/v1/chat/{CID}/messages", json={"text": "mail me"})
+    resp = await http.post(f"/api/v1/chat/{CID}/messages", json={"text": "mail me"}, headers=chat_auth(http, CID))
     texts = [m.get("text") or "" for m in (await resp.json())["messages"]]
     assert "Ik heb je advies ook gemaild." in texts
     [(to, mail)] = inbox.mails
@@ -83,6 +84,6 @@ async def test_a_failing_mail_server_still_leaves_the_link(client):
         raise OSError("SMTP down")
 
     app[DOCUMENTS].mailer = broken
-    resp = await http.post(f"/api/v1/chat/{CID}/messages", json={"text": "mail me"})
+    resp = await http.post(f"/api/v1/chat/{CID}/messages", json={"text": "mail me"}, headers=chat_auth(http, CID))
     texts = " ".join(m.get("text") or "" for m in (await resp.json())["messages"])
     assert "Bekijk je advies" in texts and "Het lukte niet om de e-mail te sturen" in texts

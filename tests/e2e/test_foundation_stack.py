@@ -16,11 +16,20 @@ def _get(url: str) -> tuple[int, dict]:
         return exc.code, json.loads(exc.read() or b"{}")
 
 
-def _chat(stack, cid: str, text: str) -> list[dict]:
+def _open(stack) -> tuple[str, str]:
+    """A new conversation as the widget makes one: its id and the token that opens it."""
+    req = urllib.request.Request(f"{stack.url}/api/v1/chat", data=b"", method="POST")
+    with urllib.request.urlopen(req, timeout=30) as resp:
+        body = json.loads(resp.read())
+    return body["conversation_id"], body["token"]
+
+
+def _chat(stack, conversation: tuple[str, str], text: str) -> list[dict]:
+    cid, token = conversation
     req = urllib.request.Request(
         f"{stack.url}/api/v1/chat/{cid}/messages",
         data=json.dumps({"text": text}).encode(),
-        headers={"Content-Type": "application/json"},
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"},
         method="POST",
     )
     with urllib.request.urlopen(req, timeout=60) as resp:
@@ -34,21 +43,22 @@ def test_health_reports_every_component_up(stack):
 
 
 def test_first_dutch_conversation(stack):
-    cid = "web-e2e-foundation-first"
-    replies = _chat(stack, cid, "hallo")
+    conversation = _open(stack)
+    replies = _chat(stack, conversation, "hallo")
     texts = " ".join(m.get("text", "") for m in replies)
     assert "Koers" in texts  # introduces itself
     assert texts.strip().endswith("?") or any(m.get("buttons") for m in replies)  # asks a first question
     # Not understood: a graceful reply, never silence or an error.
-    assert _chat(stack, cid, "qwzx vlrp gnarf")
+    assert _chat(stack, conversation, "qwzx vlrp gnarf")
     # Stop ends the conversation politely.
-    stop = " ".join(m.get("text", "") for m in _chat(stack, cid, "stop"))
+    stop = " ".join(m.get("text", "") for m in _chat(stack, conversation, "stop"))
     assert stop
 
 
 def test_conversation_survives_a_rasa_restart(stack):
-    cid = "web-e2e-foundation-restart"
-    _chat(stack, cid, "hallo")
+    conversation = _open(stack)
+    cid = conversation[0]
+    _chat(stack, conversation, "hallo")
     before = _tracker_events(stack, cid)
     assert before, "Rasa kept no events"
     stack.restart("rasa")

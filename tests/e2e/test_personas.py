@@ -1877,16 +1877,32 @@ PERSONAS = [
 ]
 
 
-async def chat(http: aiohttp.ClientSession, url: str, cid: str, text: str) -> list[dict[str, Any]]:
+async def chat(http: aiohttp.ClientSession, url: str, cid: str, auth: dict[str, str],
+               text: str) -> list[dict[str, Any]]:
     # The web channel allows a burst of 8 messages, then one per 2 seconds per conversation; a
     # scripted persona types faster than a person, so it waits for the bucket like a person would.
     for _ in range(RATE_LIMIT_RETRIES):
-        async with http.post(f"{url}/api/v1/chat/{cid}/messages", json={"text": text}) as resp:
+        async with http.post(f"{url}/api/v1/chat/{cid}/messages", json={"text": text}, headers=auth) as resp:
             if resp.status == 429:
                 await asyncio.sleep(RATE_LIMIT_WAIT_S)
                 continue
             assert resp.status == 200, await resp.text()
             return list((await resp.json())["messages"])
+    raise AssertionError(f"still rate limited after {RATE_LIMIT_RETRIES} tries")
+
+
+async def open_chat(http: aiohttp.ClientSession, url: str) -> tuple[str, dict[str, str]]:
+    """A new conversation as the widget makes one: its id and the token that opens it.
+
+    All personas come from one address: wait for the per-address bucket like the chat does."""
+    for _ in range(RATE_LIMIT_RETRIES):
+        async with http.post(f"{url}/api/v1/chat") as resp:
+            if resp.status == 429:
+                await asyncio.sleep(RATE_LIMIT_WAIT_S)
+                continue
+            assert resp.status == 200, await resp.text()
+            body = await resp.json()
+            return str(body["conversation_id"]), {"Authorization": f"Bearer {body['token']}"}
     raise AssertionError(f"still rate limited after {RATE_LIMIT_RETRIES} tries")
 
 
@@ -1910,10 +1926,10 @@ class Run:
 
 async def run_persona(http: aiohttp.ClientSession, url: str, persona: Persona) -> Run:
     script = Script(persona)
-    cid = "web-persona-" + secrets.token_hex(6)
+    cid, auth = await open_chat(http, url)
     transcript = [f"> {persona.opening}"]
     bot_texts: list[str] = []
-    replies = await chat(http, url, cid, persona.opening)
+    replies = await chat(http, url, cid, auth, persona.opening)
     for _ in range(MAX_TURNS):
         texts = [m.get("text") or "" for m in replies]
         transcript += [f"< {t}" for t in texts]
@@ -1923,7 +1939,7 @@ async def run_persona(http: aiohttp.ClientSession, url: str, persona: Persona) -
         answer = script.next(texts)
         assert answer is not None, "no question recognised:\n" + "\n".join(transcript)
         transcript.append(f"> {answer}")
-        replies = await chat(http, url, cid, answer)
+        replies = await chat(http, url, cid, auth, answer)
     raise AssertionError("no advice within the turn limit:\n" + "\n".join(transcript))
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from assistant.gateway.app import SERVICE, create_app
 from assistant.gateway.conversation import APOLOGY
 from assistant.gateway.rasa_client import BotMessage
-from tests.conftest import FakeRasa
+from tests.conftest import FakeRasa, chat_auth
 
 CID = "web-kept-messages-conversation"
 
@@ -34,7 +34,8 @@ class RasaWithActionServer(FakeRasa):
 
 
 async def _post(client: Any, text: str) -> list[str]:
-    body = await (await client.post(f"/api/v1/chat/{CID}/messages", json={"text": text})).json()
+    auth = chat_auth(client, CID)
+    body = await (await client.post(f"/api/v1/chat/{CID}/messages", json={"text": text}, headers=auth)).json()
     return [m["text"] for m in body["messages"]]
 
 

@@ -12,6 +12,7 @@ from assistant.gateway.app import SESSIONS, create_app
 from assistant.gateway.conversation import EMPTY
 from assistant.gateway.lokets import LoketConfigError, load_lokets, origin_of
 from assistant.storage.models import Message
+from tests.conftest import chat_auth
 
 CID = "web-bad-input-0001"
 OTHER = "web-bad-input-0002"
@@ -49,7 +50,7 @@ def count_messages(app) -> int:
 @pytest.mark.parametrize("text", [" ", "\n\n", "\t \u00a0 ", "\u3000"])
 async def test_whitespace_only_gets_a_prompt_and_is_not_sent_or_stored(aiohttp_client, settings, fake_rasa, text):
     client = await aiohttp_client(create_app(settings, rasa=fake_rasa))
-    resp = await client.post(f"/api/v1/chat/{CID}/messages", json={"text": text})
+    resp = await client.post(f"/api/v1/chat/{CID}/messages", json={"text": text}, headers=chat_auth(client, CID))
     assert resp.status == 200
     body = await resp.json()
     assert [m["text"] for m in body["messages"]] == [EMPTY]
@@ -59,17 +60,20 @@ async def test_whitespace_only_gets_a_prompt_and_is_not_sent_or_stored(aiohttp_c
 
 async def test_cors_only_for_configured_loket_origins(aiohttp_client, settings, fake_rasa, lokets_file):
     client = await aiohttp_client(create_app(settings, rasa=fake_rasa))
+    auth = chat_auth(client, CID)
     allowed = ["https://www.loket-a.nl", "https://chat.loket-b.nl", "http://localhost:8000"]
     refused = ["https://www.loket-b.nl",  # B lists its origins: its website alone is not one
                "https://evil.example", "null", "https://www.loket-a.nl.evil.example", "http://www.loket-a.nl",
                "https://www.loket-a.nl:8443", "*"]
     for origin in allowed:
-        resp = await client.post(f"/api/v1/chat/{CID}/messages", json={"text": "hoi"}, headers={"Origin": origin})
+        resp = await client.post(f"/api/v1/chat/{CID}/messages", json={"text": "hoi"},
+                                 headers={**auth, "Origin": origin})
         assert resp.headers.get("Access-Control-Allow-Origin") == origin, origin
         pre = await client.options("/api/v1/chat", headers={"Origin": origin, "Access-Control-Request-Method": "POST"})
         assert pre.status == 204, origin
     for origin in refused:
-        resp = await client.post(f"/api/v1/chat/{CID}/messages", json={"text": "hoi"}, headers={"Origin": origin})
+        resp = await client.post(f"/api/v1/chat/{CID}/messages", json={"text": "hoi"},
+                                 headers={**auth, "Origin": origin})
         assert "Access-Control-Allow-Origin" not in resp.headers, origin
         assert resp.headers["Vary"] == "Origin"
         pre = await client.options("/api/v1/chat", headers={"Origin": origin, "Access-Control-Request-Method": "POST"})
@@ -104,27 +108,31 @@ def test_origin_parsing_and_bad_loket_origins(tmp_path, monkeypatch):
 
 async def test_sequence_numbers_per_conversation(aiohttp_client, settings, fake_rasa):
     client = await aiohttp_client(create_app(settings, rasa=fake_rasa))
-    first = await (await client.post(f"/api/v1/chat/{CID}/messages", json={"text": "hoi"})).json()
+    auth = chat_auth(client, CID)
+    auth_other = chat_auth(client, OTHER)
+    first = await (await client.post(f"/api/v1/chat/{CID}/messages", json={"text": "hoi"}, headers=auth)).json()
     assert first["last_seq"] == 2  # the person's message and the bot's reply
-    other = await (await client.post(f"/api/v1/chat/{OTHER}/messages", json={"text": "hallo"})).json()
+    other = await (await client.post(f"/api/v1/chat/{OTHER}/messages", json={"text": "hallo"},
+                                     headers=auth_other)).json()
     assert other["last_seq"] == 2  # another conversation counts on its own ...
     assert other["last_id"] > first["last_id"]  # ... where the global id does not
-    await client.post(f"/api/v1/chat/{CID}/messages", json={"text": "ik ben 45"})
-    history = await (await client.get(f"/api/v1/chat/{CID}/messages")).json()
+    await client.post(f"/api/v1/chat/{CID}/messages", json={"text": "ik ben 45"}, headers=auth)
+    history = await (await client.get(f"/api/v1/chat/{CID}/messages", headers=auth)).json()
     assert [m["seq"] for m in history["messages"]] == [1, 2, 3, 4]
     assert [m["text"] for m in history["messages"]] == ["hoi", "Je zei: hoi", "ik ben 45", "Je zei: ik ben 45"]
     assert history["last_seq"] == 4
-    later = await (await client.get(f"/api/v1/chat/{CID}/messages?after_seq=2")).json()
+    later = await (await client.get(f"/api/v1/chat/{CID}/messages?after_seq=2", headers=auth)).json()
     assert [m["seq"] for m in later["messages"]] == [3, 4]
     # Paging by the old global id still works, and still carries seq.
-    by_id = await (await client.get(f"/api/v1/chat/{CID}/messages?after={history['messages'][1]['id']}")).json()
+    after = history["messages"][1]["id"]
+    by_id = await (await client.get(f"/api/v1/chat/{CID}/messages?after={after}", headers=auth)).json()
     assert [m["seq"] for m in by_id["messages"]] == [3, 4]
     for bad in ("-1", "1.5", "abc", "9" * 30):
-        assert (await client.get(f"/api/v1/chat/{CID}/messages?after_seq={bad}")).status == 400
+        assert (await client.get(f"/api/v1/chat/{CID}/messages?after_seq={bad}", headers=auth)).status == 400
 
 
 async def test_start_reports_the_sequence_number_too(aiohttp_client, settings, fake_rasa):
     client = await aiohttp_client(create_app(settings, rasa=fake_rasa))
-    started = await (await client.post(f"/api/v1/chat/{CID}/start", json={})).json()
-    history = await (await client.get(f"/api/v1/chat/{CID}/messages")).json()
+    started = await (await client.post(f"/api/v1/chat/{CID}/start", json={}, headers=chat_auth(client, CID))).json()
+    history = await (await client.get(f"/api/v1/chat/{CID}/messages", headers=chat_auth(client, CID))).json()
     assert started["last_seq"] == len(history["messages"]) == history["last_seq"] >= 1

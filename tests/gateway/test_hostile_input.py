@@ -3,6 +3,7 @@
 import gzip
 
 from assistant.gateway.app import create_app
+from tests.conftest import chat_auth
 
 CID = "web-hostile-input-1"
 
@@ -19,9 +20,10 @@ async def test_compressed_body_refused_before_inflating(aiohttp_client, settings
 
     monkeypatch.setattr(web.Request, "read", spy)
     client = await aiohttp_client(create_app(settings, rasa=fake_rasa))
+    auth = chat_auth(client, CID)
     bomb = gzip.compress(b"{" + b" " * 10_000_000 + b"}")
     resp = await client.post(f"/api/v1/chat/{CID}/messages", data=bomb,
-                             headers={"Content-Encoding": "gzip", "Content-Type": "application/json"})
+                             headers={**auth, "Content-Encoding": "gzip", "Content-Type": "application/json"})
     assert resp.status == 415
     assert "compressie" in (await resp.json())["error"]
     assert read_calls == []
@@ -29,13 +31,15 @@ async def test_compressed_body_refused_before_inflating(aiohttp_client, settings
 
 async def test_deep_json_surrogates_and_after_are_400(aiohttp_client, settings, fake_rasa):
     client = await aiohttp_client(create_app(settings, rasa=fake_rasa))
+    auth = chat_auth(client, CID)
     deep = "[" * 30_000 + "]" * 30_000
-    resp = await client.post(f"/api/v1/chat/{CID}/messages", data=deep, headers={"Content-Type": "application/json"})
+    resp = await client.post(f"/api/v1/chat/{CID}/messages", data=deep,
+                             headers={**auth, "Content-Type": "application/json"})
     assert resp.status == 400
     resp = await client.post(f"/api/v1/chat/{CID}/messages", data='{"text": "hoi \\ud800"}',
-                             headers={"Content-Type": "application/json"})
+                             headers={**auth, "Content-Type": "application/json"})
     assert resp.status == 400
-    resp = await client.get(f"/api/v1/chat/{CID}/messages?after=-2.9e23")
+    resp = await client.get(f"/api/v1/chat/{CID}/messages?after=-2.9e23", headers=auth)
     assert resp.status == 400
     assert fake_rasa.sent == []
 

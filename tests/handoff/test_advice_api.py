@@ -8,6 +8,7 @@ from assistant.advice import build_advice
 from assistant.gateway.app import SESSIONS
 from assistant.gateway.handoff.models import AuditEntry
 from assistant.intake.slots import profile_from_slots
+from tests.conftest import chat_auth
 
 from .conftest import login
 
@@ -19,7 +20,7 @@ SLOTS = {"age": 38, "work_status": "werknemer_vast", "education_level": "mbo2", 
 
 async def start_conversation(client, fake_rasa):
     fake_rasa.slots[CID] = SLOTS
-    await client.post(f"/api/v1/chat/{CID}/messages", json={"text": "hoi"})
+    await client.post(f"/api/v1/chat/{CID}/messages", json={"text": "hoi"}, headers=chat_auth(client, CID))
 
 
 async def test_requires_login(client, fake_rasa):

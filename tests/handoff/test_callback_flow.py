@@ -12,6 +12,7 @@ from assistant.gateway.handoff.callback import FlowState, advance, normalise_pho
 from assistant.gateway.handoff.models import HandoffCase, Ticket
 from assistant.gateway.handoff.web import HANDOFF
 from assistant.storage.models import Conversation, Message
+from tests.conftest import chat_auth
 
 from .conftest import CLOSED_TIME, handoff_replies, login
 
@@ -19,7 +20,7 @@ CID = "web-callback-test-001"
 
 
 async def say(client, text):
-    resp = await client.post(f"/api/v1/chat/{CID}/messages", json={"text": text})
+    resp = await client.post(f"/api/v1/chat/{CID}/messages", json={"text": text}, headers=chat_auth(client, CID))
     assert resp.status == 200
     return [m.get("text") for m in (await resp.json())["messages"]]
 

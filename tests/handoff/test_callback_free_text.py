@@ -7,6 +7,7 @@ from assistant.gateway.handoff.callback import FlowState, advance
 from assistant.gateway.handoff.models import AuditEntry, Ticket
 from assistant.gateway.handoff.web import HANDOFF
 from assistant.storage.models import Message
+from tests.conftest import chat_auth
 
 from .conftest import CLOSED_TIME, handoff_replies, login
 
@@ -15,7 +16,7 @@ WHEN = "dinsdag na 16 uur, met Anna Jansen, of bel +32 475 12 34 56"
 
 
 async def say(client, text):
-    resp = await client.post(f"/api/v1/chat/{CID}/messages", json={"text": text})
+    resp = await client.post(f"/api/v1/chat/{CID}/messages", json={"text": text}, headers=chat_auth(client, CID))
     assert resp.status == 200
 
 

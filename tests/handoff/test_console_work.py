@@ -18,6 +18,7 @@ from assistant.gateway.handoff.web import HANDOFF
 from assistant.gateway.rasa_client import BotMessage
 from assistant.storage.models import Conversation
 from assistant.vocabulary import vocabulary
+from tests.conftest import chat_auth
 
 from .conftest import CLOSED_TIME, OPEN_TIME, SUMMARY, login
 
@@ -188,11 +189,12 @@ async def test_claim_and_assign_through_the_console_come_back_and_are_audited(cl
 
 
 async def test_taking_over_the_chat_claims_an_unclaimed_case(client, app, advisers, fake_rasa):
+    auth = chat_auth(client, "web-take-1")
     fake_rasa.replies["mens"] = [BotMessage(text="Ik geef je door."),
                                  BotMessage(custom={"handoff": "requested", "reason": "user_request",
                                                     "summary": SUMMARY})]
     csrf = await login(client, "anna")
-    await client.post("/api/v1/chat/web-take-1/messages", json={"text": "mens"})
+    await client.post("/api/v1/chat/web-take-1/messages", json={"text": "mens"}, headers=auth)
     with app[SESSIONS]() as db:
         case_id = db.execute(select(HandoffCase.id)).scalar_one()
     resp = await client.post(f"/console/api/cases/{case_id}/takeover", headers={"X-CSRF-Token": csrf})
@@ -297,12 +299,13 @@ def test_corrected_and_uncertain_fields_are_marked():
 
 
 async def test_the_case_keeps_the_machines_intake_notes_and_the_console_marks_them(client, app, advisers, fake_rasa):
+    auth = chat_auth(client, "web-marks-1")
     app[HANDOFF].now = lambda: CLOSED_TIME
     notes = {"sources": {"age": "corrected", "education_level": "volunteered"}, "unknown": ["goal"], "own_words": {}}
     fake_rasa.replies["mens"] = [BotMessage(custom={"handoff": "requested", "reason": "user_request",
                                                     "summary": SUMMARY, "intake_notes": notes})]
     for text in ("mens", "ja", "Henk", "henk@example.nl", "ochtend"):
-        await client.post("/api/v1/chat/web-marks-1/messages", json={"text": text})
+        await client.post("/api/v1/chat/web-marks-1/messages", json={"text": text}, headers=auth)
     with app[SESSIONS]() as db:
         case = db.execute(select(HandoffCase)).scalar_one()
         ticket = db.execute(select(Ticket)).scalar_one()
@@ -317,7 +320,7 @@ async def test_the_case_keeps_the_machines_intake_notes_and_the_console_marks_th
 
 async def test_the_transcript_marks_fields_from_the_machine_state_in_the_tracker(client, app, advisers, fake_rasa):
     cid = "web-marks-2"
-    await client.post(f"/api/v1/chat/{cid}/messages", json={"text": "hoi"})
+    await client.post(f"/api/v1/chat/{cid}/messages", json={"text": "hoi"}, headers=chat_auth(client, cid))
     state = {"v": 1, "answers": {"age": 47, "education_level": "mbo2"},
              "sources": {"age": "corrected", "education_level": "asked"}, "unknown": ["goal"], "own_words": {}}
     fake_rasa.slots[cid] = {"age": 47, "education_level": "mbo2", "koers_state": state}

@@ -22,6 +22,7 @@ from sqlalchemy import create_engine, select
 from assistant.gateway.handoff import callback
 from assistant.gateway.handoff import service as handoff_service
 from assistant.privacy.rasa_events import EVENTS
+from tests.conftest import new_chat
 
 pytestmark = pytest.mark.e2e
 
@@ -41,14 +42,16 @@ def adviser_account(stack: Any) -> tuple[str, str]:
     return username, password
 
 
-async def person_says(http: aiohttp.ClientSession, url: str, cid: str, text: str) -> list[dict[str, Any]]:
-    async with http.post(f"{url}/api/v1/chat/{cid}/messages", json={"text": text}) as resp:
+async def person_says(http: aiohttp.ClientSession, url: str, cid: str, auth: dict[str, str],
+                      text: str) -> list[dict[str, Any]]:
+    async with http.post(f"{url}/api/v1/chat/{cid}/messages", json={"text": text}, headers=auth) as resp:
         assert resp.status == 200, await resp.text()
         return list((await resp.json())["messages"])
 
 
-async def person_history(http: aiohttp.ClientSession, url: str, cid: str, after: int = 0) -> list[dict[str, Any]]:
-    async with http.get(f"{url}/api/v1/chat/{cid}/messages", params={"after": str(after)}) as resp:
+async def person_history(http: aiohttp.ClientSession, url: str, cid: str, auth: dict[str, str],
+                         after: int = 0) -> list[dict[str, Any]]:
+    async with http.get(f"{url}/api/v1/chat/{cid}/messages", params={"after": str(after)}, headers=auth) as resp:
         assert resp.status == 200
         return list((await resp.json())["messages"])
 
@@ -64,7 +67,6 @@ def affirm_payload(messages: list[dict[str, Any]]) -> str:
 
 async def test_person_to_adviser_and_back(stack: Any, adviser_account: tuple[str, str]) -> None:
     url = stack.url
-    cid = "web-e2e-handoff-" + secrets.token_hex(6)
     async with aiohttp.ClientSession(timeout=TIMEOUT) as person, \
             aiohttp.ClientSession(timeout=TIMEOUT, cookie_jar=aiohttp.CookieJar(unsafe=True)) as adviser:
         # The adviser has the console open, so counts as online.
@@ -73,13 +75,14 @@ async def test_person_to_adviser_and_back(stack: Any, adviser_account: tuple[str
             assert resp.status == 200
             csrf = (await resp.json())["csrf_token"]
         headers = {"X-CSRF-Token": csrf}
+        cid, auth = await new_chat(person, url)  # as the widget: an id and the token that opens it
 
-        greeting = await person_says(person, url, cid, "hoi")
+        greeting = await person_says(person, url, cid, auth, "hoi")
         assert greeting, "the bot greets"
-        await person_says(person, url, cid, "Ik ben 45 jaar en werk in loondienst in de zorg")
-        offer = await person_says(person, url, cid, "ik wil een mens spreken")
+        await person_says(person, url, cid, auth, "Ik ben 45 jaar en werk in loondienst in de zorg")
+        offer = await person_says(person, url, cid, auth, "ik wil een mens spreken")
         assert offer, "the bot offers an adviser before handing off"
-        confirmed = await person_says(person, url, cid, affirm_payload(offer))
+        confirmed = await person_says(person, url, cid, auth, affirm_payload(offer))
         texts = [m.get("text") for m in confirmed]
         waiting, closed = handoff_service.WAITING in texts, callback.CONSENT_QUESTION in texts
         assert waiting != closed, texts  # either an adviser is coming, or a callback is offered first
@@ -107,26 +110,26 @@ async def test_person_to_adviser_and_back(stack: Any, adviser_account: tuple[str
         async with adviser.post(f"{url}/console/api/cases/{case['id']}/reply", headers=headers,
                                 json={"text": "Hoi, ik ben adviseur Sam. Waar kan ik je mee helpen?"}) as resp:
             assert resp.status == 200, await resp.text()
-        seen = await person_history(person, url, cid)
+        seen = await person_history(person, url, cid, auth)
         assert seen[-1]["sender"] == "adviser" and seen[-1]["text"].startswith("Hoi, ik ben adviseur Sam")
         mark = seen[-1]["id"]
 
         # The bot is silent while the adviser handles the conversation, whatever the person says.
-        assert await person_says(person, url, cid, "Kan ik scholing krijgen als ik 45 ben?") == []
-        assert await person_says(person, url, cid, "hoi") == []
-        assert all(m["sender"] == "user" for m in await person_history(person, url, cid, mark))
+        assert await person_says(person, url, cid, auth, "Kan ik scholing krijgen als ik 45 ben?") == []
+        assert await person_says(person, url, cid, auth, "hoi") == []
+        assert all(m["sender"] == "user" for m in await person_history(person, url, cid, auth, mark))
         async with adviser.get(f"{url}/console/api/cases/{case['id']}", params={"after": str(mark)}) as resp:
             live = await resp.json()
         assert [m["text"] for m in live["messages"]] == ["Kan ik scholing krijgen als ik 45 ben?", "hoi"]
 
         async with adviser.post(f"{url}/console/api/cases/{case['id']}/handback", headers=headers) as resp:
             assert resp.status == 200, await resp.text()
-        back = await person_history(person, url, cid, live["messages"][-1]["id"])
+        back = await person_history(person, url, cid, auth, live["messages"][-1]["id"])
         assert back[0]["sender"] == "system" and back[0]["text"] == handoff_service.HANDED_BACK
         assert any(m["sender"] == "bot" and m["text"] for m in back[1:]), "the bot says it is back"
 
         # The intake continues: the bot answers again.
-        resumed = await person_says(person, url, cid, "Ik heb een mbo 2 diploma")
+        resumed = await person_says(person, url, cid, auth, "Ik heb een mbo 2 diploma")
         assert any(m.get("text") for m in resumed)
 
     # Rasa's tracker shows the pause and the resume; nothing the person said during the handoff.

@@ -9,6 +9,7 @@ from assistant.gateway.handoff.web import HANDOFF
 from assistant.gateway.rasa_client import BotMessage
 from assistant.storage.models import Conversation
 from assistant.vocabulary import vocabulary
+from tests.conftest import chat_auth
 
 from .conftest import CLOSED_TIME, SUMMARY, handoff_replies, login
 
@@ -16,13 +17,13 @@ CID = "web-handoff-test-0001"
 
 
 async def say(client, text, cid=CID):
-    resp = await client.post(f"/api/v1/chat/{cid}/messages", json={"text": text})
+    resp = await client.post(f"/api/v1/chat/{cid}/messages", json={"text": text}, headers=chat_auth(client, cid))
     assert resp.status == 200
     return [m.get("text") for m in (await resp.json())["messages"]]
 
 
 async def chat_history(client, cid=CID):
-    resp = await client.get(f"/api/v1/chat/{cid}/messages")
+    resp = await client.get(f"/api/v1/chat/{cid}/messages", headers=chat_auth(client, cid))
     return (await resp.json())["messages"]
 
 

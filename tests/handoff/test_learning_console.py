@@ -17,6 +17,7 @@ from assistant.gateway.handoff.models import AuditEntry
 from assistant.gateway.model_version import MODEL_VERSIONS
 from assistant.learning.models import Correction, FaqRequest, ImprovementRun
 from assistant.storage.models import Conversation, Message
+from tests.conftest import chat_auth
 
 from .conftest import login
 
@@ -57,7 +58,7 @@ class Status:
 
 
 async def chat(client, text: str, cid: str = CID) -> None:
-    resp = await client.post(f"/api/v1/chat/{cid}/messages", json={"text": text})
+    resp = await client.post(f"/api/v1/chat/{cid}/messages", json={"text": text}, headers=chat_auth(client, cid))
     assert resp.status == 200, await resp.text()
 
 

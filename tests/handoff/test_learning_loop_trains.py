@@ -25,6 +25,7 @@ from assistant.learning import improve as improve_mod
 from assistant.learning.models import Correction
 from assistant.nlu.training import model_path, rasa_executable
 from assistant.storage.models import Message
+from tests.conftest import chat_auth
 
 from .conftest import login
 
@@ -146,7 +147,7 @@ def sha(path: Path) -> str:
 
 async def annotate(client, app, adviser: str, labelled: dict[str, str], cid: str) -> None:
     for text in labelled:
-        resp = await client.post(f"/api/v1/chat/{cid}/messages", json={"text": text})
+        resp = await client.post(f"/api/v1/chat/{cid}/messages", json={"text": text}, headers=chat_auth(client, cid))
         assert resp.status == 200
     csrf = await login(client, adviser)
     with app[SESSIONS]() as db:

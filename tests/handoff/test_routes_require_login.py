@@ -8,6 +8,7 @@ from sqlalchemy import select
 from assistant.gateway.app import SESSIONS
 from assistant.gateway.console.security import is_public
 from assistant.gateway.handoff.models import HandoffCase, Ticket
+from tests.conftest import chat_auth
 
 from .conftest import CLOSED_TIME, handoff_replies
 
@@ -23,7 +24,7 @@ async def populated(client, app, fake_rasa):
     fake_rasa.replies["mens"] = handoff_replies()
     fake_rasa.slots[CID] = {"age": 40}
     for text in (SECRET_TEXT, "mens", "ja", "Geheimnaam", "geheim@example.nl", "ochtend"):
-        await client.post(f"/api/v1/chat/{CID}/messages", json={"text": text})
+        await client.post(f"/api/v1/chat/{CID}/messages", json={"text": text}, headers=chat_auth(client, CID))
     with app[SESSIONS]() as db:
         case_id = db.execute(select(HandoffCase.id)).scalar_one()
         ticket_id = db.execute(select(Ticket.id)).scalar_one()

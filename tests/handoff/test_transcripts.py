@@ -15,6 +15,7 @@ from assistant.gateway.handoff.models import Annotation
 from assistant.privacy.rasa_events import EVENTS
 from assistant.storage.models import Conversation, Message, utcnow
 from assistant.vocabulary import vocabulary
+from tests.conftest import chat_auth
 
 from .conftest import handoff_replies, login
 
@@ -30,10 +31,12 @@ def add_events(app, sender, *rows):
 
 async def seed(client, app, fake_rasa):
     """Three conversations: one with advice, one with a fallback and a handoff, one on telegram."""
-    await client.post("/api/v1/chat/web-advies-0000001/messages", json={"text": "Kan ik SLIM krijgen?"})
+    auth = chat_auth(client, "web-advies-0000001")
+    auth_2 = chat_auth(client, "web-fallback-00001")
+    await client.post("/api/v1/chat/web-advies-0000001/messages", json={"text": "Kan ik SLIM krijgen?"}, headers=auth)
     fake_rasa.replies["mens"] = handoff_replies()
-    await client.post("/api/v1/chat/web-fallback-00001/messages", json={"text": "blablabla"})
-    await client.post("/api/v1/chat/web-fallback-00001/messages", json={"text": "mens"})
+    await client.post("/api/v1/chat/web-fallback-00001/messages", json={"text": "blablabla"}, headers=auth_2)
+    await client.post("/api/v1/chat/web-fallback-00001/messages", json={"text": "mens"}, headers=auth_2)
     from assistant.gateway.app import SERVICE
 
     await app[SERVICE].handle_user_message("tg-555", "Wat kost een opleiding?", channel="telegram", loket_id="demo")

@@ -19,7 +19,7 @@ from assistant.gateway.app import SERVICE, SHARED, create_app
 from assistant.gateway.handoff.web import HANDOFF
 from assistant.gateway.rasa_client import BotMessage
 from assistant.settings import Settings
-from tests.conftest import FakeRasa
+from tests.conftest import FakeRasa, chat_auth, new_chat
 
 
 class SlowRasa(FakeRasa):
@@ -52,7 +52,8 @@ def replica_settings(settings: Settings, redis, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("REDIS_URL", redis.url)
     fresh = Settings.from_env()
     assert fresh.mode == "production" and fresh.redis_url == redis.url
-    return dataclasses.replace(fresh, extra={"KOERS_CHAT_RATE_BURST": "5", "KOERS_CHAT_RATE_PER_SECOND": "0.0001"})
+    return dataclasses.replace(fresh, extra={"KOERS_CHAT_RATE_BURST": "5", "KOERS_CHAT_RATE_PER_SECOND": "0.0001",
+                                             "KOERS_NEW_CHAT_BURST": "3", "KOERS_NEW_CHAT_PER_SECOND": "0.0001"})
 
 
 @pytest.fixture
@@ -88,11 +89,22 @@ async def test_turns_of_one_conversation_never_overlap_across_replicas(replicas)
 async def test_one_rate_limit_for_both_replicas(replicas) -> None:
     _apps, clients, _rasas, _peak = replicas
     cid = "web-replicated-rate-1"
+    auth = chat_auth(clients[0], cid)  # both replicas share the database
     statuses = []
     for i in range(7):
-        resp = await clients[i % 2].post(f"/api/v1/chat/{cid}/messages", json={"text": f"hoi {i}"})
+        resp = await clients[i % 2].post(f"/api/v1/chat/{cid}/messages", json={"text": f"hoi {i}"}, headers=auth)
         statuses.append(resp.status)
     assert statuses == [200] * 5 + [429] * 2
+
+
+async def test_new_conversations_per_address_counted_across_replicas(replicas) -> None:
+    _apps, clients, _rasas, _peak = replicas
+    # A conversation made on replica A is reachable, with its token, on replica B.
+    cid, auth = await new_chat(clients[0])
+    assert (await clients[1].post(f"/api/v1/chat/{cid}/messages", json={"text": "hoi"}, headers=auth)).status == 200
+    assert (await clients[1].get(f"/api/v1/chat/{cid}/messages")).status == 404
+    statuses = [(await clients[i % 2].post("/api/v1/chat")).status for i in range(4)]
+    assert statuses == [200] * 2 + [429] * 2  # one bucket for the address, on both replicas
 
 
 async def test_console_on_replica_b_wakes_when_the_person_writes_on_replica_a(replicas) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import math
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -16,10 +17,12 @@ from typing import Any
 
 from aiohttp import web
 
-from assistant.gateway.app import SERVICE, SESSIONS, SETTINGS, SHARED
+from assistant.gateway.app import SERVICE, SESSIONS, SETTINGS, SHARED, _conversation_id
 from assistant.gateway.channels import telegram, whatsapp
 from assistant.gateway.channels.common import RATE_LIMITED, ChannelStore, channel_setting
 from assistant.gateway.lokets import Loket, get_loket, load_lokets, origin_of, widget_origins
+from assistant.gateway.remote import client_key
+from assistant.settings import Settings
 from assistant.shared_state import RateLimiter as Limiter
 
 log = logging.getLogger(__name__)
@@ -34,6 +37,17 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 CHAT_LIMITER = web.AppKey("channels.chat_limiter", Limiter)
 NEW_CHAT_LIMITER = web.AppKey("channels.new_chat_limiter", Limiter)
+IP_CHAT_LIMITER = web.AppKey("channels.ip_chat_limiter", Limiter)
+# The limits' defaults (env var: default); documented in docs/limits.md.
+LIMIT_DEFAULTS = {
+    "KOERS_CHAT_RATE_BURST": "20", "KOERS_CHAT_RATE_PER_SECOND": "1",  # per conversation
+    "KOERS_IP_RATE_BURST": "60", "KOERS_IP_RATE_PER_SECOND": "2",  # messages per client address
+    "KOERS_NEW_CHAT_BURST": "20", "KOERS_NEW_CHAT_PER_SECOND": "0.05",  # new conversations per address
+}
+NEW_CHAT_LIMITED = (
+    "Er zijn vanaf jouw internetverbinding veel nieuwe gesprekken gestart. "
+    "Wacht een paar minuten. Probeer het daarna opnieuw."
+)
 STORE = web.AppKey("channels.store", ChannelStore)
 
 
@@ -153,33 +167,62 @@ async def preflight(request: web.Request) -> web.Response:
         return web.Response(status=403, text="Deze website mag de chat niet gebruiken.")
     return web.Response(status=204, headers={
         "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-        "Access-Control-Allow-Headers": "Content-Type",
+        "Access-Control-Allow-Headers": "Content-Type, Authorization",
         "Access-Control-Max-Age": "600",
     })
 
 
 # -- rate limiting and CORS for the web chat API ---------------------------------------------
+def too_many(message: str, per_second: float) -> web.Response:
+    """429 with a Dutch message and when to try again (time for one token, rounded up)."""
+    retry_after = max(1, math.ceil(1 / per_second)) if per_second > 0 else 60
+    return web.json_response({"error": message}, status=429, headers={"Retry-After": str(retry_after)})
+
+
+async def _limit(request: web.Request) -> web.Response | None:
+    """The refusal when a limit is reached, else None. Order matters: per client address first
+    (rotating conversation ids cannot escape it), the conversation's token before its own bucket
+    (nobody can use up someone else's bucket by knowing the id)."""
+    app, client = request.app, client_key(request)
+    if request.path.rstrip("/") == "/api/v1/chat":
+        limiter, message = app[NEW_CHAT_LIMITER], NEW_CHAT_LIMITED
+        allowed, _ = await limiter.check(f"ip:{client}")
+    elif "conversation_id" not in request.match_info:
+        return None  # no such route: the router answers 404
+    else:
+        limiter, message = app[IP_CHAT_LIMITER], RATE_LIMITED
+        allowed, _ = await limiter.check(f"ip:{client}")
+        if allowed:
+            limiter = app[CHAT_LIMITER]
+            allowed, _ = await limiter.check(f"web:{_conversation_id(request)}")
+    return None if allowed else too_many(message, limiter.per_second)
+
+
 @web.middleware
 async def chat_api(request: web.Request, handler: Handler) -> web.StreamResponse:
     if not _is_cors_path(request.path):
         return await handler(request)
-    if request.method == "POST" and request.path.startswith("/api/v1/chat"):
-        cid = request.match_info.get("conversation_id")
-        if cid:
-            allowed, _ = await request.app[CHAT_LIMITER].check(f"web:{cid}")
-        else:
-            allowed, _ = await request.app[NEW_CHAT_LIMITER].check(f"ip:{request.remote}")
-        if not allowed:
-            refused = web.json_response({"error": RATE_LIMITED}, status=429, headers={"Retry-After": "30"})
-            _add_cors(request, refused)
-            return refused
     try:
-        response = await handler(request)
+        refused = None
+        if request.method == "POST" and request.path.startswith("/api/v1/chat"):
+            refused = await _limit(request)
+        response = refused if refused is not None else await handler(request)
     except web.HTTPException as exc:
         _add_cors(request, exc)
         raise
     _add_cors(request, response)
     return response
+
+
+def _setting(settings: Settings, name: str) -> float:
+    raw = channel_setting(settings, name, LIMIT_DEFAULTS[name])
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"{name} moet een getal zijn, niet {raw!r}.") from None
+    if not value > 0:
+        raise ValueError(f"{name} moet groter dan 0 zijn, niet {raw!r}.")
+    return value
 
 
 async def _lifecycle(app: web.Application) -> AsyncIterator[None]:
@@ -196,15 +239,18 @@ def setup(app: web.Application) -> None:
     settings, service = app[SETTINGS], app[SERVICE]
     store = ChannelStore(app[SESSIONS])
     app[STORE] = store
-    # Per-conversation bucket; an operator (or a load test) can tune it without code changes.
-    shared = app[SHARED]  # one bucket per sender across all replicas when Redis is configured
-    app[CHAT_LIMITER] = shared.rate_limiter(
-        "chat",
-        capacity=float(channel_setting(settings, "KOERS_CHAT_RATE_BURST", "20")),
-        per_second=float(channel_setting(settings, "KOERS_CHAT_RATE_PER_SECOND", "1")),
-    )
-    # Behind a proxy many people share one address: new conversations get a generous bucket.
-    app[NEW_CHAT_LIMITER] = shared.rate_limiter("new-chat", capacity=60, per_second=1.0)
+    # Token buckets an operator (or a load test) can tune without code changes; one bucket per
+    # key across all replicas when Redis is configured.
+    shared = app[SHARED]
+
+    def bucket(name: str, prefix: str) -> Limiter:
+        return shared.rate_limiter(name, capacity=_setting(settings, f"{prefix}_BURST"),
+                                   per_second=_setting(settings, f"{prefix}_PER_SECOND"))
+
+    app[CHAT_LIMITER] = bucket("chat", "KOERS_CHAT_RATE")
+    app[IP_CHAT_LIMITER] = bucket("chat-ip", "KOERS_IP_RATE")
+    # Behind a school's or library's address many people share one: a burst, then a slow refill.
+    app[NEW_CHAT_LIMITER] = bucket("new-chat", "KOERS_NEW_CHAT")
     app.middlewares.append(chat_api)
     app.cleanup_ctx.append(_lifecycle)
 
@@ -217,5 +263,6 @@ def setup(app: web.Application) -> None:
     app.router.add_get("/widget.css", _static("widget.css", "text/css; charset=utf-8"))
     app.router.add_get("/demo", demo)
     app.router.add_get("/api/v1/lokets/{loket_id}", get_loket_config)
-    for path in ("/api/v1/chat", "/api/v1/chat/{conversation_id}/messages", "/api/v1/lokets/{loket_id}"):
+    for path in ("/api/v1/chat", "/api/v1/chat/{conversation_id}/messages", "/api/v1/chat/{conversation_id}/start",
+                 "/api/v1/chat/{conversation_id}/feedback", "/api/v1/lokets/{loket_id}"):
         app.router.add_route("OPTIONS", path, preflight)

@@ -9,6 +9,9 @@
   var lastId = 0;
   var busy = false;
   var cid = localStorage.getItem(KEY);
+  // The conversation opens only with the token it got at creation; without one, start anew.
+  var token = localStorage.getItem(KEY + ".token");
+  if (!token) { cid = null; }
 
   function setStatus(text) { statusEl.textContent = text || ""; }
 
@@ -72,12 +75,14 @@
   }
 
   function api(method, path, body) {
+    var headers = body ? { "Content-Type": "application/json" } : {};
+    if (token && path.indexOf("/api/v1/chat/") === 0) { headers.Authorization = "Bearer " + token; }
     return fetch(path, {
       method: method,
-      headers: body ? { "Content-Type": "application/json" } : {},
+      headers: headers,
       body: body ? JSON.stringify(body) : undefined,
     }).then(function (r) {
-      if (!r.ok) { throw new Error("HTTP " + r.status); }
+      if (!r.ok) { var err = new Error("HTTP " + r.status); err.status = r.status; throw err; }
       return r.json();
     });
   }
@@ -85,7 +90,9 @@
   function ensureConversation() {
     if (cid) { return Promise.resolve(cid); }
     return api("POST", "/api/v1/chat").then(function (d) {
-      cid = d.conversation_id; localStorage.setItem(KEY, cid); return cid;
+      cid = d.conversation_id; token = d.token;
+      localStorage.setItem(KEY, cid); localStorage.setItem(KEY + ".token", token);
+      return cid;
     });
   }
 
@@ -131,7 +138,12 @@
   }, 3000);
 
   if (cid) {
-    loadHistory().catch(function () { localStorage.removeItem(KEY); cid = null; });
+    loadHistory().catch(function (e) {
+      if (e.status !== 404 && e.status !== 400) { setStatus("Er ging iets mis met de verbinding."); return; }
+      // Gone or no longer ours: a new conversation, without an error.
+      localStorage.removeItem(KEY); localStorage.removeItem(KEY + ".token"); cid = null; token = null;
+      send("hoi", "Hoi");
+    });
   } else {
     send("hoi", "Hoi");
   }

@@ -26,7 +26,11 @@
     del: function (k) { try { localStorage.removeItem(KEY + ":" + k); } catch (e) { /* private mode */ } },
   };
 
+  // A conversation opens only with the token it got at creation. One kept from before tokens
+  // existed cannot be reached any more: start a new one, quietly.
   var cid = store.get("cid");
+  var token = store.get("token");
+  if (cid && !token) { forget(); }
   var lastId = 0;
   var busy = false;
   var queued = [];  // [text, shown] sent or tapped while a turn was still on its way, in order
@@ -334,10 +338,19 @@
   }
 
   // -- network --------------------------------------------------------------------------------
+  function forget() {
+    store.del("cid");
+    store.del("token");
+    cid = null;
+    token = null;
+  }
+
   function api(method, path, body) {
+    var headers = body ? { "Content-Type": "application/json" } : {};
+    if (token && path.indexOf("/api/v1/chat/") === 0) { headers.Authorization = "Bearer " + token; }
     return fetch(BASE + path, {
       method: method,
-      headers: body ? { "Content-Type": "application/json" } : {},
+      headers: headers,
       body: body ? JSON.stringify(body) : undefined,
     }).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (data) {
@@ -365,9 +378,11 @@
 
   function ensureConversation() {
     if (cid) { return Promise.resolve(cid); }
-    return api("POST", "/api/v1/chat").then(function (d) {
+    return api("POST", "/api/v1/chat", { loket_id: LOKET || undefined }).then(function (d) {
       cid = d.conversation_id;
+      token = d.token;
       store.set("cid", cid);
+      store.set("token", token);
       return cid;
     });
   }
@@ -409,7 +424,8 @@
     pollTimer = setTimeout(function () {
       if (!cid || busy) { schedulePoll(); return; }
       loadHistory().catch(function (e) {
-        if (e.status === 404 || e.status === 400) { return; }
+        if (e.status === 404) { forget(); return; }  // gone (deleted): the next message starts anew
+        if (e.status === 400) { return; }
         disconnected();
       }).then(schedulePoll);
     }, wait);
@@ -431,9 +447,14 @@
     sendBtn.disabled = true;
     var mine = addMessage("user", shown || text);
     setTyping(true);
-    ensureConversation().then(function () {
+    function post() {
       return api("POST", "/api/v1/chat/" + encodeURIComponent(cid) + "/messages",
                  { text: text, loket_id: LOKET || undefined });
+    }
+    ensureConversation().then(post).catch(function (e) {
+      if (e.status !== 404) { throw e; }
+      forget();  // the conversation is gone: this message starts a new one, no error shown
+      return ensureConversation().then(post);
     }).then(function (d) {
       connected();
       setTyping(false);
@@ -541,7 +562,7 @@
     config.then(function (d) { loket = d; }).catch(function () { /* keep the defaults */ }).then(function () {
       applyLoket();
       return loadHistory().catch(function (e) {
-        if (e.status === 400 || e.status === 404) { store.del("cid"); cid = null; } else { disconnected(); }
+        if (e.status === 400 || e.status === 404) { forget(); } else { disconnected(); }
       });
     }).then(function () {
       restoreDraft();
