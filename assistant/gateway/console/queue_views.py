@@ -29,6 +29,7 @@ from assistant.gateway.console.queries import (
     queue_data,
 )
 from assistant.gateway.handoff import casework
+from assistant.gateway.handoff.auth import lokets_of
 from assistant.gateway.handoff.models import Adviser, CallAttempt, HandoffCase, Ticket, TicketNote
 from assistant.gateway.handoff.service import HandoffError
 from assistant.gateway.handoff.web import HANDOFF
@@ -40,6 +41,12 @@ FILTER_KEYS = ("status", "kanaal", "wie", "sorteer")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
+def _lokets(request: web.Request) -> tuple[str, ...] | None:
+    """The lokets whose cases this adviser works on; None for an admin (every loket)."""
+    identity = identity_of(request)
+    return None if identity.is_admin else lokets_of(request.app[SESSIONS], identity.adviser_id)
+
+
 def _list_filter(request: web.Request, statuses: tuple[str, ...], sorts: dict[str, str]) -> ListFilter:
     q = request.query
     try:
@@ -49,7 +56,8 @@ def _list_filter(request: web.Request, statuses: tuple[str, ...], sorts: dict[st
     return ListFilter(status=q.get("status") if q.get("status") in statuses else None,
                       channel=q.get("kanaal") if q.get("kanaal") in CHANNELS else None,
                       assignee=q.get("wie") if q.get("wie") in ("mij", "niemand") else None,
-                      sort=str(q.get("sorteer") or "") if q.get("sorteer") in sorts else "", page=page)
+                      sort=str(q.get("sorteer") or "") if q.get("sorteer") in sorts else "", page=page,
+                      lokets=_lokets(request))
 
 
 def _list_context(request: web.Request, total: int) -> dict[str, Any]:
@@ -81,8 +89,10 @@ def _queue_context(request: web.Request) -> dict[str, Any]:
     flt = _list_filter(request, ("waiting", "active"), CASE_SORTS)
     now = request.app[HANDOFF].now()  # the handoff's clock: waiting times match its timestamps
     rows, total = list_cases(request.app[SESSIONS], flt, me, now)
-    _open, open_total = list_tickets(request.app[SESSIONS], ListFilter(), me, now, page_size=1)
-    _mine, unclaimed = list_tickets(request.app[SESSIONS], ListFilter(assignee="niemand"), me, now, page_size=1)
+    lokets = flt.lokets
+    _open, open_total = list_tickets(request.app[SESSIONS], ListFilter(lokets=lokets), me, now, page_size=1)
+    _mine, unclaimed = list_tickets(request.app[SESSIONS], ListFilter(assignee="niemand", lokets=lokets), me, now,
+                                    page_size=1)
     context = _list_context(request, total)
     # Claim and assign come back to the queue with the same filters, also from the live table.
     context["back"] = "/console/queue" + (f"?{request.query_string}" if request.query_string else "")
@@ -92,7 +102,9 @@ def _queue_context(request: web.Request) -> dict[str, Any]:
 
 async def queue_page(request: web.Request) -> web.Response:
     manager = request.app[HANDOFF]
-    availability = manager.availability(None)
+    lokets = _lokets(request)
+    # The adviser's own (first) loket: another loket's hours or advisers say nothing about theirs.
+    availability = manager.availability(lokets[0] if lokets else None)
     return render(request, "queue.html", availability=availability, **_queue_context(request))
 
 
@@ -104,7 +116,8 @@ async def queue_live(request: web.Request) -> web.Response:
 async def queue_api(request: web.Request) -> web.Response:
     me = identity_of(request).adviser_id
     return web.json_response(queue_data(request.app[SESSIONS], now=request.app[HANDOFF].now(), me=me,
-                                        cases=_list_filter(request, ("waiting", "active"), CASE_SORTS)))
+                                        cases=_list_filter(request, ("waiting", "active"), CASE_SORTS),
+                                        tickets=ListFilter(lokets=_lokets(request))))
 
 
 async def tickets_page(request: web.Request) -> web.Response:
