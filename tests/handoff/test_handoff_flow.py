@@ -216,7 +216,9 @@ async def test_outside_opening_hours_the_person_is_told_when_we_open(client, app
     app[HANDOFF].now = lambda: CLOSED_TIME
     await login(client, "anna")
     texts = await request_handoff(client, fake_rasa)
-    assert "Het Leerwerkloket is nu dicht. We zijn weer open morgen om 09:00." in texts
+    # Said by the service, since this fake dialogue did not know: when, and what can be done now.
+    assert "Het Werkcentrum is nu dicht. We zijn er weer morgen vanaf 9.00 uur." in texts
+    assert vocabulary().texts["handoff_now"] in texts
     assert texts[-1].startswith("Wil je dat een adviseur contact met je opneemt?")
 
 
