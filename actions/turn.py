@@ -35,11 +35,13 @@ def reading_of(tracker: Tracker) -> Reading:
 
 
 def staffing_of(tracker: Tracker) -> Staffing | None:
-    """The service's word on the loket, from the metadata of the latest user message."""
-    for event in reversed(tracker.events or []):
-        if event.get("event") == "user":
-            return staffing_from((event.get("metadata") or {}).get(STAFFING_KEY))
-    return None
+    """The service's word on the loket, from the metadata of the latest user message (Rasa keeps it
+    in the message's parse data and in its event)."""
+    metadata = (tracker.latest_message or {}).get("metadata")
+    if not isinstance(metadata, dict):
+        user = next((e for e in reversed(tracker.events or []) if e.get("event") == "user"), None)
+        metadata = (user or {}).get("metadata")
+    return staffing_from((metadata or {}).get(STAFFING_KEY)) if isinstance(metadata, dict) else None
 
 
 def events_of(result: TurnResult) -> list[EventType]:

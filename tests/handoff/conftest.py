@@ -11,6 +11,7 @@ from assistant.gateway.app import SESSIONS, create_app
 from assistant.gateway.handoff.auth import create_adviser
 from assistant.gateway.handoff.web import HANDOFF
 from assistant.gateway.rasa_client import BotMessage
+from assistant.vocabulary import vocabulary
 
 PASSWORD = "correct horse battery"
 # A Monday at 10:00 in Amsterdam: the demo loket is open.
@@ -59,9 +60,13 @@ async def login(client: Any, username: str, password: str = PASSWORD) -> str:
     return str((await resp.json())["csrf_token"])
 
 
+HANDOFF_TEXT = vocabulary().texts["handoff"]
+
+
 def handoff_replies(summary: dict[str, Any] | None = None) -> list[BotMessage]:
-    """What N2's action_handoff sends through Rasa's REST channel: a text, then the custom payload."""
+    """What action_turn sends through Rasa's REST channel when it was not told the loket's staffing:
+    a text that promises nothing, then the custom payload (the service then says what is true)."""
     return [
-        BotMessage(text="Ik geef je door aan een adviseur."),
+        BotMessage(text=HANDOFF_TEXT),
         BotMessage(custom={"handoff": "requested", "reason": "user_request", "summary": summary or SUMMARY}),
     ]
