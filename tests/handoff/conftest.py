@@ -70,3 +70,21 @@ def handoff_replies(summary: dict[str, Any] | None = None) -> list[BotMessage]:
         BotMessage(text=HANDOFF_TEXT),
         BotMessage(custom={"handoff": "requested", "reason": "user_request", "summary": summary or SUMMARY}),
     ]
+
+
+@pytest.fixture
+def two_lokets(tmp_path, monkeypatch):
+    """Two lokets open at the same hours: 'noord' (the default) and 'zuid'."""
+    import yaml
+
+    from assistant.gateway.lokets import load_lokets
+
+    hours = {d: ["09:00-17:00"] for d in ("mon", "tue", "wed", "thu", "fri")}
+    lokets = [{"id": lk, "name": f"Werkcentrum {lk.title()}", "greeting": "Hoi", "opening_hours": hours}
+              for lk in ("noord", "zuid")]
+    path = tmp_path / "lokets.yml"
+    path.write_text(yaml.safe_dump({"default": "noord", "lokets": lokets}), encoding="utf-8")
+    monkeypatch.setenv("KOERS_LOKETS_FILE", str(path))
+    load_lokets.cache_clear()
+    yield path
+    load_lokets.cache_clear()

@@ -19,7 +19,6 @@ from assistant.gateway.app import SERVICE, SESSIONS, create_app
 from assistant.gateway.handoff import callback
 from assistant.gateway.handoff.auth import create_adviser
 from assistant.gateway.handoff.web import HANDOFF
-from assistant.gateway.lokets import load_lokets
 from assistant.gateway.rasa_client import BotMessage, Button
 from assistant.intake.handoff import Staffing, first_words
 from assistant.intake.machine import Reading, step
@@ -123,21 +122,6 @@ async def test_open_loket_with_its_adviser_online_says_they_will_be_connected(ai
     assert texts[0] == texts_of("handoff_connect")
     assert callback.CONSENT_QUESTION not in texts
     assert texts.count(texts_of("handoff_connect")) == 1
-
-
-@pytest.fixture
-def two_lokets(tmp_path, monkeypatch):
-    import yaml
-
-    hours = {d: ["09:00-17:00"] for d in ("mon", "tue", "wed", "thu", "fri")}
-    lokets = [{"id": lk, "name": f"Werkcentrum {lk}", "greeting": "Hoi", "opening_hours": hours}
-              for lk in ("noord", "zuid")]
-    path = tmp_path / "lokets.yml"
-    path.write_text(yaml.safe_dump({"default": "noord", "lokets": lokets}), encoding="utf-8")
-    monkeypatch.setenv("KOERS_LOKETS_FILE", str(path))
-    load_lokets.cache_clear()
-    yield path
-    load_lokets.cache_clear()
 
 
 async def test_open_loket_with_only_another_lokets_adviser_online_is_unstaffed(aiohttp_client, dialogue_app,

@@ -13,27 +13,9 @@ from assistant.gateway.app import SERVICE, SESSIONS
 from assistant.gateway.handoff.auth import AuthError, advisers_online, create_adviser, lokets_of
 from assistant.gateway.handoff.models import AdviserLoket
 from assistant.gateway.handoff.web import HANDOFF
-from assistant.gateway.lokets import load_lokets
 from assistant.storage.migrate import alembic_config, downgrade
 
 from .conftest import OPEN_TIME, PASSWORD, handoff_replies, login
-
-HOURS = {d: ["09:00-17:00"] for d in ("mon", "tue", "wed", "thu", "fri")}
-
-
-@pytest.fixture
-def two_lokets(tmp_path, monkeypatch):
-    """Two lokets open at the same hours: 'noord' (the default) and 'zuid'."""
-    import yaml
-
-    lokets = [{"id": lk, "name": f"Werkcentrum {lk.title()}", "greeting": "Hoi", "opening_hours": HOURS}
-              for lk in ("noord", "zuid")]
-    path = tmp_path / "lokets.yml"
-    path.write_text(yaml.safe_dump({"default": "noord", "lokets": lokets}), encoding="utf-8")
-    monkeypatch.setenv("KOERS_LOKETS_FILE", str(path))
-    load_lokets.cache_clear()
-    yield path
-    load_lokets.cache_clear()
 
 
 async def say(client, cid, text, loket=None):
