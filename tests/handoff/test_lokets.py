@@ -126,3 +126,19 @@ def test_migration_links_existing_advisers_and_downgrades_on_sqlite(tmp_path, tw
     command.upgrade(alembic_config(url), "0008_adviser_lokets")
     assert "adviser_lokets" in inspect(create_engine(url)).get_table_names()
     engine.dispose()
+
+
+async def test_the_place_in_the_queue_counts_only_the_same_loket(aiohttp_client, app, fake_rasa, two_lokets):
+    create_adviser(app[SESSIONS], "nina", PASSWORD, lokets=["noord", "zuid"])
+    adviser = await aiohttp_client(app)
+    await login(adviser, "nina")
+    fake_rasa.replies["mens"] = handoff_replies()
+    person = await aiohttp_client(app)
+    for cid, loket in (("web-zuid-eerste-0001", "zuid"), ("web-noord-eerste-001", "noord"),
+                       ("web-noord-tweede-001", "noord")):
+        app[SERVICE].ensure_conversation(cid, "web", loket)
+    await say(person, "web-zuid-eerste-0001", "mens")
+    first_north = await say(person, "web-noord-eerste-001", "mens")
+    assert not any(t and t.startswith("Er wacht") for t in first_north)  # zuid's person is not ahead
+    second_north = await say(person, "web-noord-tweede-001", "mens")
+    assert "Er wacht nog 1 persoon voor je." in second_north

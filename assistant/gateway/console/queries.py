@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -30,7 +30,7 @@ from assistant.gateway.console.pages import (
 )
 from assistant.gateway.console.profile_view import UNKNOWN_VALUE, value_label
 from assistant.gateway.handoff.models import Adviser, CallAttempt, HandoffCase, Ticket
-from assistant.gateway.lokets import load_lokets
+from assistant.gateway.lokets import of_lokets
 from assistant.privacy.redact import redact_callback_answer
 from assistant.storage.models import Conversation
 
@@ -107,14 +107,7 @@ def _assignee_condition(model: Any, flt: ListFilter, me: int | None) -> ColumnEl
 
 
 def _loket_condition(flt: ListFilter) -> ColumnElement[bool] | None:
-    if flt.lokets is None:
-        return None
-    configured, default = load_lokets()
-    if default not in flt.lokets:
-        return Conversation.loket_id.in_(flt.lokets)
-    # A conversation without a (known) loket belongs to the default loket, as in get_loket().
-    return or_(Conversation.loket_id.in_(flt.lokets), Conversation.loket_id.is_(None),
-               Conversation.loket_id.not_in(tuple(configured)))
+    return None if flt.lokets is None else of_lokets(Conversation.loket_id, flt.lokets)
 
 
 def _names(db: Session, conversation_ids: list[str]) -> dict[str, str]:

@@ -24,6 +24,7 @@ from assistant.gateway.handoff.auth import Identity
 from assistant.gateway.handoff.availability import Availability, check_availability, local
 from assistant.gateway.handoff.models import HandoffCase, Ticket
 from assistant.gateway.handoff.state import InvalidTransition, check_transition
+from assistant.gateway.lokets import get_loket, of_lokets
 from assistant.gateway.rasa_client import BotMessage, RasaClient, RasaUnavailable
 from assistant.intake.handoff import STAFFING_KEY, first_words, staffing_from
 from assistant.privacy import redact
@@ -161,9 +162,10 @@ class HandoffManager:
                 db.add(case)
                 db.flush()
             case_id = int(case.id)
+            # The queue of this loket: another loket's waiting people are not ahead of this one.
             waiting_before = db.execute(
-                select(func.count(HandoffCase.id)).where(HandoffCase.status == "waiting",
-                                                         HandoffCase.id < case_id)
+                select(func.count(HandoffCase.id)).where(HandoffCase.status == "waiting", HandoffCase.id < case_id,
+                                                         of_lokets(HandoffCase.loket_id, [get_loket(loket_id).id]))
             ).scalar_one()
         log.info("handoff requested", extra={"conversation_id": conversation_id, "case_id": case_id,
                                               "reason": reason})
