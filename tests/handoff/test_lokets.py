@@ -142,3 +142,29 @@ async def test_the_place_in_the_queue_counts_only_the_same_loket(aiohttp_client,
     assert not any(t and t.startswith("Er wacht") for t in first_north)  # zuid's person is not ahead
     second_north = await say(person, "web-noord-tweede-001", "mens")
     assert "Er wacht nog 1 persoon voor je." in second_north
+
+
+async def test_another_lokets_case_and_ticket_are_not_found(aiohttp_client, app, fake_rasa, two_lokets):
+    from assistant.gateway.handoff.models import HandoffCase, Ticket
+
+    create_adviser(app[SESSIONS], "nina", PASSWORD, lokets=["noord"])
+    create_adviser(app[SESSIONS], "zoe", PASSWORD, lokets=["zuid"])
+    # All clients first: starting the app again runs its clean-up, which would purge the test's old dates.
+    person, nina, zoe = [await aiohttp_client(app) for _ in range(3)]
+    fake_rasa.replies["mens"] = handoff_replies()
+    cid = "web-zuid-ticket-0001"
+    app[SERVICE].ensure_conversation(cid, "web", "zuid")
+    for answer in ("mens", "ja, bel of mail me", "Sanne", "0612345678", "ochtend"):  # nobody online: a ticket
+        await say(person, cid, answer)
+    with app[SESSIONS]() as db:
+        case_id = db.execute(select(HandoffCase.id)).scalar_one()
+        ticket_id = db.execute(select(Ticket.id).where(Ticket.status == "open")).scalar_one()
+    csrf = await login(nina, "nina")
+    assert (await nina.get(f"/console/cases/{case_id}")).status == 404
+    assert (await nina.get(f"/console/tickets/{ticket_id}")).status == 404
+    claim = await nina.post(f"/console/tickets/{ticket_id}/claim", data={"csrf_token": csrf},
+                            headers={"X-CSRF-Token": csrf}, allow_redirects=False)
+    assert claim.status == 404
+    await login(zoe, "zoe")
+    assert (await zoe.get(f"/console/tickets/{ticket_id}")).status == 200
+    assert (await zoe.get(f"/console/cases/{case_id}")).status == 200

@@ -33,6 +33,8 @@ from assistant.gateway.handoff.auth import lokets_of
 from assistant.gateway.handoff.models import Adviser, CallAttempt, HandoffCase, Ticket, TicketNote
 from assistant.gateway.handoff.service import HandoffError
 from assistant.gateway.handoff.web import HANDOFF
+from assistant.gateway.lokets import get_loket
+from assistant.storage.models import Conversation
 
 LONG_POLL_MAX_S = 25.0
 CHANNELS = ("web", "widget", "whatsapp", "telegram")
@@ -131,6 +133,7 @@ async def tickets_page(request: web.Request) -> web.Response:
 async def _claim_or_assign(request: web.Request, kind: str, action: str) -> web.StreamResponse:
     identity = identity_of(request)
     row_id = int_param(request, "case_id" if kind == "case" else "ticket_id")
+    _guard(request, kind, row_id)
     form = await request.post()
     default = "/console/queue" if kind == "case" else "/console/tickets"
     back = _back(form_field(form, "terug"), default)
@@ -158,8 +161,24 @@ def _claim_action(kind: str, action: str) -> Handler:
     return handler
 
 
+def _guard(request: web.Request, kind: str, row_id: int) -> None:
+    """An adviser works on the cases and tickets of their own lokets (admins on all): another
+    loket's row is not found, as if it did not exist."""
+    lokets = _lokets(request)
+    if lokets is None:
+        return
+    model = HandoffCase if kind == "case" else Ticket
+    with request.app[SESSIONS]() as db:
+        loket_id = db.execute(select(Conversation.loket_id).join(model, model.conversation_id == Conversation.id)
+                              .where(model.id == row_id)).scalar()
+    if get_loket(loket_id).id not in lokets:
+        raise web.HTTPNotFound(text="Deze zaak bestaat niet (meer)." if kind == "case"
+                               else "Dit verzoek bestaat niet (meer).")
+
+
 def _case_or_404(request: web.Request) -> HandoffCase:
     case_id = int_param(request, "case_id")
+    _guard(request, "case", case_id)
     with request.app[SESSIONS]() as db:
         case = db.get(HandoffCase, case_id)
     if case is None:
@@ -204,6 +223,7 @@ async def case_api(request: web.Request) -> web.Response:
 async def _case_action(request: web.Request, action: str) -> web.Response:
     identity = identity_of(request)
     case_id = int_param(request, "case_id")
+    _guard(request, "case", case_id)
     manager = request.app[HANDOFF]
     try:
         if action == "takeover":
@@ -242,6 +262,7 @@ def _action(name: str) -> Handler:
 
 async def ticket_page(request: web.Request, *, error: str | None = None, status: int = 200) -> web.Response:
     ticket_id = int_param(request, "ticket_id")
+    _guard(request, "ticket", ticket_id)
     with request.app[SESSIONS]() as db:
         ticket = db.get(Ticket, ticket_id)
         case = db.get(HandoffCase, ticket.case_id) if ticket is not None and ticket.case_id else None
@@ -262,6 +283,7 @@ async def ticket_work(request: web.Request) -> web.StreamResponse:
     """A note, a call attempt, the outcome or reopening, from the ticket page's forms."""
     identity = identity_of(request)
     ticket_id = int_param(request, "ticket_id")
+    _guard(request, "ticket", ticket_id)
     action = request.match_info.get("action", "")
     form = await request.post()
     sessions = request.app[SESSIONS]
@@ -287,6 +309,7 @@ async def ticket_work(request: web.Request) -> web.StreamResponse:
 
 async def ticket_done(request: web.Request) -> web.StreamResponse:
     ticket_id = int_param(request, "ticket_id")
+    _guard(request, "ticket", ticket_id)
     try:
         request.app[HANDOFF].mark_ticket_done(ticket_id, identity_of(request))
     except HandoffError as exc:
