@@ -168,3 +168,27 @@ async def test_another_lokets_case_and_ticket_are_not_found(aiohttp_client, app,
     await login(zoe, "zoe")
     assert (await zoe.get(f"/console/tickets/{ticket_id}")).status == 200
     assert (await zoe.get(f"/console/cases/{case_id}")).status == 200
+
+
+async def test_the_admin_page_sets_an_advisers_lokets(aiohttp_client, app, two_lokets):
+    sessions = app[SESSIONS]
+    create_adviser(sessions, "beheer", PASSWORD, "admin")
+    client = await aiohttp_client(app)
+    csrf = await login(client, "beheer")
+    resp = await client.post("/console/admin/advisers", data={
+        "csrf_token": csrf, "username": "zara", "password": PASSWORD, "role": "adviser", "loket": "zuid"})
+    assert resp.status == 200
+    with sessions() as db:
+        from assistant.gateway.handoff.models import Adviser
+
+        zara = db.execute(select(Adviser.id).where(Adviser.username == "zara")).scalar_one()
+    assert lokets_of(sessions, zara) == ("zuid",)
+    page = await resp.text()
+    assert "Werkcentrum Zuid" in page and "Loketten van zara" in page
+    resp = await client.post(f"/console/admin/advisers/{zara}/lokets",
+                             data=[("csrf_token", csrf), ("loket", "noord"), ("loket", "zuid")])
+    assert resp.status == 200
+    assert lokets_of(sessions, zara) == ("noord", "zuid")
+    bad = await client.post(f"/console/admin/advisers/{zara}/lokets", data={"csrf_token": csrf, "loket": "west"})
+    assert bad.status == 400 and "Onbekend loket" in await bad.text()
+    assert lokets_of(sessions, zara) == ("noord", "zuid")

@@ -198,14 +198,30 @@ def lokets_of(sessions: sessionmaker, adviser_id: int) -> tuple[str, ...]:
 
 def set_lokets(sessions: sessionmaker, username: str, lokets: Iterable[str]) -> tuple[str, ...]:
     """Replace the lokets an adviser works for; returns them."""
+    with sessions() as db:
+        adviser_id = db.execute(select(Adviser.id).where(Adviser.username == _normal_name(username))).scalar()
+    if adviser_id is None:
+        raise AuthError(f"Er is geen adviseur met de naam {_normal_name(username)!r}.")
+    return set_lokets_of(sessions, int(adviser_id), lokets)
+
+
+def set_lokets_of(sessions: sessionmaker, adviser_id: int, lokets: Iterable[str]) -> tuple[str, ...]:
     loket_ids = validate_lokets(lokets)
     with sessions.begin() as db:
-        adviser_id = db.execute(select(Adviser.id).where(Adviser.username == _normal_name(username))).scalar()
-        if adviser_id is None:
-            raise AuthError(f"Er is geen adviseur met de naam {_normal_name(username)!r}.")
+        if db.get(Adviser, adviser_id) is None:
+            raise AuthError("Deze adviseur bestaat niet.")
         db.execute(delete(AdviserLoket).where(AdviserLoket.adviser_id == adviser_id))
         db.add_all(AdviserLoket(adviser_id=adviser_id, loket_id=lk) for lk in loket_ids)
     return loket_ids
+
+
+def lokets_by_adviser(sessions: sessionmaker) -> dict[int, list[str]]:
+    with sessions() as db:
+        rows = db.execute(select(AdviserLoket.adviser_id, AdviserLoket.loket_id).order_by(AdviserLoket.loket_id))
+        out: dict[int, list[str]] = {}
+        for adviser_id, loket_id in rows:
+            out.setdefault(int(adviser_id), []).append(str(loket_id))
+    return out
 
 
 def session_key(secret: str, token: str) -> str:

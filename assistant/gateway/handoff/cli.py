@@ -80,17 +80,15 @@ def adviser_lokets(args: argparse.Namespace) -> int:
 
 
 def adviser_list(_args: argparse.Namespace) -> int:
-    from assistant.gateway.handoff.models import Adviser, AdviserLoket
+    from assistant.gateway.handoff.auth import lokets_by_adviser
+    from assistant.gateway.handoff.models import Adviser
 
     sessions = _sessions()
     if sessions is None:
         return 1
     with sessions() as db:
         advisers = list(db.execute(select(Adviser).order_by(Adviser.username)).scalars())
-        lokets: dict[int, list[str]] = {}
-        for adviser_id, loket_id in db.execute(select(AdviserLoket.adviser_id, AdviserLoket.loket_id)
-                                               .order_by(AdviserLoket.loket_id)).all():
-            lokets.setdefault(int(adviser_id), []).append(str(loket_id))
+    lokets = lokets_by_adviser(sessions)
     if not advisers:
         print("Er zijn nog geen adviseurs. Voeg er een toe met: koers adviser add --username NAAM")
         return 0
