@@ -1,4 +1,4 @@
-"""``koers adviser add|list``, ``koers export transcripts`` and ``koers retention``."""
+"""``koers adviser add|list|lokets``, ``koers export transcripts`` and ``koers retention``."""
 
 from __future__ import annotations
 
