@@ -15,6 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from assistant.intake.handoff import STAFFING_KEY, Staffing, staffing_from
 from assistant.intake.machine import Reading, TurnResult, profile_of, read_nlu, step
 from assistant.intake.slots import PROFILE_SLOTS
 
@@ -27,8 +28,20 @@ def reading_of(tracker: Tracker) -> Reading:
     if not message.get("text"):
         # A triggered intent (handoff_resume, greet from the widget) has no text of its own.
         intent = (message.get("intent") or {}).get("name")
-        return Reading(text="", intent=intent, confidence=1.0)
+        # Only the service triggers intents (it never passes a person's text as one): its entities
+        # say e.g. that a callback request was just left.
+        return Reading(text="", intent=intent, confidence=1.0, entities=tuple(message.get("entities") or ()))
     return read_nlu(message)
+
+
+def staffing_of(tracker: Tracker) -> Staffing | None:
+    """The service's word on the loket, from the metadata of the latest user message (Rasa keeps it
+    in the message's parse data and in its event)."""
+    metadata = (tracker.latest_message or {}).get("metadata")
+    if not isinstance(metadata, dict):
+        user = next((e for e in reversed(tracker.events or []) if e.get("event") == "user"), None)
+        metadata = (user or {}).get("metadata")
+    return staffing_from((metadata or {}).get(STAFFING_KEY)) if isinstance(metadata, dict) else None
 
 
 def events_of(result: TurnResult) -> list[EventType]:
@@ -44,7 +57,7 @@ def events_of(result: TurnResult) -> list[EventType]:
 
 
 def run_turn(dispatcher: CollectingDispatcher, tracker: Tracker, today: date | None = None) -> list[EventType]:
-    result = step(tracker.get_slot(STATE_SLOT), reading_of(tracker), today or date.today())
+    result = step(tracker.get_slot(STATE_SLOT), reading_of(tracker), today or date.today(), staffing_of(tracker))
     for message in result.messages:
         buttons: list[dict[str, Any]] = [{"title": b, "payload": b} for b in message.buttons]
         if message.custom is not None:

@@ -89,9 +89,16 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--username", required=True)
     a.add_argument("--role", choices=["adviser", "admin"], default="adviser")
     a.add_argument("--password-stdin", action="store_true", help="Wachtwoord lezen van standaardinvoer.")
+    a.add_argument("--loket", action="append", default=[], metavar="LOKET",
+                   help="Loket waarvoor de adviseur werkt (vaker te geven). Zonder: het standaardloket.")
     a.set_defaults(handler=_lazy("assistant.gateway.handoff.cli:adviser_add"))
     a = asub.add_parser("list", help="Adviseurs tonen.")
     a.set_defaults(handler=_lazy("assistant.gateway.handoff.cli:adviser_list"))
+    a = asub.add_parser("lokets", help="De loketten van een adviseur instellen.")
+    a.add_argument("--username", required=True)
+    a.add_argument("--loket", action="append", required=True, metavar="LOKET",
+                   help="Loket waarvoor de adviseur werkt (vaker te geven).")
+    a.set_defaults(handler=_lazy("assistant.gateway.handoff.cli:adviser_lokets"))
 
     p = sub.add_parser("export", help="Gegevens exporteren.")
     esub = p.add_subparsers(dest="export_command", metavar="WHAT", required=True)

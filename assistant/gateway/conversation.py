@@ -73,6 +73,8 @@ Listener = Callable[["ConversationEvent"], Awaitable[None]]
 SignalHandler = Callable[[str, list[BotMessage]], Awaitable[list[BotMessage]]]
 # May claim a raw user message before redaction (callback flow collecting contact details).
 Interceptor = Callable[[str, str, str], Awaitable["Interception | None"]]
+# Facts the dialogue needs with each message (the loket's staffing), sent as Rasa message metadata.
+MetadataProvider = Callable[[str], dict[str, Any]]
 
 
 class TurnObserver(Protocol):
@@ -143,6 +145,7 @@ class ConversationService:
         self._listeners: list[Listener] = []
         self._signal_handlers: list[SignalHandler] = []
         self._interceptors: list[Interceptor] = []
+        self._metadata_providers: list[MetadataProvider] = []
         # One lock per conversation keeps user turns in order (Rasa needs that too); with
         # replicas it is a Redis lock (assistant.shared_state).
         self.locks: TurnLocks = locks if locks is not None else MemoryTurnLocks()
@@ -161,6 +164,18 @@ class ConversationService:
 
     def add_interceptor(self, interceptor: Interceptor) -> None:
         self._interceptors.append(interceptor)
+
+    def add_metadata_provider(self, provider: MetadataProvider) -> None:
+        self._metadata_providers.append(provider)
+
+    def _metadata(self, conversation_id: str, metadata: dict[str, Any] | None) -> dict[str, Any] | None:
+        merged = dict(metadata or {})
+        for provider in self._metadata_providers:
+            try:
+                merged.update(provider(conversation_id))
+            except Exception:  # missing facts make the dialogue careful, never silent
+                log.exception("metadata provider failed", extra={"conversation_id": conversation_id})
+        return merged or None
 
     async def _publish(self, event: ConversationEvent) -> None:
         for listener in list(self._listeners):
@@ -337,7 +352,7 @@ class ConversationService:
 
     async def _ask_bot(self, conversation_id: str, text: str,
                        metadata: dict[str, Any] | None = None) -> list[BotMessage]:
-        replies = await self.rasa.send(conversation_id, as_plain_text(text), metadata)
+        replies = await self.rasa.send(conversation_id, as_plain_text(text), self._metadata(conversation_id, metadata))
         # With its action server down Rasa logs the error, drops the action and answers 200 with
         # nothing. That is no answer: the message is kept like when Rasa itself is down.
         if not replies and self.action_server_url and not await self.rasa.is_up(f"{self.action_server_url}/health"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -10,6 +11,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
+from sqlalchemy import or_
+from sqlalchemy.sql.elements import ColumnElement
 
 DEFAULT_FILE = Path(__file__).parent / "data" / "lokets.yml"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -100,3 +103,13 @@ def widget_origins() -> frozenset[str]:
 def get_loket(loket_id: str | None = None) -> Loket:
     lokets, default = load_lokets()
     return lokets.get(loket_id or default) or lokets[default]
+
+
+def of_lokets(column: Any, loket_ids: Iterable[str]) -> ColumnElement[bool]:
+    """SQL: rows whose loket column is one of ``loket_ids``. A row without a (known) loket belongs
+    to the default loket, as in ``get_loket``."""
+    lokets, default = load_lokets()
+    wanted = tuple(loket_ids)
+    if default not in wanted:
+        return column.in_(wanted)
+    return or_(column.in_(wanted), column.is_(None), column.not_in(tuple(lokets)))

@@ -32,6 +32,7 @@ from rapidfuzz import fuzz, process
 
 from assistant.intake import slots as slotlib
 from assistant.intake import typos
+from assistant.intake.handoff import Staffing, first_words
 from assistant.intake.relevance import relevant
 from assistant.vocabulary import Field, vocabulary
 
@@ -247,10 +248,12 @@ def profile_of(state: Mapping[str, Any]) -> dict[str, Any]:
 
 
 class _Turn:
-    def __init__(self, state: dict[str, Any], reading: Reading, today: date) -> None:
+    def __init__(self, state: dict[str, Any], reading: Reading, today: date,
+                 staffing: Staffing | None = None) -> None:
         self.s = state
         self.r = reading
         self.today = today
+        self.staffing = staffing  # the person's loket right now, from the service (None: not known)
         self.text = clean(reading.text)
         self.norm = _norm(self.text)
         self.injected = bool(INTENT_SYNTAX.match(self.text))
@@ -304,8 +307,10 @@ class _Turn:
         if asked_stap and "stap_budget" not in self.s["asked_schemes"]:
             self.s["asked_schemes"].append("stap_budget")
         if self.intent == "handoff_resume":
-            self.say(_t("resume"))
             self.s["offer"] = None
+            if self.after_ticket():
+                return self.result()
+            self.say(_t("resume"))
             self.continue_()
             return self.result()
         if self.s["phase"] == "new":
@@ -367,6 +372,8 @@ class _Turn:
                 self.effects.append(Effect("delete"))
                 self.s.clear()
                 self.s.update(new_state())
+            elif kind == "go_on":
+                self.continue_()
             elif kind == "restart":
                 self.effects.append(Effect("restart"))
                 self.s.clear()
@@ -377,6 +384,9 @@ class _Turn:
             return True
         if (self.is_no() or _GO_ON.match(self.norm) or _DECLINE.match(_answer_part(self.norm))) \
                 and not self.extract(None):
+            if kind == "go_on":
+                self.say(_t("go_on_later"))
+                return True
             if kind == "adviser" and self.s["phase"] == "advice" and not self.s.get("open"):
                 self.say(_t("anything_else"), list(_after_advice_buttons()))
                 return True
@@ -391,9 +401,23 @@ class _Turn:
         # How each answer was learnt, so the adviser sees which facts are corrected or uncertain.
         notes = {"unknown": list(self.s["unknown"]), "own_words": dict(self.s["own_words"]),
                  "sources": dict(self.s["sources"])}
-        self.say(_t("handoff"), custom={"handoff": "requested", "reason": reason, "summary": summary,
-                                        "intake_notes": notes})
+        # The truth about the loket first; "told" lets the service add only what was not said.
+        *before, last = first_words(self.staffing)
+        for text in before:
+            self.say(text)
+        self.say(last, custom={"handoff": "requested", "reason": reason, "summary": summary,
+                               "intake_notes": notes, "told": self.staffing.status if self.staffing else None})
         self.effects.append(Effect("handoff", {"reason": reason}))
+
+    def after_ticket(self) -> bool:
+        """Back from a callback request: ask whether to go on, instead of asking on at once."""
+        if not any(e.get("entity") == "after" and e.get("value") == "ticket" for e in self.r.entities):
+            return False
+        if self.s.get("open") or self.s["phase"] != "advice" or self.next_field() is not None:
+            self.offer("go_on", _t("go_on_after_ticket"), _t("yes_button"), _t("no_button"))
+        else:
+            self.say(_t("anything_else"), list(_after_advice_buttons()))
+        return True
 
     def offer(self, kind: str, text: str, yes: str, no: str, reason: str | None = None) -> None:
         self.s["offer"] = {"kind": kind, "reason": reason}
@@ -1204,7 +1228,11 @@ def _after_advice_buttons() -> tuple[str, ...]:
     return AFTER_ADVICE_BUTTONS
 
 
-def step(state: Mapping[str, Any] | None, reading: Reading, today: date) -> TurnResult:
-    """One turn: the message read against the state; the state is never changed in place."""
-    turn = _Turn(load_state(state), reading, today)
+def step(state: Mapping[str, Any] | None, reading: Reading, today: date,
+         staffing: Staffing | None = None) -> TurnResult:
+    """One turn: the message read against the state; the state is never changed in place.
+
+    ``staffing``: whether the person's loket is open and staffed now, from the service.
+    """
+    turn = _Turn(load_state(state), reading, today, staffing)
     return turn.run()

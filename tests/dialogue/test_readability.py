@@ -31,7 +31,8 @@ def action_texts() -> list[tuple[str, str]]:
     from assistant.vocabulary import vocabulary
 
     voc = vocabulary()
-    out = [(f"texts.{k}", v.format(example="45", value="Zwolle")) for k, v in voc.texts.items()]
+    sample = {"example": "45", "value": "Zwolle", "reopens": "maandag vanaf 9.00 uur", "holiday": "Tweede Kerstdag"}
+    out = [(f"texts.{k}", v.format(**sample)) for k, v in voc.texts.items()]
     for name, spec in voc.fields.items():
         out += [(f"{name}.ask", spec.ask), (f"{name}.rephrase", spec.rephrase)] if spec.ask else []
     return out

@@ -66,3 +66,29 @@ def test_faq_answer_comes_from_the_response_selector() -> None:
 
     assert messages[0]["text"] == faq_answer("faq/ask_cost", TODAY)
     assert slots[STATE_SLOT]["open"] == "work_status"
+
+
+def test_the_loket_staffing_comes_from_the_message_metadata() -> None:
+    from actions.turn import staffing_of
+
+    closed = {"koers_staffing": {"status": "closed", "reopens": "maandag vanaf 9.00 uur"}}
+    in_parse = Tracker("web-test", {}, {"text": "ja", "metadata": closed}, [], False, None, {}, "action_listen")
+    in_event = Tracker("web-test", {}, {"text": "ja"}, [{"event": "user", "metadata": closed}], False, None, {},
+                       "action_listen")
+    for t in (in_parse, in_event):
+        staffing = staffing_of(t)
+        assert staffing is not None and staffing.status == "closed" and staffing.reopens == "maandag vanaf 9.00 uur"
+    odd = Tracker("web-test", {}, {"text": "ja", "metadata": {"koers_staffing": {"status": "open?"}}}, [], False,
+                  None, {}, "action_listen")
+    assert staffing_of(odd) is None
+
+
+def test_a_triggered_resume_after_a_callback_request_asks_whether_to_go_on() -> None:
+    from assistant.vocabulary import vocabulary
+
+    _, slots = turn("hoi", intent="greet")
+    # As Rasa stores a triggered intent: a placeholder text, the intent and the service's entities.
+    messages, slots = turn("EXTERNAL: handoff_resume", slots, intent="handoff_resume",
+                           entities=[{"entity": "after", "value": "ticket"}])
+    assert [m["text"] for m in messages] == [vocabulary().texts["go_on_after_ticket"]]
+    assert slots[STATE_SLOT]["offer"]["kind"] == "go_on"

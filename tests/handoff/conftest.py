@@ -11,6 +11,7 @@ from assistant.gateway.app import SESSIONS, create_app
 from assistant.gateway.handoff.auth import create_adviser
 from assistant.gateway.handoff.web import HANDOFF
 from assistant.gateway.rasa_client import BotMessage
+from assistant.vocabulary import vocabulary
 
 PASSWORD = "correct horse battery"
 # A Monday at 10:00 in Amsterdam: the demo loket is open.
@@ -59,9 +60,31 @@ async def login(client: Any, username: str, password: str = PASSWORD) -> str:
     return str((await resp.json())["csrf_token"])
 
 
+HANDOFF_TEXT = vocabulary().texts["handoff"]
+
+
 def handoff_replies(summary: dict[str, Any] | None = None) -> list[BotMessage]:
-    """What N2's action_handoff sends through Rasa's REST channel: a text, then the custom payload."""
+    """What action_turn sends through Rasa's REST channel when it was not told the loket's staffing:
+    a text that promises nothing, then the custom payload (the service then says what is true)."""
     return [
-        BotMessage(text="Ik geef je door aan een adviseur."),
+        BotMessage(text=HANDOFF_TEXT),
         BotMessage(custom={"handoff": "requested", "reason": "user_request", "summary": summary or SUMMARY}),
     ]
+
+
+@pytest.fixture
+def two_lokets(tmp_path, monkeypatch):
+    """Two lokets open at the same hours: 'noord' (the default) and 'zuid'."""
+    import yaml
+
+    from assistant.gateway.lokets import load_lokets
+
+    hours = {d: ["09:00-17:00"] for d in ("mon", "tue", "wed", "thu", "fri")}
+    lokets = [{"id": lk, "name": f"Werkcentrum {lk.title()}", "greeting": "Hoi", "opening_hours": hours}
+              for lk in ("noord", "zuid")]
+    path = tmp_path / "lokets.yml"
+    path.write_text(yaml.safe_dump({"default": "noord", "lokets": lokets}), encoding="utf-8")
+    monkeypatch.setenv("KOERS_LOKETS_FILE", str(path))
+    load_lokets.cache_clear()
+    yield path
+    load_lokets.cache_clear()

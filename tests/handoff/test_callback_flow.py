@@ -7,11 +7,11 @@ from sqlalchemy import select
 
 from assistant.gateway.app import SESSIONS
 from assistant.gateway.handoff import callback
-from assistant.gateway.handoff import service as handoff_service
 from assistant.gateway.handoff.callback import FlowState, advance, normalise_phone, parse_contact, parse_name
 from assistant.gateway.handoff.models import HandoffCase, Ticket
 from assistant.gateway.handoff.web import HANDOFF
 from assistant.storage.models import Conversation, Message
+from assistant.vocabulary import vocabulary
 from tests.conftest import chat_auth
 
 from .conftest import CLOSED_TIME, handoff_replies, login
@@ -117,7 +117,7 @@ async def test_stop_halfway_deletes_the_draft(client, app, fake_rasa):
 async def test_nobody_online_during_opening_hours(client, app, fake_rasa):
     fake_rasa.replies["mens"] = handoff_replies()
     texts = await say(client, "mens")
-    assert handoff_service.NOBODY_ONLINE in texts
+    assert vocabulary().texts["handoff_unstaffed"] in texts
     assert texts[-1] == callback.CONSENT_QUESTION
 
 

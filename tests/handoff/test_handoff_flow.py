@@ -11,7 +11,7 @@ from assistant.storage.models import Conversation
 from assistant.vocabulary import vocabulary
 from tests.conftest import chat_auth
 
-from .conftest import CLOSED_TIME, SUMMARY, handoff_replies, login
+from .conftest import CLOSED_TIME, HANDOFF_TEXT, SUMMARY, handoff_replies, login
 
 CID = "web-handoff-test-0001"
 
@@ -47,8 +47,9 @@ async def test_full_handoff_with_an_adviser_online(client, app, fake_rasa, advis
     csrf = await login(client, "anna")  # the console is open: an adviser is online
     texts = await request_handoff(client, fake_rasa)
     # The person hears what happens next, in the same reply (so every channel gets it).
-    assert texts[0] == "Ik geef je door aan een adviseur."
-    assert handoff_service.WAITING in texts
+    assert texts[0] == HANDOFF_TEXT
+    # What the fake dialogue could not know, the service says: an adviser is there.
+    assert texts.index(vocabulary().texts["handoff_connect"]) < texts.index(handoff_service.WAITING)
     assert handoff_service.SUMMARY_NOTE in texts
     case = case_of(app)
     assert case.status == "waiting" and case.summary == SUMMARY and case.reason == "user_request"
@@ -217,7 +218,9 @@ async def test_outside_opening_hours_the_person_is_told_when_we_open(client, app
     app[HANDOFF].now = lambda: CLOSED_TIME
     await login(client, "anna")
     texts = await request_handoff(client, fake_rasa)
-    assert "Het Leerwerkloket is nu dicht. We zijn weer open morgen om 09:00." in texts
+    # Said by the service, since this fake dialogue did not know: when, and what can be done now.
+    assert "Het Werkcentrum is nu dicht. We zijn er weer morgen vanaf 9.00 uur." in texts
+    assert vocabulary().texts["handoff_now"] in texts
     assert texts[-1].startswith("Wil je dat een adviseur contact met je opneemt?")
 
 
@@ -227,5 +230,5 @@ async def test_bot_says_nothing_after_its_handoff_signal(client, app, fake_rasa,
     fake_rasa.replies["mens"] = [*handoff_replies(), BotMessage(text="Wat doe je nu vooral?")]
     texts = await say(client, "mens")
     assert "Wat doe je nu vooral?" not in texts
-    assert texts[0] == "Ik geef je door aan een adviseur." and handoff_service.WAITING in texts
+    assert texts[0] == HANDOFF_TEXT and handoff_service.WAITING in texts
     assert "Wat doe je nu vooral?" not in [m["text"] for m in await chat_history(client)]

@@ -14,6 +14,7 @@ from assistant.gateway.console.pages import render
 from assistant.gateway.handoff import auth
 from assistant.gateway.handoff.availability import TZ
 from assistant.gateway.handoff.models import Adviser, AuditEntry
+from assistant.gateway.lokets import load_lokets
 
 
 async def advisers_page(request: web.Request, message: str | None = None, error: str | None = None,
@@ -21,8 +22,10 @@ async def advisers_page(request: web.Request, message: str | None = None, error:
     with request.app[SESSIONS]() as db:
         advisers = list(db.execute(select(Adviser).order_by(Adviser.username)).scalars())
     locked = auth.delayed_accounts(request.app[SESSIONS], request.app[SETTINGS].secret_key)
+    configured, default = load_lokets()
     return render(request, "advisers.html", advisers=advisers, locked=locked, message=message, error=error,
-                  status=status)
+                  status=status, lokets=auth.lokets_by_adviser(request.app[SESSIONS]),
+                  all_lokets=sorted(configured.values(), key=lambda lk: lk.name), default_loket=default)
 
 
 async def advisers_list(request: web.Request) -> web.Response:
@@ -34,7 +37,7 @@ async def adviser_create(request: web.Request) -> web.Response:
     try:
         auth.create_adviser(request.app[SESSIONS], str(form.get("username") or "")[:64],
                             str(form.get("password") or "")[:auth.MAX_PASSWORD_CHARS + 1],
-                            str(form.get("role") or "adviser"))
+                            str(form.get("role") or "adviser"), [str(v) for v in form.getall("loket", [])])
     except auth.AuthError as exc:
         return await advisers_page(request, error=str(exc), status=400)
     audit(request, "adviser_add", None, {"username": str(form.get("username"))[:64]})
@@ -47,6 +50,13 @@ async def adviser_update(request: web.Request) -> web.Response:
     sessions = request.app[SESSIONS]
     if action == "unlock":
         ok = auth.unlock(sessions, adviser_id, request.app[SETTINGS].secret_key)
+    elif action == "lokets":
+        form = await request.post()
+        try:
+            auth.set_lokets_of(sessions, adviser_id, [str(v) for v in form.getall("loket", [])])
+        except auth.AuthError as exc:
+            return await advisers_page(request, error=str(exc), status=400)
+        ok = True
     elif action in ("deactivate", "activate"):
         if action == "deactivate" and adviser_id == identity_of(request).adviser_id:
             return await advisers_page(request, error="Je kunt je eigen account niet uitzetten.", status=400)

@@ -30,6 +30,7 @@ from assistant.gateway.console.pages import (
 )
 from assistant.gateway.console.profile_view import UNKNOWN_VALUE, value_label
 from assistant.gateway.handoff.models import Adviser, CallAttempt, HandoffCase, Ticket
+from assistant.gateway.lokets import of_lokets
 from assistant.privacy.redact import redact_callback_answer
 from assistant.storage.models import Conversation
 
@@ -49,6 +50,8 @@ class ListFilter:
     assignee: str | None = None  # mij | niemand
     sort: str = ""
     page: int = 1
+    # The lokets whose cases this adviser sees; None: every loket (admins).
+    lokets: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -103,6 +106,10 @@ def _assignee_condition(model: Any, flt: ListFilter, me: int | None) -> ColumnEl
     return None
 
 
+def _loket_condition(flt: ListFilter) -> ColumnElement[bool] | None:
+    return None if flt.lokets is None else of_lokets(Conversation.loket_id, flt.lokets)
+
+
 def _names(db: Session, conversation_ids: list[str]) -> dict[str, str]:
     """The name a person left on a callback request, per conversation (the newest one)."""
     if not conversation_ids:
@@ -129,6 +136,9 @@ def list_cases(sessions: sessionmaker, flt: ListFilter, me: int | None = None, n
     assignee = _assignee_condition(HandoffCase, flt, me)
     if assignee is not None:
         conditions.append(assignee)
+    loket = _loket_condition(flt)
+    if loket is not None:
+        conditions.append(loket)
     order = {"nieuw": (HandoffCase.created_at.desc(), HandoffCase.id.desc()),
              "status": (HandoffCase.status.desc(), HandoffCase.created_at, HandoffCase.id)}.get(
         flt.sort, (HandoffCase.created_at, HandoffCase.id))
@@ -172,6 +182,9 @@ def list_tickets(sessions: sessionmaker, flt: ListFilter, me: int | None = None,
     assignee = _assignee_condition(Ticket, flt, me)
     if assignee is not None:
         conditions.append(assignee)
+    loket = _loket_condition(flt)
+    if loket is not None:
+        conditions.append(loket)
     order = (Ticket.created_at.desc(), Ticket.id.desc()) if flt.sort == "nieuw" else (Ticket.created_at, Ticket.id)
     where = and_(*conditions)
     with sessions() as db:

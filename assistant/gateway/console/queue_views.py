@@ -29,15 +29,24 @@ from assistant.gateway.console.queries import (
     queue_data,
 )
 from assistant.gateway.handoff import casework
+from assistant.gateway.handoff.auth import lokets_of
 from assistant.gateway.handoff.models import Adviser, CallAttempt, HandoffCase, Ticket, TicketNote
 from assistant.gateway.handoff.service import HandoffError
 from assistant.gateway.handoff.web import HANDOFF
+from assistant.gateway.lokets import get_loket
+from assistant.storage.models import Conversation
 
 LONG_POLL_MAX_S = 25.0
 CHANNELS = ("web", "widget", "whatsapp", "telegram")
 FILTER_KEYS = ("status", "kanaal", "wie", "sorteer")
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def _lokets(request: web.Request) -> tuple[str, ...] | None:
+    """The lokets whose cases this adviser works on; None for an admin (every loket)."""
+    identity = identity_of(request)
+    return None if identity.is_admin else lokets_of(request.app[SESSIONS], identity.adviser_id)
 
 
 def _list_filter(request: web.Request, statuses: tuple[str, ...], sorts: dict[str, str]) -> ListFilter:
@@ -49,7 +58,8 @@ def _list_filter(request: web.Request, statuses: tuple[str, ...], sorts: dict[st
     return ListFilter(status=q.get("status") if q.get("status") in statuses else None,
                       channel=q.get("kanaal") if q.get("kanaal") in CHANNELS else None,
                       assignee=q.get("wie") if q.get("wie") in ("mij", "niemand") else None,
-                      sort=str(q.get("sorteer") or "") if q.get("sorteer") in sorts else "", page=page)
+                      sort=str(q.get("sorteer") or "") if q.get("sorteer") in sorts else "", page=page,
+                      lokets=_lokets(request))
 
 
 def _list_context(request: web.Request, total: int) -> dict[str, Any]:
@@ -81,8 +91,10 @@ def _queue_context(request: web.Request) -> dict[str, Any]:
     flt = _list_filter(request, ("waiting", "active"), CASE_SORTS)
     now = request.app[HANDOFF].now()  # the handoff's clock: waiting times match its timestamps
     rows, total = list_cases(request.app[SESSIONS], flt, me, now)
-    _open, open_total = list_tickets(request.app[SESSIONS], ListFilter(), me, now, page_size=1)
-    _mine, unclaimed = list_tickets(request.app[SESSIONS], ListFilter(assignee="niemand"), me, now, page_size=1)
+    lokets = flt.lokets
+    _open, open_total = list_tickets(request.app[SESSIONS], ListFilter(lokets=lokets), me, now, page_size=1)
+    _mine, unclaimed = list_tickets(request.app[SESSIONS], ListFilter(assignee="niemand", lokets=lokets), me, now,
+                                    page_size=1)
     context = _list_context(request, total)
     # Claim and assign come back to the queue with the same filters, also from the live table.
     context["back"] = "/console/queue" + (f"?{request.query_string}" if request.query_string else "")
@@ -92,7 +104,9 @@ def _queue_context(request: web.Request) -> dict[str, Any]:
 
 async def queue_page(request: web.Request) -> web.Response:
     manager = request.app[HANDOFF]
-    availability = manager.availability(None)
+    lokets = _lokets(request)
+    # The adviser's own (first) loket: another loket's hours or advisers say nothing about theirs.
+    availability = manager.availability(lokets[0] if lokets else None)
     return render(request, "queue.html", availability=availability, **_queue_context(request))
 
 
@@ -104,7 +118,8 @@ async def queue_live(request: web.Request) -> web.Response:
 async def queue_api(request: web.Request) -> web.Response:
     me = identity_of(request).adviser_id
     return web.json_response(queue_data(request.app[SESSIONS], now=request.app[HANDOFF].now(), me=me,
-                                        cases=_list_filter(request, ("waiting", "active"), CASE_SORTS)))
+                                        cases=_list_filter(request, ("waiting", "active"), CASE_SORTS),
+                                        tickets=ListFilter(lokets=_lokets(request))))
 
 
 async def tickets_page(request: web.Request) -> web.Response:
@@ -118,6 +133,7 @@ async def tickets_page(request: web.Request) -> web.Response:
 async def _claim_or_assign(request: web.Request, kind: str, action: str) -> web.StreamResponse:
     identity = identity_of(request)
     row_id = int_param(request, "case_id" if kind == "case" else "ticket_id")
+    _guard(request, kind, row_id)
     form = await request.post()
     default = "/console/queue" if kind == "case" else "/console/tickets"
     back = _back(form_field(form, "terug"), default)
@@ -145,8 +161,24 @@ def _claim_action(kind: str, action: str) -> Handler:
     return handler
 
 
+def _guard(request: web.Request, kind: str, row_id: int) -> None:
+    """An adviser works on the cases and tickets of their own lokets (admins on all): another
+    loket's row is not found, as if it did not exist."""
+    lokets = _lokets(request)
+    if lokets is None:
+        return
+    model = HandoffCase if kind == "case" else Ticket
+    with request.app[SESSIONS]() as db:
+        loket_id = db.execute(select(Conversation.loket_id).join(model, model.conversation_id == Conversation.id)
+                              .where(model.id == row_id)).scalar()
+    if get_loket(loket_id).id not in lokets:
+        raise web.HTTPNotFound(text="Deze zaak bestaat niet (meer)." if kind == "case"
+                               else "Dit verzoek bestaat niet (meer).")
+
+
 def _case_or_404(request: web.Request) -> HandoffCase:
     case_id = int_param(request, "case_id")
+    _guard(request, "case", case_id)
     with request.app[SESSIONS]() as db:
         case = db.get(HandoffCase, case_id)
     if case is None:
@@ -191,6 +223,7 @@ async def case_api(request: web.Request) -> web.Response:
 async def _case_action(request: web.Request, action: str) -> web.Response:
     identity = identity_of(request)
     case_id = int_param(request, "case_id")
+    _guard(request, "case", case_id)
     manager = request.app[HANDOFF]
     try:
         if action == "takeover":
@@ -229,6 +262,7 @@ def _action(name: str) -> Handler:
 
 async def ticket_page(request: web.Request, *, error: str | None = None, status: int = 200) -> web.Response:
     ticket_id = int_param(request, "ticket_id")
+    _guard(request, "ticket", ticket_id)
     with request.app[SESSIONS]() as db:
         ticket = db.get(Ticket, ticket_id)
         case = db.get(HandoffCase, ticket.case_id) if ticket is not None and ticket.case_id else None
@@ -249,6 +283,7 @@ async def ticket_work(request: web.Request) -> web.StreamResponse:
     """A note, a call attempt, the outcome or reopening, from the ticket page's forms."""
     identity = identity_of(request)
     ticket_id = int_param(request, "ticket_id")
+    _guard(request, "ticket", ticket_id)
     action = request.match_info.get("action", "")
     form = await request.post()
     sessions = request.app[SESSIONS]
@@ -274,6 +309,7 @@ async def ticket_work(request: web.Request) -> web.StreamResponse:
 
 async def ticket_done(request: web.Request) -> web.StreamResponse:
     ticket_id = int_param(request, "ticket_id")
+    _guard(request, "ticket", ticket_id)
     try:
         request.app[HANDOFF].mark_ticket_done(ticket_id, identity_of(request))
     except HandoffError as exc:

@@ -24,7 +24,7 @@ import hmac
 import os
 import re
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
@@ -36,7 +36,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from assistant.gateway.handoff.models import ROLES, Adviser, AdviserSession, LoginThrottle
+from assistant.gateway.handoff.models import ROLES, Adviser, AdviserLoket, AdviserSession, LoginThrottle
+from assistant.gateway.lokets import load_lokets
 from assistant.storage.models import utcnow
 
 COOKIE_NAME = "koers_session"
@@ -160,11 +161,23 @@ def validate_password(password: str) -> None:
         raise AuthError(f"Het wachtwoord mag hoogstens {MAX_PASSWORD_CHARS} tekens hebben.")
 
 
-def create_adviser(sessions: sessionmaker, username: str, password: str, role: str = "adviser") -> int:
+def validate_lokets(loket_ids: Iterable[str]) -> tuple[str, ...]:
+    """Configured loket ids, in order and without doubles; none given means the default loket."""
+    lokets, default = load_lokets()
+    chosen = tuple(dict.fromkeys(str(lk).strip() for lk in loket_ids if str(lk).strip())) or (default,)
+    unknown = [lk for lk in chosen if lk not in lokets]
+    if unknown:
+        raise AuthError(f"Onbekend loket: {', '.join(unknown)}. Kies uit: {', '.join(sorted(lokets))}.")
+    return chosen
+
+
+def create_adviser(sessions: sessionmaker, username: str, password: str, role: str = "adviser",
+                   lokets: Iterable[str] = ()) -> int:
     name = validate_username(username)
     if role not in ROLES:
         raise AuthError(f"Onbekende rol {role!r}. Kies uit: {', '.join(ROLES)}.")
     validate_password(password)
+    loket_ids = validate_lokets(lokets)
     with sessions.begin() as db:
         if db.execute(select(Adviser.id).where(Adviser.username == name)).first() is not None:
             raise AuthError(f"Er is al een adviseur met de naam {name!r}.")
@@ -172,7 +185,43 @@ def create_adviser(sessions: sessionmaker, username: str, password: str, role: s
                           failed_logins=0)
         db.add(adviser)
         db.flush()
+        db.add_all(AdviserLoket(adviser_id=adviser.id, loket_id=lk) for lk in loket_ids)
         return int(adviser.id)
+
+
+def lokets_of(sessions: sessionmaker, adviser_id: int) -> tuple[str, ...]:
+    with sessions() as db:
+        return tuple(str(lk) for lk in db.execute(
+            select(AdviserLoket.loket_id).where(AdviserLoket.adviser_id == adviser_id)
+            .order_by(AdviserLoket.loket_id)).scalars())
+
+
+def set_lokets(sessions: sessionmaker, username: str, lokets: Iterable[str]) -> tuple[str, ...]:
+    """Replace the lokets an adviser works for; returns them."""
+    with sessions() as db:
+        adviser_id = db.execute(select(Adviser.id).where(Adviser.username == _normal_name(username))).scalar()
+    if adviser_id is None:
+        raise AuthError(f"Er is geen adviseur met de naam {_normal_name(username)!r}.")
+    return set_lokets_of(sessions, int(adviser_id), lokets)
+
+
+def set_lokets_of(sessions: sessionmaker, adviser_id: int, lokets: Iterable[str]) -> tuple[str, ...]:
+    loket_ids = validate_lokets(lokets)
+    with sessions.begin() as db:
+        if db.get(Adviser, adviser_id) is None:
+            raise AuthError("Deze adviseur bestaat niet.")
+        db.execute(delete(AdviserLoket).where(AdviserLoket.adviser_id == adviser_id))
+        db.add_all(AdviserLoket(adviser_id=adviser_id, loket_id=lk) for lk in loket_ids)
+    return loket_ids
+
+
+def lokets_by_adviser(sessions: sessionmaker) -> dict[int, list[str]]:
+    with sessions() as db:
+        rows = db.execute(select(AdviserLoket.adviser_id, AdviserLoket.loket_id).order_by(AdviserLoket.loket_id))
+        out: dict[int, list[str]] = {}
+        for adviser_id, loket_id in rows:
+            out.setdefault(int(adviser_id), []).append(str(loket_id))
+    return out
 
 
 def session_key(secret: str, token: str) -> str:
@@ -347,17 +396,20 @@ def csrf_ok(identity: Identity, supplied: str | None) -> bool:
     return bool(supplied) and hmac.compare_digest(identity.csrf_token, str(supplied))
 
 
-def advisers_online(sessions: sessionmaker, now: datetime | None = None,
+def advisers_online(sessions: sessionmaker, loket_id: str | None, now: datetime | None = None,
                     window: timedelta = timedelta(minutes=2)) -> int:
-    """How many advisers had the console open recently (its pages poll, which counts as activity)."""
+    """How many advisers of this loket had the console open recently (its pages poll, which counts
+    as activity). ``loket_id`` None counts every adviser (the admin's overall view)."""
     now = now or utcnow()
+    query = (select(func.count(func.distinct(AdviserSession.adviser_id)))
+             .join(Adviser, Adviser.id == AdviserSession.adviser_id)
+             .where(AdviserSession.last_seen_at >= now - window - TOUCH_EVERY,
+                    AdviserSession.expires_at > now, Adviser.active.is_(True)))
+    if loket_id is not None:
+        query = query.join(AdviserLoket, AdviserLoket.adviser_id == Adviser.id).where(
+            AdviserLoket.loket_id == loket_id)
     with sessions() as db:
-        count = db.execute(
-            select(func.count(func.distinct(AdviserSession.adviser_id)))
-            .join(Adviser, Adviser.id == AdviserSession.adviser_id)
-            .where(AdviserSession.last_seen_at >= now - window - TOUCH_EVERY,
-                   AdviserSession.expires_at > now, Adviser.active.is_(True))
-        ).scalar_one()
+        count = db.execute(query).scalar_one()
     return int(count or 0)
 
 

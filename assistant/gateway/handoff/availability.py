@@ -137,6 +137,21 @@ def dutch_moment(when: datetime, now: datetime) -> str:
     return f"{DAY_NAMES[when.weekday()]} {when.day} {MONTH_NAMES[when.month - 1]} om {clock}"
 
 
+def reopen_phrase(when: datetime, now: datetime) -> str:
+    """When the loket opens again, as said aloud: 'vandaag vanaf 13.00 uur', 'morgen vanaf 9.00 uur',
+    'maandag vanaf 9.00 uur', or with the date when it is more than six days away."""
+    when, now = local(when), local(now)
+    clock = f"{when.hour}.{when.minute:02d} uur"
+    days = (when.date() - now.date()).days
+    if days == 0:
+        return f"vandaag vanaf {clock}"
+    if days == 1:
+        return f"morgen vanaf {clock}"
+    if days <= 6:
+        return f"{DAY_NAMES[when.weekday()]} vanaf {clock}"
+    return f"{DAY_NAMES[when.weekday()]} {when.day} {MONTH_NAMES[when.month - 1]} vanaf {clock}"
+
+
 @dataclass(frozen=True)
 class Availability:
     open: bool
@@ -148,12 +163,26 @@ class Availability:
     def available(self) -> bool:
         return self.open and self.advisers_online > 0
 
+    @property
+    def status(self) -> str:
+        """available | closed | unstaffed (open, but none of the loket's advisers online)."""
+        if self.available:
+            return "available"
+        return "unstaffed" if self.open else "closed"
+
+    def as_data(self, now: datetime) -> dict[str, str | None]:
+        """What the dialogue needs to tell the truth before it promises anything (plain data)."""
+        return {"status": self.status,
+                "reopens": reopen_phrase(self.next_open, now) if self.next_open and not self.open else None,
+                "holiday": self.holiday.name if self.holiday is not None else None}
+
 
 def check_availability(sessions: sessionmaker, loket_id: str | None, now: datetime) -> Availability:
     loket = get_loket(loket_id)
     return Availability(
         open=is_open(loket, now),
-        advisers_online=advisers_online(sessions, now),
+        # Only this loket's advisers: one loket's adviser online must not staff every loket.
+        advisers_online=advisers_online(sessions, loket.id, now),
         next_open=next_opening(loket, now),
         holiday=closing_holiday(loket, local(now).date()),
     )

@@ -23,7 +23,7 @@ CONSENT_QUESTION = (
 CONSENT_BUTTONS = (
     Button("Ja, bel of mail me", "ja, bel of mail me"),
     Button("Ja, maak een afspraak", "ja, maak een afspraak"),
-    Button("Nee, liever niet", "nee, liever niet"),
+    Button("Nee, verder met de vragen", "nee, verder met de vragen"),
 )
 CONSENT_UNCLEAR = "Sorry, dat begreep ik niet. Kies een knop, of typ ja of nee."
 NAME_QUESTION = "Wat is je naam? Je voornaam is genoeg."

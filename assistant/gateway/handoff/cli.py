@@ -1,4 +1,4 @@
-"""``koers adviser add|list``, ``koers export transcripts`` and ``koers retention``."""
+"""``koers adviser add|list|lokets``, ``koers export transcripts`` and ``koers retention``."""
 
 from __future__ import annotations
 
@@ -40,10 +40,11 @@ def _read_password(args: argparse.Namespace) -> str | None:
 
 
 def adviser_add(args: argparse.Namespace) -> int:
-    from assistant.gateway.handoff.auth import AuthError, create_adviser, validate_username
+    from assistant.gateway.handoff.auth import AuthError, create_adviser, validate_lokets, validate_username
 
     try:
         username = validate_username(args.username)
+        lokets = validate_lokets(getattr(args, "loket", None) or ())
     except AuthError as exc:
         print(str(exc), file=sys.stderr)
         return 2
@@ -54,16 +55,32 @@ def adviser_add(args: argparse.Namespace) -> int:
     if sessions is None:
         return 1
     try:
-        create_adviser(sessions, username, password, args.role)
+        create_adviser(sessions, username, password, args.role, lokets)
     except AuthError as exc:
         print(str(exc), file=sys.stderr)
         return 2
     role = "beheerder" if args.role == "admin" else "adviseur"
-    print(f"Adviseur {username} ({role}) is toegevoegd.")
+    print(f"Adviseur {username} ({role}) is toegevoegd, voor: {', '.join(lokets)}.")
+    return 0
+
+
+def adviser_lokets(args: argparse.Namespace) -> int:
+    from assistant.gateway.handoff.auth import AuthError, set_lokets
+
+    sessions = _sessions()
+    if sessions is None:
+        return 1
+    try:
+        lokets = set_lokets(sessions, args.username, args.loket)
+    except AuthError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    print(f"Adviseur {args.username.strip().lower()} werkt nu voor: {', '.join(lokets)}.")
     return 0
 
 
 def adviser_list(_args: argparse.Namespace) -> int:
+    from assistant.gateway.handoff.auth import lokets_by_adviser
     from assistant.gateway.handoff.models import Adviser
 
     sessions = _sessions()
@@ -71,13 +88,15 @@ def adviser_list(_args: argparse.Namespace) -> int:
         return 1
     with sessions() as db:
         advisers = list(db.execute(select(Adviser).order_by(Adviser.username)).scalars())
+    lokets = lokets_by_adviser(sessions)
     if not advisers:
         print("Er zijn nog geen adviseurs. Voeg er een toe met: koers adviser add --username NAAM")
         return 0
     for a in advisers:
         state = "actief" if a.active else "uitgezet"
         last = a.last_login_at.strftime("%Y-%m-%d %H:%M") if a.last_login_at else "nooit"
-        print(f"{a.username}\t{a.role}\t{state}\tlaatst ingelogd: {last}")
+        where = ", ".join(lokets.get(int(a.id), [])) or "geen loket"
+        print(f"{a.username}\t{a.role}\t{state}\t{where}\tlaatst ingelogd: {last}")
     return 0
 
 

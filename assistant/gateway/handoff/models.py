@@ -35,6 +35,15 @@ class Adviser(Base):
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
 
 
+class AdviserLoket(Base):
+    """An adviser works for one or more lokets: only those count them as staff and show their cases."""
+
+    __tablename__ = "adviser_lokets"
+
+    adviser_id = Column(Integer, ForeignKey("advisers.id", ondelete="CASCADE"), primary_key=True)
+    loket_id = Column(String(64), primary_key=True, index=True)
+
+
 class AdviserSession(Base):
     __tablename__ = "adviser_sessions"
 

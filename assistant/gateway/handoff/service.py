@@ -21,10 +21,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from assistant.gateway.conversation import ConversationEvent, ConversationService, Interception
 from assistant.gateway.handoff import callback
 from assistant.gateway.handoff.auth import Identity
-from assistant.gateway.handoff.availability import Availability, check_availability, dutch_moment, local
+from assistant.gateway.handoff.availability import Availability, check_availability, local
 from assistant.gateway.handoff.models import HandoffCase, Ticket
 from assistant.gateway.handoff.state import InvalidTransition, check_transition
+from assistant.gateway.lokets import get_loket, of_lokets
 from assistant.gateway.rasa_client import BotMessage, RasaClient, RasaUnavailable
+from assistant.intake.handoff import STAFFING_KEY, first_words, staffing_from
 from assistant.privacy import redact
 from assistant.shared_state import LiveUpdates
 from assistant.shared_state.memory import MemoryLiveUpdates
@@ -43,10 +45,6 @@ WAITING_QUEUE = "Er {verb} nog {n} {people} voor je."
 SUMMARY_NOTE = (
     "De adviseur krijgt een korte samenvatting van wat je al vertelde. Dan hoef je dat niet opnieuw te zeggen."
 )
-CLOSED_UNTIL = "Het Leerwerkloket is nu dicht. We zijn weer open {when}."
-CLOSED_HOLIDAY = "Het Leerwerkloket is vandaag dicht ({holiday}). We zijn weer open {when}."
-CLOSED_NO_DATE = "Het Leerwerkloket is nu dicht."
-NOBODY_ONLINE = "Er is nu helaas geen adviseur beschikbaar."
 TAKEN_OVER = "Je praat nu met een adviseur van het Leerwerkloket."
 HANDED_BACK = "De adviseur geeft je terug aan Koers. Je kunt verdergaan waar je was."
 CLOSED_BY_ADVISER = (
@@ -111,6 +109,7 @@ class HandoffManager:
     def install(self) -> None:
         self.service.add_signal_handler(self.on_bot_signals)
         self.service.add_interceptor(self.intercept)
+        self.service.add_metadata_provider(self.dialogue_metadata)
         self.service.subscribe(self.notify)
 
     # -- live updates for the console ----------------------------------------------------------
@@ -127,6 +126,16 @@ class HandoffManager:
     def availability(self, loket_id: str | None) -> Availability:
         return check_availability(self.sessions, loket_id, self.now())
 
+    def dialogue_metadata(self, conversation_id: str) -> dict[str, Any]:
+        """Sent with every message, so the dialogue knows the truth before it promises an adviser."""
+        with self.sessions() as db:
+            conv = db.get(Conversation, conversation_id)
+            loket_id = None if conv is None else conv.loket_id
+        return {STAFFING_KEY: self.availability(loket_id).as_data(self.now())}
+
+    def _first_words(self, availability: Availability) -> list[str]:
+        return first_words(staffing_from(availability.as_data(self.now())))
+
     async def on_bot_signals(self, conversation_id: str, replies: list[BotMessage]) -> list[BotMessage]:
         request = next((m.custom for m in replies if m.custom and m.custom.get("handoff") == "requested"), None)
         if request is None:
@@ -136,6 +145,7 @@ class HandoffManager:
         if not _json_size_ok(summary):
             summary = {}
         reason = str(request.get("reason") or "user_request")[:32]
+        told = request.get("told")  # what the dialogue already said about the loket, if anything
         raw_notes = request.get("intake_notes")
         notes = raw_notes if isinstance(raw_notes, dict) and _json_size_ok(raw_notes) else None
         now = self.now()
@@ -152,16 +162,19 @@ class HandoffManager:
                 db.add(case)
                 db.flush()
             case_id = int(case.id)
+            # The queue of this loket: another loket's waiting people are not ahead of this one.
             waiting_before = db.execute(
-                select(func.count(HandoffCase.id)).where(HandoffCase.status == "waiting",
-                                                         HandoffCase.id < case_id)
+                select(func.count(HandoffCase.id)).where(HandoffCase.status == "waiting", HandoffCase.id < case_id,
+                                                         of_lokets(HandoffCase.loket_id, [get_loket(loket_id).id]))
             ).scalar_one()
         log.info("handoff requested", extra={"conversation_id": conversation_id, "case_id": case_id,
                                               "reason": reason})
         self._touch(conversation_id)
         availability = self.availability(loket_id)
         if availability.available:
-            messages = [BotMessage(text=WAITING)]
+            # Said only when the dialogue did not know (or knew otherwise): an adviser is there.
+            messages = [] if told == "available" else [BotMessage(text=t) for t in self._first_words(availability)]
+            messages.append(BotMessage(text=WAITING))
             if waiting_before:
                 n = int(waiting_before)
                 messages.append(BotMessage(text=WAITING_QUEUE.format(
@@ -169,25 +182,19 @@ class HandoffManager:
             if summary:
                 messages.append(BotMessage(text=SUMMARY_NOTE))
             return messages
-        return self._start_callback(conversation_id, case_id, availability)
+        return self._start_callback(conversation_id, case_id, availability, announce=told != availability.status)
 
-    def _unavailable_text(self, availability: Availability) -> str:
-        if availability.open:
-            return NOBODY_ONLINE
-        if availability.next_open is None:
-            return CLOSED_NO_DATE
-        when = dutch_moment(availability.next_open, self.now())
-        if availability.holiday is not None:
-            return CLOSED_HOLIDAY.format(holiday=availability.holiday.name, when=when)
-        return CLOSED_UNTIL.format(when=when)
-
-    def _start_callback(self, conversation_id: str, case_id: int, availability: Availability) -> list[BotMessage]:
+    def _start_callback(self, conversation_id: str, case_id: int, availability: Availability,
+                        announce: bool = True) -> list[BotMessage]:
+        """The callback flow; ``announce``: first say when the loket is open and what can be done now
+        (not when the dialogue already said exactly that)."""
         with self.sessions.begin() as db:
             draft = self._draft_ticket(db, conversation_id)
             if draft is None:
                 db.add(Ticket(conversation_id=conversation_id, case_id=case_id, status="draft", step="consent",
                               consent=False, retries=0, created_at=self.now()))
-        return [BotMessage(text=self._unavailable_text(availability)), callback.consent_question()]
+        said = [BotMessage(text=t) for t in self._first_words(availability)] if announce else []
+        return [*said, callback.consent_question()]
 
     @staticmethod
     def _open_case(db: Session, conversation_id: str) -> HandoffCase | None:
@@ -257,13 +264,16 @@ class HandoffManager:
         if result.outcome is not None:
             # The flow is over: the bot may talk again and picks up the intake where it was.
             self.service.set_status(conversation_id, check_transition("handoff_requested", "bot"))
-            replies.extend(await self._resume_messages(conversation_id, lead=AFTER_TICKET))
+            # After a request was left the dialogue asks whether to go on, instead of asking on.
+            after = {"after": "ticket"} if result.outcome == "stored" else None
+            replies.extend(await self._resume_messages(conversation_id, lead=AFTER_TICKET, entities=after))
         self._touch(conversation_id)
         return Interception(result.stored_text, replies)
 
-    async def _resume_messages(self, conversation_id: str, lead: str | None = None) -> list[BotMessage]:
+    async def _resume_messages(self, conversation_id: str, lead: str | None = None,
+                               entities: dict[str, Any] | None = None) -> list[BotMessage]:
         try:
-            resumed = await self.rasa.trigger_intent(conversation_id, "handoff_resume")
+            resumed = await self.rasa.trigger_intent(conversation_id, "handoff_resume", entities)
         except RasaUnavailable as exc:
             log.warning("handoff_resume could not be triggered", extra={"conversation_id": conversation_id,
                                                                          "error": str(exc)})
