@@ -9,12 +9,13 @@ export TF_DETERMINISTIC_OPS := 1
 # Rasa sends no usage data (telemetry) unless the operator sets RASA_TELEMETRY_ENABLED=true.
 export RASA_TELEMETRY_ENABLED ?= false
 
-.PHONY: help install install-dev run test test-service check lint typecheck imports validate train unit e2e bench simulate clean browser-deps
+.PHONY: help install install-dev run test test-service fuzz check lint typecheck imports validate train unit e2e bench simulate clean browser-deps
 
 help:
 	@echo "make run    - installeren, database bijwerken, trainen (indien nodig) en alles starten"
 	@echo "make test   - installeren, controles, trainen (gecached) en alle tests draaien"
 	@echo "make bench  - latency-benchmark (bench/turn_latency.py)"
+	@echo "make fuzz   - fuzzing van alle ingangen (10.000 berichten, schemathesis, atheris)"
 	@echo "make simulate - 10.000 gesimuleerde gesprekken met de intake (results/simulation.md)"
 
 install:
@@ -56,7 +57,7 @@ test: install-dev check train browser-deps
 # The service's own environment (aiohttp >= 3.13.3, no Rasa): the gateway and the shared domain
 # packages are tested there too; the e2e tests of `make test` already run the service from it.
 SERVICE_TESTS := tests/gateway tests/channels tests/handoff tests/documents tests/privacy tests/policy \
-	tests/intake tests/scale tests/learning tests/foundation/test_service_env.py
+	tests/intake tests/scale tests/learning tests/fuzz tests/foundation/test_service_env.py
 test-service: install-dev
 	.venv-service/bin/python -m pytest -q -m "not e2e and not browser and not slow and not rasa" $(SERVICE_TESTS)
 
@@ -64,6 +65,13 @@ test-service: install-dev
 # results/ (exit code 1 on any violation). The suite (tests/simulate) runs 2,000 of them.
 simulate: install-dev
 	$(BIN)/koers simulate --n 10000 --seed 20261202 --report results/simulation.md
+
+# Fuzzing at length (issue 10, item 10): 10,000 hostile chat messages and as many webhook updates,
+# schemathesis with 1,250 cases per operation, then atheris on the parser, machine and redaction.
+FUZZ_SECONDS ?= 120
+fuzz: install-dev
+	KOERS_FUZZ_EXAMPLES=1250 .venv-service/bin/python -m pytest -q tests/fuzz
+	.venv-service/bin/python scripts/fuzz_atheris.py -max_total_time=$(FUZZ_SECONDS)
 
 bench: install-dev train
 	$(BIN)/python bench/turn_latency.py
