@@ -127,12 +127,29 @@ def test_cli_llk_boundaries(age: int, day: str, expected: str) -> None:
     assert status["levenlanglerenkrediet"] == expected
 
 
-def test_cli_schemes_stale() -> None:
-    proc = run_cli("schemes", "stale", "--months", "12")
-    assert proc.returncode == 0, proc.stderr
-    ids = {line.split("\t")[0] for line in proc.stdout.splitlines()}
-    assert "gemeente_reintegratie" in ids  # only checked against the seeds (2024-11-22)
+def test_stale_schemes_lists_records_checked_before_the_cutoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Fixed verification dates instead of the live data: the data's dates move every time a
+    # record is checked again (the three records stale on 2026-12-02 were checked on 2026-12-07).
+    import dataclasses
+
+    from assistant.policy import schemes as schemes_module
+
+    real = schemes_module.load_schemes()
+    old, fresh = dataclasses.replace(real[0], verified_on=date(2024, 11, 22)), dataclasses.replace(
+        real[1], verified_on=date(2026, 12, 2))
+    monkeypatch.setattr(schemes_module, "load_schemes", lambda: [old, fresh])
+    assert [s.id for s in schemes_module.stale_schemes(date(2026, 12, 7), 6)] == [old.id]
+    assert [s.id for s in schemes_module.stale_schemes(date(2027, 6, 7), 6)] == [old.id, fresh.id]
+    assert schemes_module.stale_schemes(date(2025, 5, 1), 6) == []
+
+
+def test_cli_schemes_stale_prints_what_stale_schemes_finds() -> None:
     from assistant.policy.schemes import stale_schemes
 
-    fresh = {s.id for s in stale_schemes(date(2026, 12, 2), 12)}
-    assert "gemeente_reintegratie" in fresh and "levenlanglerenkrediet" not in fresh  # checked 2026-12-02
+    proc = run_cli("schemes", "stale", "--months", "0")
+    assert proc.returncode == 0, proc.stderr
+    ids = [line.split("\t")[0] for line in proc.stdout.splitlines() if "\t" in line]
+    expected = [s.id for s in stale_schemes(date.today(), 0)]
+    assert ids == expected
+    if not expected:
+        assert "Alle regelingen" in proc.stdout
