@@ -157,8 +157,10 @@ def _courses(profile: dict[str, Any], paths: list[PathSuggestion]) -> list[tuple
     if edu in LOW_EDU:
         if status in WORKING or (profile.get("age") or 0) >= 23:
             out.append(("Heb je al werkervaring? Laat die meetellen met ", _situation("evc")))
-        if edu in ("geen", "vmbo"):
-            out.append(("Heb je nog geen mbo-diploma? Begin met de ", _situation("entree")))
+        # The Entreeopleiding is only for people who cannot enter mbo 2 (s-bb.nl, Entreeopleiding:
+        # toelatingseisen); a vmbo diploma gives access to mbo 2, so it is not the step for them.
+        if edu == "geen":
+            out.append(("Heb je geen diploma? Begin met de ", _situation("entree")))
     if status == "zzp" or profile.get("goal") == "ondernemen":
         out.append(("Voor je eigen bedrijf: ", _situation("ondernemen")))
     return out

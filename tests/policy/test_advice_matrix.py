@@ -44,6 +44,9 @@ def test_every_combination_has_a_concrete_step(sector: str) -> None:
             assert "gratis voor jou" not in said, where
         # Never the old, replaced cofinancing rule.
         assert "10 %" not in said and "50 %" not in said, where
+        # The Entreeopleiding only for who cannot enter mbo 2 (s-bb.nl, Entreeopleiding: toelatingseisen).
+        if edu != "geen":
+            assert all(c["kind"] != "entree" for c in advice["courses"]), where
 
 
 FUNCTIONS = [f for f in SCHEMA["properties"]["current_function"]["enum"] if f is not None]
@@ -101,6 +104,27 @@ def test_glossary_terms_explained_once() -> None:
     said = " ".join([advice["headline"], *advice["next_steps"], *(f["text"] for f in advice["funding"]),
                      *(p["text"] for p in advice["open_points"])])
     assert said.count("Bbl betekent:") == 1
+
+
+@pytest.mark.parametrize(("edu", "entree"), [("geen", True), ("vmbo", False), ("mbo1", False)])
+def test_entree_only_without_a_diploma_that_opens_mbo_2(edu: str, entree: bool) -> None:
+    # s-bb.nl 'Entreeopleiding': only for who does not meet the entry requirements of mbo 2, 3 or 4; a
+    # vmbo diploma does (earlier Koers sent vmbo holders to Entree too).
+    advice = build_advice({"education_level": edu, "work_status": "werkzoekend_ww", "age": 30,
+                           "sector_interests": ["logistiek"]}, PEILDATUM)
+    assert any(c["kind"] == "entree" for c in advice["courses"]) is entree
+    assert any("Entreeopleiding" in s for s in advice["next_steps"]) is entree
+
+
+def test_groepshulp_starts_with_a_praktijkverklaring_not_a_helpende_diploma() -> None:
+    # kinderopvang-werkt.nl, Ontwikkelpad kinderopvang FAQ: groepshulp learns with a praktijkverklaring and
+    # mbo-certificaten; the mbo 2 diploma Helpende Zorg en Welzijn does not qualify for the kinderopvang.
+    advice = build_advice({"education_level": "vmbo", "work_status": "werkzoekend_bijstand", "age": 30,
+                           "sector_interests": ["kinderopvang"]}, PEILDATUM)
+    groepshulp = [p for p in advice["paths"] if p["to_function"] == "Groepshulp kinderopvang"]
+    assert groepshulp
+    assert all("Helpende" not in c["name"] for p in groepshulp for c in p["courses"])
+    assert any("praktijkverklaring" in c["form"] for p in groepshulp for c in p["courses"])
 
 
 def test_zorg_mbo4_gets_hbo_v_step() -> None:
