@@ -69,7 +69,10 @@ CASES: list[tuple[str, date, dict[str, Any], str]] = [
     ("levenlanglerenkrediet", D2025, {"age": 57}, "not_eligible"),
     # Under 30 with studiefinanciering unknown: they may still have it.
     ("levenlanglerenkrediet", D2025, {"age": 25}, "uncertain"),
-    ("levenlanglerenkrediet", D2025, {"age": 25, "receives_studiefinanciering": False}, "eligible"),
+    # Under 30 only for a deeltijd hbo/wo study or a 2nd study after a hbo/wo diploma (DUO 2017, 2020);
+    # the 2024 DUO page is silent on it, so uncertain (was eligible).
+    ("levenlanglerenkrediet", D2025, {"age": 25, "receives_studiefinanciering": False}, "uncertain"),
+    ("levenlanglerenkrediet", D2025, {"age": 17, "receives_studiefinanciering": False}, "uncertain"),
     ("levenlanglerenkrediet", D2024, {"age": 20, "receives_studiefinanciering": True}, "not_eligible"),
     ("levenlanglerenkrediet", D2024, {"receives_studiefinanciering": True}, "not_eligible"),
     ("levenlanglerenkrediet", D2024, {"age": 30, "receives_studiefinanciering": False}, "eligible"),
