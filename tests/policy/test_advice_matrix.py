@@ -127,6 +127,15 @@ def test_groepshulp_starts_with_a_praktijkverklaring_not_a_helpende_diploma() ->
     assert any("praktijkverklaring" in c["form"] for p in groepshulp for c in p["courses"])
 
 
+@pytest.mark.parametrize(("day", "said"), [(date(2021, 6, 1), False), (PEILDATUM, True), (date(2028, 3, 1), False)])
+def test_expected_ict_path_only_while_the_ontwikkelpaden_money_runs(day: date, said: bool) -> None:
+    # The paths were announced in the letter of 22-11-2024 (004:L106); the SLIM-scholingssubsidie runs
+    # from 10-03-2025 to 31-12-2027. Before and after, "there would be a path" promises nothing real.
+    steps = build_advice({"sector_interests": ["ict"], "education_level": "mbo4", "work_status": "werkzoekend_ww",
+                          "age": 39}, day)["next_steps"]
+    assert any("zou er een Ontwikkelpad komen" in s for s in steps) is said
+
+
 def test_zorg_mbo4_gets_hbo_v_step() -> None:
     advice = build_advice({"education_level": "mbo4", "work_status": "werknemer_vast",
                            "current_sector": "zorg_welzijn"}, PEILDATUM)
