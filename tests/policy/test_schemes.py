@@ -221,7 +221,8 @@ CASES: list[tuple[str, date, dict[str, Any], str]] = [
     ("praktijkleren_derde_leerweg", D2022, VAST, "uncertain"),
     ("praktijkleren_derde_leerweg", D2022, {"work_status": "student"}, "not_eligible"),
     ("praktijkleren_derde_leerweg", D2022, {"work_status": "werkzoekend_zonder_uitkering"}, "eligible"),
-    ("praktijkleren_derde_leerweg", date(2026, 12, 2), {"work_status": "werkzoekend_ww"}, "eligible"),
+    # After 1-4-2026 (official end, wetten.overheid.nl BWBR0046007) only advisers say it runs on: uncertain.
+    ("praktijkleren_derde_leerweg", date(2026, 12, 2), {"work_status": "werkzoekend_ww"}, "uncertain"),
     ("praktijkleren_derde_leerweg", D2022, {}, "uncertain"),
     # further schemes
     ("sectorplanplus_zorg", D2024, {"current_sector": "zorg_welzijn", **VAST}, "uncertain"),
