@@ -157,8 +157,10 @@ def _courses(profile: dict[str, Any], paths: list[PathSuggestion]) -> list[tuple
     if edu in LOW_EDU:
         if status in WORKING or (profile.get("age") or 0) >= 23:
             out.append(("Heb je al werkervaring? Laat die meetellen met ", _situation("evc")))
-        if edu in ("geen", "vmbo"):
-            out.append(("Heb je nog geen mbo-diploma? Begin met de ", _situation("entree")))
+        # The Entreeopleiding is only for people who cannot enter mbo 2 (s-bb.nl, Entreeopleiding:
+        # toelatingseisen); a vmbo diploma gives access to mbo 2, so it is not the step for them.
+        if edu == "geen":
+            out.append(("Heb je geen diploma? Begin met de ", _situation("entree")))
     if status == "zzp" or profile.get("goal") == "ondernemen":
         out.append(("Voor je eigen bedrijf: ", _situation("ondernemen")))
     return out
@@ -255,7 +257,10 @@ def build_advice(profile: dict[str, Any], peildatum: date, study_start: date | N
         steps = course_steps[: first + 1] + actions + course_steps[first + 1 :]
     wanted = set(canonical.get("sector_interests") or [])
     expected = [sector_label(s) for s in expected_sectors() if s in wanted]
-    if expected:
+    # Only while the Ontwikkelpaden money runs: before 2025 no path was announced (004:L106, letter of
+    # 22-11-2024), and after its window the promise has no scheme behind it.
+    ontwikkelpaden = by_id.get("ontwikkelpaden_scholingssubsidie")
+    if expected and ontwikkelpaden is not None and ontwikkelpaden.status not in ("not_yet_open", "ended"):
         steps.append(
             f"Voor {' en '.join(expected)} zou er een Ontwikkelpad komen. Vraag het Werkcentrum hoe het nu is."
         )

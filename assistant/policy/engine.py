@@ -250,6 +250,10 @@ def evaluate_scheme(
         if limit is not None:
             reason = reason.replace("{age_limit}", str(limit))
         reasons = [reason]
+        if status == "eligible" and scheme.confirmed_until and peildatum > scheme.confirmed_until:
+            # Official texts confirm the scheme only until then; a longer run is a third-party fact.
+            status = "uncertain"
+            reasons = [" ".join((scheme.unconfirmed_reason or "").split()), reason]
     app, app_text = application(scheme, peildatum)
     if app_text and status in ("eligible", "uncertain"):
         reasons.append(app_text)

@@ -22,7 +22,9 @@ from assistant.vocabulary import vocabulary
 PATHS_FILE = Path(__file__).parent / "data" / "ontwikkelpaden.yaml"
 
 STEP_TYPES = ("instroom", "doorstroom", "overstap")
-FORMS = ("bol", "bbl", "deeltijd", "cursus")
+# certificaat / praktijkverklaring: the short first steps of a path (groepshulp in the kinderopvang);
+# the same values as assistant/catalogue/records.py FORMS, which this layer does not import.
+FORMS = ("bol", "bbl", "deeltijd", "cursus", "certificaat", "praktijkverklaring")
 PATH_STATUSES = ("pad", "verwacht")
 
 # NLQF level of the highest diploma; None when the Dutch level is not known.

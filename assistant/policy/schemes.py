@@ -184,7 +184,13 @@ RECORD_SCHEMA: dict[str, Any] = {
                 "open_from": {"type": ["string", "null"], "pattern": DATE_RE},
                 "open_until": {"type": ["string", "null"], "pattern": DATE_RE},
                 "sources": _SOURCES,
+                # The last day an official text confirms the scheme runs, when only third-party
+                # pages say it runs longer: after it an eligible result is uncertain (ruling 1).
+                "confirmed_until": {"type": "string", "pattern": DATE_RE},
+                "unconfirmed_reason": _TEXT,
             },
+            "dependentRequired": {"confirmed_until": ["unconfirmed_reason"],
+                                  "unconfirmed_reason": ["confirmed_until"]},
         },
         "route": {"enum": list(ROUTES)},
         "route_rules": {
@@ -272,6 +278,8 @@ class Scheme:
     next_expected: str | None = None
     age_limits: tuple[AgeLimit, ...] = ()
     url: str | None = None
+    confirmed_until: date | None = None
+    unconfirmed_reason: str | None = None
 
     def age_limit_on(self, day: date) -> int | None:
         """The age limit that applies to a study starting on ``day`` (None: no limit or none yet)."""
@@ -315,6 +323,7 @@ def _parse_record(raw: Any, index: int, file: Path) -> Scheme:
     try:
         open_from = date.fromisoformat(window["open_from"]) if window["open_from"] else None
         open_until = date.fromisoformat(window["open_until"]) if window["open_until"] else None
+        confirmed_until = date.fromisoformat(window["confirmed_until"]) if window.get("confirmed_until") else None
     except ValueError as exc:
         raise SchemeDataError(f"{label}: field window: {exc}") from exc
     if open_from and open_until and open_from > open_until:
@@ -364,6 +373,8 @@ def _parse_record(raw: Any, index: int, file: Path) -> Scheme:
         next_expected=raw.get("next_expected"),
         age_limits=tuple(sorted(age_limits, key=lambda a: a.start)),
         url=raw.get("url"),
+        confirmed_until=confirmed_until,
+        unconfirmed_reason=window.get("unconfirmed_reason"),
     )
 
 

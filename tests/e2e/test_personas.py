@@ -35,6 +35,8 @@ pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parents[2]
 PEILDATUM = "2025-06-01"  # fixed, so statuses do not depend on the day the test runs
+# Under 30 the levenlanglerenkrediet is uncertain: DUO allows it then only for a deeltijd hbo/wo study or
+# a 2nd study after a hbo/wo diploma (assistant/policy/data/schemes.yaml, issue 14).
 MAX_TURNS = 40
 MAX_SAME_TEXT = 2  # no bot text more than twice while one question is open (issue #9)
 RATE_LIMIT_RETRIES = 20
@@ -393,7 +395,7 @@ PERSONAS = [
             "municipality": "Den Haag",
         },
         {"work_status": "student", "age": 17, "education_level": "vmbo", "receives_studiefinanciering": False},
-        {"levenlanglerenkrediet": "eligible", "praktijkleren": "eligible", "slim": "not_eligible"},
+        {"levenlanglerenkrediet": "uncertain", "praktijkleren": "eligible", "slim": "not_eligible"},
     ),
     Persona(
         "60 jaar bij een groot bedrijf, baan in gevaar",
@@ -681,7 +683,7 @@ PERSONAS = [
         {
             "slim": "not_eligible",
             "werkgever_scholingsvergoeding": "eligible",
-            "levenlanglerenkrediet": "eligible",
+            "levenlanglerenkrediet": "uncertain",
             "praktijkleren": "eligible",
             "ontwikkelpaden_scholingssubsidie": "not_eligible",
         },
@@ -908,7 +910,7 @@ PERSONAS = [
         },
         {
             "slim": "eligible",
-            "levenlanglerenkrediet": "eligible",
+            "levenlanglerenkrediet": "uncertain",
             "werkgever_scholingsvergoeding": "eligible",
             "praktijkleren": "not_eligible",
             "ontwikkelpaden_scholingssubsidie": "not_eligible",
@@ -1217,7 +1219,7 @@ PERSONAS = [
         {
             "gemeente_reintegratie": "uncertain",
             "basisvaardigheden": "eligible",
-            "levenlanglerenkrediet": "eligible",
+            "levenlanglerenkrediet": "uncertain",
             "ontwikkelpaden_scholingssubsidie": "uncertain",
             "praktijkleren": "eligible",
             "praktijkleren_derde_leerweg": "eligible",
@@ -1281,7 +1283,7 @@ PERSONAS = [
             "municipality": "Doetinchem",
         },
         {"work_status": "werknemer_flex", "employer_size": None, "at_risk_of_job_loss": None, "age": 28},
-        {"slim": "uncertain", "praktijkleren_derde_leerweg": "uncertain", "levenlanglerenkrediet": "eligible"},
+        {"slim": "uncertain", "praktijkleren_derde_leerweg": "uncertain", "levenlanglerenkrediet": "uncertain"},
     ),
     # -- FAQ questions mid-intake are answered, then the question comes again
     Persona(
@@ -1510,7 +1512,7 @@ PERSONAS = [
         {
             "werkgever_scholingsvergoeding": "eligible",
             "ontwikkelpaden_scholingssubsidie": "eligible",
-            "levenlanglerenkrediet": "eligible",
+            "levenlanglerenkrediet": "uncertain",
         },
         narrow_answers={"work_status": "tijdelijk"},
     ),
@@ -1690,7 +1692,7 @@ PERSONAS = [
             "municipality": "Harderwijk",
         },
         {"work_status": "werknemer_vast", "employer_size": "mkb", "age": 29},
-        {"slim": "eligible", "ontwikkelpaden_scholingssubsidie": "eligible", "levenlanglerenkrediet": "eligible"},
+        {"slim": "eligible", "ontwikkelpaden_scholingssubsidie": "eligible", "levenlanglerenkrediet": "uncertain"},
     ),
     Persona(
         "vast contract, bedenkt zich: eigenlijk zzp'er",
@@ -1784,7 +1786,7 @@ PERSONAS = [
             "municipality": "Leiden",
         },
         {"work_status": "werkzoekend_bijstand", "education_level": "vmbo", "literacy_need": True, "age": 29},
-        {"basisvaardigheden": "eligible", "gemeente_reintegratie": "eligible", "levenlanglerenkrediet": "eligible"},
+        {"basisvaardigheden": "eligible", "gemeente_reintegratie": "eligible", "levenlanglerenkrediet": "uncertain"},
     ),
     Persona(
         "kok bij een restaurant: volgens mij wel",
@@ -1849,7 +1851,7 @@ PERSONAS = [
             "education_level": "mbo4",
             "age": 28,
         },
-        {"slim": "not_eligible", "ontwikkelpaden_scholingssubsidie": "eligible", "levenlanglerenkrediet": "eligible"},
+        {"slim": "not_eligible", "ontwikkelpaden_scholingssubsidie": "eligible", "levenlanglerenkrediet": "uncertain"},
     ),
     Persona(
         "Poolse uitzendkracht in de kassen met een master uit Polen",

@@ -44,6 +44,9 @@ def test_every_combination_has_a_concrete_step(sector: str) -> None:
             assert "gratis voor jou" not in said, where
         # Never the old, replaced cofinancing rule.
         assert "10 %" not in said and "50 %" not in said, where
+        # The Entreeopleiding only for who cannot enter mbo 2 (s-bb.nl, Entreeopleiding: toelatingseisen).
+        if edu != "geen":
+            assert all(c["kind"] != "entree" for c in advice["courses"]), where
 
 
 FUNCTIONS = [f for f in SCHEMA["properties"]["current_function"]["enum"] if f is not None]
@@ -103,6 +106,36 @@ def test_glossary_terms_explained_once() -> None:
     assert said.count("Bbl betekent:") == 1
 
 
+@pytest.mark.parametrize(("edu", "entree"), [("geen", True), ("vmbo", False), ("mbo1", False)])
+def test_entree_only_without_a_diploma_that_opens_mbo_2(edu: str, entree: bool) -> None:
+    # s-bb.nl 'Entreeopleiding': only for who does not meet the entry requirements of mbo 2, 3 or 4; a
+    # vmbo diploma does (earlier Koers sent vmbo holders to Entree too).
+    advice = build_advice({"education_level": edu, "work_status": "werkzoekend_ww", "age": 30,
+                           "sector_interests": ["logistiek"]}, PEILDATUM)
+    assert any(c["kind"] == "entree" for c in advice["courses"]) is entree
+    assert any("Entreeopleiding" in s for s in advice["next_steps"]) is entree
+
+
+def test_groepshulp_starts_with_a_praktijkverklaring_not_a_helpende_diploma() -> None:
+    # kinderopvang-werkt.nl, Ontwikkelpad kinderopvang FAQ: groepshulp learns with a praktijkverklaring and
+    # mbo-certificaten; the mbo 2 diploma Helpende Zorg en Welzijn does not qualify for the kinderopvang.
+    advice = build_advice({"education_level": "vmbo", "work_status": "werkzoekend_bijstand", "age": 30,
+                           "sector_interests": ["kinderopvang"]}, PEILDATUM)
+    groepshulp = [p for p in advice["paths"] if p["to_function"] == "Groepshulp kinderopvang"]
+    assert groepshulp
+    assert all("Helpende" not in c["name"] for p in groepshulp for c in p["courses"])
+    assert any("praktijkverklaring" in c["form"] for p in groepshulp for c in p["courses"])
+
+
+@pytest.mark.parametrize(("day", "said"), [(date(2021, 6, 1), False), (PEILDATUM, True), (date(2028, 3, 1), False)])
+def test_expected_ict_path_only_while_the_ontwikkelpaden_money_runs(day: date, said: bool) -> None:
+    # The paths were announced in the letter of 22-11-2024 (004:L106); the SLIM-scholingssubsidie runs
+    # from 10-03-2025 to 31-12-2027. Before and after, "there would be a path" promises nothing real.
+    steps = build_advice({"sector_interests": ["ict"], "education_level": "mbo4", "work_status": "werkzoekend_ww",
+                          "age": 39}, day)["next_steps"]
+    assert any("zou er een Ontwikkelpad komen" in s for s in steps) is said
+
+
 def test_zorg_mbo4_gets_hbo_v_step() -> None:
     advice = build_advice({"education_level": "mbo4", "work_status": "werknemer_vast",
                            "current_sector": "zorg_welzijn"}, PEILDATUM)
@@ -127,12 +160,29 @@ def test_cli_llk_boundaries(age: int, day: str, expected: str) -> None:
     assert status["levenlanglerenkrediet"] == expected
 
 
-def test_cli_schemes_stale() -> None:
-    proc = run_cli("schemes", "stale", "--months", "12")
-    assert proc.returncode == 0, proc.stderr
-    ids = {line.split("\t")[0] for line in proc.stdout.splitlines()}
-    assert "gemeente_reintegratie" in ids  # only checked against the seeds (2024-11-22)
+def test_stale_schemes_lists_records_checked_before_the_cutoff(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Fixed verification dates instead of the live data: the data's dates move every time a
+    # record is checked again (the three records stale on 2026-12-02 were checked on 2026-12-07).
+    import dataclasses
+
+    from assistant.policy import schemes as schemes_module
+
+    real = schemes_module.load_schemes()
+    old, fresh = dataclasses.replace(real[0], verified_on=date(2024, 11, 22)), dataclasses.replace(
+        real[1], verified_on=date(2026, 12, 2))
+    monkeypatch.setattr(schemes_module, "load_schemes", lambda: [old, fresh])
+    assert [s.id for s in schemes_module.stale_schemes(date(2026, 12, 7), 6)] == [old.id]
+    assert [s.id for s in schemes_module.stale_schemes(date(2027, 6, 7), 6)] == [old.id, fresh.id]
+    assert schemes_module.stale_schemes(date(2025, 5, 1), 6) == []
+
+
+def test_cli_schemes_stale_prints_what_stale_schemes_finds() -> None:
     from assistant.policy.schemes import stale_schemes
 
-    fresh = {s.id for s in stale_schemes(date(2026, 12, 2), 12)}
-    assert "gemeente_reintegratie" in fresh and "levenlanglerenkrediet" not in fresh  # checked 2026-12-02
+    proc = run_cli("schemes", "stale", "--months", "0")
+    assert proc.returncode == 0, proc.stderr
+    ids = [line.split("\t")[0] for line in proc.stdout.splitlines() if "\t" in line]
+    expected = [s.id for s in stale_schemes(date.today(), 0)]
+    assert ids == expected
+    if not expected:
+        assert "Alle regelingen" in proc.stdout

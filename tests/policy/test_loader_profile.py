@@ -47,6 +47,8 @@ def test_spec_ids_present_exactly_once() -> None:
             lambda r: r["rules"].append({"when": {"age": 3}, "status": "maybe", "reason": "x"}),
             "rules.4.status",
         ),
+        (lambda r: r["window"].__setitem__("confirmed_until", "2026-03-31"), "window"),
+        (lambda r: r["window"].__setitem__("unconfirmed_reason", "x"), "window"),
         (lambda r: r.__setitem__("sources", []), "sources"),
         (lambda r: r.__setitem__("sources", ["002:L20-10"]), "sources.0"),
     ],

@@ -41,15 +41,27 @@ CASES: list[tuple[str, date, dict[str, Any], str]] = [
     ("stap_ontwikkeladvies", D2023, {"education_level": "mbo3"}, "not_eligible"),
     ("stap_ontwikkeladvies", D2023, {"education_level": "havo"}, "uncertain"),
     ("stap_ontwikkeladvies", D2023, {}, "uncertain"),
+    # The regeling's deelnemer: 18+, below the AOW age, band NL (stcrt-2022-8302, art. 1).
+    ("stap_ontwikkeladvies", D2022, {"education_level": "mbo2", "age": 17}, "not_eligible"),
+    ("stap_ontwikkeladvies", D2022, {"education_level": "mbo1", "work_status": "gepensioneerd"}, "not_eligible"),
+    ("stap_ontwikkeladvies", D2022, {"education_level": "mbo2", "connected_to_dutch_labour_market": False},
+     "not_eligible"),
+    ("stap_ontwikkeladvies", D2022, {"education_level": "vmbo", "age": 18}, "eligible"),
     # nl_leert_door_ontwikkeladvies
     ("nl_leert_door_ontwikkeladvies", D2021, {"work_status": "zzp"}, "eligible"),
     ("nl_leert_door_ontwikkeladvies", D2021, {}, "eligible"),
     ("nl_leert_door_ontwikkeladvies", D2021, {"work_status": "gepensioneerd"}, "not_eligible"),
     ("nl_leert_door_ontwikkeladvies", D2021, {"connected_to_dutch_labour_market": False}, "not_eligible"),
+    # 18 or older (stcrt-2020-39785, art. 1 onder d)
+    ("nl_leert_door_ontwikkeladvies", D2021, {"age": 17}, "not_eligible"),
+    ("nl_leert_door_ontwikkeladvies", D2021, {"age": 18}, "eligible"),
     # nl_leert_door_scholing
     ("nl_leert_door_scholing", D2022, {"work_status": "werkzoekend_ww"}, "eligible"),
     ("nl_leert_door_scholing", D2022, {"work_status": "gepensioneerd"}, "not_eligible"),
     ("nl_leert_door_scholing", D2022, {"connected_to_dutch_labour_market": False}, "not_eligible"),
+    # 18 or older (stcrt-2020-46170, art. 1 onder f)
+    ("nl_leert_door_scholing", D2022, {"age": 17}, "not_eligible"),
+    ("nl_leert_door_scholing", D2022, {"age": 18}, "eligible"),
     # levenlanglerenkrediet
     # Younger than 57 from studiejaar 2024-2025 (duo.nl, rijksoverheid.nl); the rule is not dated.
     ("levenlanglerenkrediet", D2025, {"age": 55}, "eligible"),
@@ -57,7 +69,10 @@ CASES: list[tuple[str, date, dict[str, Any], str]] = [
     ("levenlanglerenkrediet", D2025, {"age": 57}, "not_eligible"),
     # Under 30 with studiefinanciering unknown: they may still have it.
     ("levenlanglerenkrediet", D2025, {"age": 25}, "uncertain"),
-    ("levenlanglerenkrediet", D2025, {"age": 25, "receives_studiefinanciering": False}, "eligible"),
+    # Under 30 only for a deeltijd hbo/wo study or a 2nd study after a hbo/wo diploma (DUO 2017, 2020);
+    # the 2024 DUO page is silent on it, so uncertain (was eligible).
+    ("levenlanglerenkrediet", D2025, {"age": 25, "receives_studiefinanciering": False}, "uncertain"),
+    ("levenlanglerenkrediet", D2025, {"age": 17, "receives_studiefinanciering": False}, "uncertain"),
     ("levenlanglerenkrediet", D2024, {"age": 20, "receives_studiefinanciering": True}, "not_eligible"),
     ("levenlanglerenkrediet", D2024, {"receives_studiefinanciering": True}, "not_eligible"),
     ("levenlanglerenkrediet", D2024, {"age": 30, "receives_studiefinanciering": False}, "eligible"),
@@ -206,7 +221,8 @@ CASES: list[tuple[str, date, dict[str, Any], str]] = [
     ("praktijkleren_derde_leerweg", D2022, VAST, "uncertain"),
     ("praktijkleren_derde_leerweg", D2022, {"work_status": "student"}, "not_eligible"),
     ("praktijkleren_derde_leerweg", D2022, {"work_status": "werkzoekend_zonder_uitkering"}, "eligible"),
-    ("praktijkleren_derde_leerweg", date(2026, 12, 2), {"work_status": "werkzoekend_ww"}, "eligible"),
+    # After 1-4-2026 (official end, wetten.overheid.nl BWBR0046007) only advisers say it runs on: uncertain.
+    ("praktijkleren_derde_leerweg", date(2026, 12, 2), {"work_status": "werkzoekend_ww"}, "uncertain"),
     ("praktijkleren_derde_leerweg", D2022, {}, "uncertain"),
     # further schemes
     ("sectorplanplus_zorg", D2024, {"current_sector": "zorg_welzijn", **VAST}, "uncertain"),

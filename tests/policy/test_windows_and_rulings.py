@@ -39,9 +39,12 @@ WINDOWS: list[tuple[str, date | None, date | None, dict[str, Any]]] = [
         date(2022, 12, 31),
         {"sector_interests": ["ict"], "current_sector": "retail"},
     ),
-    # Not ended: a new tijdvak in Stcrt 2025-7276; the end date is not in an official text.
+    # Not ended: a new tijdvak in Stcrt 2025-7276. The official text ends it on 1-4-2026, advisers say
+    # 2031: after 31-3-2026 uncertain, not ended (CONFIRMED_UNTIL below).
     ("praktijkleren_derde_leerweg", date(2021, 1, 1), None, {"work_status": "werkzoekend_ww"}),
 ]
+# Open-ended windows whose run an official text confirms only until a date (window.confirmed_until).
+CONFIRMED_UNTIL = {"praktijkleren_derde_leerweg": date(2026, 3, 31)}
 
 BOUNDARIES = []
 for sid, start, end, prof in WINDOWS:
@@ -49,6 +52,10 @@ for sid, start, end, prof in WINDOWS:
         BOUNDARIES += [(sid, start - ONE, prof, "not_yet_open"), (sid, start, prof, "eligible")]
     if end:
         BOUNDARIES += [(sid, end, prof, "eligible"), (sid, end + ONE, prof, "ended")]
+    elif sid in CONFIRMED_UNTIL:
+        last = CONFIRMED_UNTIL[sid]
+        BOUNDARIES += [(sid, last, prof, "eligible"), (sid, last + ONE, prof, "uncertain"),
+                       (sid, date(2040, 1, 1), prof, "uncertain")]
     else:
         BOUNDARIES.append((sid, date(2040, 1, 1), prof, "eligible"))
 
@@ -187,8 +194,15 @@ def test_derde_leerweg_round_and_status_on_dates_2020_2028() -> None:
 
     ww = {"work_status": "werkzoekend_ww"}
     assert status("praktijkleren_derde_leerweg", ww, date(2020, 12, 31)) == "not_yet_open"
-    for year in range(2021, 2029):
+    for year in range(2021, 2026):
         assert status("praktijkleren_derde_leerweg", ww, date(year, 6, 15)) == "eligible", year
+    # The official text ends the regeling on 1-4-2026 (wetten.overheid.nl BWBR0046007); a longer run is
+    # only on advisers' pages, so from then on it is uncertain, never eligible (schemes.md ruling 1).
+    assert status("praktijkleren_derde_leerweg", ww, date(2026, 3, 31)) == "eligible"
+    for day in (date(2026, 4, 1), date(2026, 12, 7), date(2028, 6, 15)):
+        r = result("praktijkleren_derde_leerweg", ww, day)
+        assert r.status == "uncertain" and "1 april 2026" in r.reasons[0], day
+    assert status("praktijkleren_derde_leerweg", {"work_status": "zzp"}, date(2026, 12, 7)) == "not_eligible"
     r = result("praktijkleren_derde_leerweg", ww, date(2025, 11, 3))
     assert r.application == {"open": True, "from": "2025-11-03", "until": "2025-11-28",
                              "last_closed": "2023-12-31", "next_expected": None}
