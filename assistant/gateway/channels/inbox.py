@@ -55,7 +55,7 @@ class Inbox:
     max_attempts: int = MAX_ATTEMPTS
     lease_s: float = LEASE_S
     grace_s: float = GRACE_S
-    _tasks: set[asyncio.Task[None]] = field(default_factory=set)
+    _tasks: set[asyncio.Task[bool]] = field(default_factory=set)
 
     # -- in the webhook ---------------------------------------------------------------------
     def store(self, external_id: str, conversation_id: str | None, payload: dict[str, Any]) -> int | None:
@@ -180,7 +180,8 @@ def register(app: web.Application, inbox: Inbox) -> None:
     if INBOXES not in app:
         app[INBOXES] = []
         app.cleanup_ctx.append(_recovery)
-        app.on_shutdown.append(_drain)  # before the cleanup closes the shared state and the engine
+        # Before the cleanup closes the shared state and the engine.
+        app.on_shutdown.append(_drain)  # type: ignore[arg-type]  # aiohttp 3.9 stub
     app[INBOXES].append(inbox)
 
 
