@@ -9,7 +9,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from assistant.gateway.app import SERVICE, SESSIONS
 from assistant.gateway.channels import inbox as inbox_module
@@ -273,3 +273,14 @@ async def test_adviser_reply_within_24_hours_is_plain_text(channel_client, graph
     assert note is None
     assert fake.bodies()[-1]["text"]["body"] == "Hoi!"
     assert "delivery" not in _adviser_message(channel_client, cid).payload
+
+
+async def test_conversation_from_before_the_inbox_uses_its_last_message_for_the_window(channel_client, graph_api):
+    fake, _ = graph_api
+    await post_wa(channel_client, wa_text("Ik wil een mens spreken", "wamid.OLD1"))
+    cid = keyed_id(channel_client.app[WHATSAPP].settings, "wa", WA_USER)
+    with channel_client.app[SESSIONS].begin() as db:  # as after the upgrade: no inbox rows yet
+        db.execute(delete(InboxUpdate))
+    note = await channel_client.app[SERVICE].send_adviser_message(cid, "Hoi!", adviser="fatima")
+    assert note is None
+    assert fake.bodies()[-1]["text"]["body"] == "Hoi!"

@@ -32,6 +32,7 @@ from datetime import timedelta
 from typing import Any
 
 from aiohttp import web
+from sqlalchemy import func, select
 
 from assistant.gateway.channels.common import (
     RATE_LIMITED,
@@ -43,13 +44,13 @@ from assistant.gateway.channels.common import (
     keyed_id,
     log_id,
 )
-from assistant.gateway.channels.inbox import Inbox, register
+from assistant.gateway.channels.inbox import Inbox, aware, register
 from assistant.gateway.channels.render import render_whatsapp
 from assistant.gateway.conversation import NOT_DELIVERED, SENT_AS_TEMPLATE, WINDOW_CLOSED, ConversationService
 from assistant.gateway.rasa_client import BotMessage
 from assistant.settings import Settings
 from assistant.shared_state import RateLimiter as Limiter
-from assistant.storage.models import utcnow
+from assistant.storage.models import Message, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -242,6 +243,12 @@ class WhatsAppAdapter:
 
     def window_open(self, cid: str) -> bool:
         last = self.inbox.last_received(cid)
+        if last is None:
+            # Conversations from before the inbox: their last stored message from the person.
+            with self.store.sessions() as db:
+                value = db.execute(select(func.max(Message.created_at)).where(
+                    Message.conversation_id == cid, Message.sender == "user")).scalar()
+            last = None if value is None else aware(value)
         return last is not None and utcnow() - last < SERVICE_WINDOW - WINDOW_MARGIN
 
     def template_body(self, messages: list[BotMessage]) -> dict[str, Any] | None:

@@ -4,16 +4,16 @@ Replaces ``channel_processed_inbound``: the inbox's unique (platform, external_i
 redelivery check now.
 
 Revision ID: 0008_webhook_inbox
-Revises: 0007_console
+Revises: 0007_console, 0004_channels (a merge: it drops 0004's table, so 0004 must run first)
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_webhook_inbox"
-down_revision = "0007_console"
+down_revision = ("0007_console", "0004_channels")
 branch_labels = None
-depends_on = "0004_channels"  # it drops 0004's channel_processed_inbound
+depends_on = None
 
 TZ = sa.DateTime(timezone=True)
 
