@@ -284,3 +284,19 @@ async def test_conversation_from_before_the_inbox_uses_its_last_message_for_the_
     note = await channel_client.app[SERVICE].send_adviser_message(cid, "Hoi!", adviser="fatima")
     assert note is None
     assert fake.bodies()[-1]["text"]["body"] == "Hoi!"
+
+
+async def test_the_service_runs_the_recovery_loop(aiohttp_client, channel_settings, fake_rasa, monkeypatch):
+    from assistant.gateway.app import create_app
+
+    monkeypatch.setattr(inbox_module, "RECOVER_EVERY_S", 0.05)
+    client = await aiohttp_client(create_app(channel_settings, rasa=fake_rasa))
+    adapter = client.app[WHATSAPP]
+    adapter.inbox.grace_s = 0
+    adapter.inbox.store("wamid.LOOP1", keyed_id(adapter.settings, "wa", WA_USER),
+                        {"from": WA_USER, "id": "wamid.LOOP1", "type": "text", "text": {"body": "na de herstart"}})
+    for _ in range(200):  # no one processes the row but the loop
+        if fake_rasa.sent:
+            break
+        await asyncio.sleep(0.05)
+    assert [text for _, text in fake_rasa.sent] == ["na de herstart"]

@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
 from assistant.gateway.channels.models import InboxUpdate
+from assistant.shared_state.loops import leader_rounds, stop_task
 from assistant.storage.models import utcnow
 
 log = logging.getLogger(__name__)
@@ -192,27 +193,14 @@ async def recover_all(app: web.Application) -> int:
     return done
 
 
-async def _recovery_loop(app: web.Application) -> None:
+async def _recovery(app: web.Application) -> AsyncIterator[None]:
     # Imported here: the app module imports the feature modules that import this one.
     from assistant.gateway.app import SHARED
 
-    while True:
-        await asyncio.sleep(RECOVER_EVERY_S)
-        try:
-            # One replica at a time; the claims keep it to once even if two ever overlap.
-            if not await app[SHARED].leadership.is_leader("webhook-inbox", ttl_s=3 * RECOVER_EVERY_S):
-                continue
-            done = await recover_all(app)
-            if done:
-                log.info("recovered webhook updates", extra={"count": done})
-        except Exception:
-            log.exception("webhook inbox recovery failed")
-
-
-async def _recovery(app: web.Application) -> AsyncIterator[None]:
-    from assistant.shared_state.loops import stop_task
-
-    task = asyncio.create_task(_recovery_loop(app), name="webhook-inbox-recovery")
+    # One replica at a time; the claims keep it to once even if two rounds ever overlap.
+    task = asyncio.create_task(leader_rounds(app[SHARED].leadership, "webhook-inbox", RECOVER_EVERY_S,
+                                             lambda: recover_all(app), "recovered webhook updates"),
+                               name="webhook-inbox-recovery")
     yield
     await stop_task(task)
 
