@@ -300,3 +300,18 @@ async def test_the_service_runs_the_recovery_loop(aiohttp_client, channel_settin
             break
         await asyncio.sleep(0.05)
     assert [text for _, text in fake_rasa.sent] == ["na de herstart"]
+
+
+async def test_turn_stopped_mid_way_is_freed_for_the_next_start(channel_client, fake_rasa, gate):
+    adapter = channel_client.app[WHATSAPP]
+    await raw_post_wa(channel_client, wa_text("hoi", "wamid.STOP1"))
+    await asyncio.wait_for(gate.entered.wait(), 5)
+    for task in list(adapter.inbox._tasks):  # the service stops while the turn waits for Rasa
+        task.cancel()
+    await asyncio.gather(*adapter.inbox._tasks, return_exceptions=True)
+    [row] = rows(channel_client)
+    assert row.state == "pending" and row.claimed_at is None
+    gate.release.set()
+    adapter.inbox.grace_s = 0
+    assert await adapter.inbox.recover() == 1
+    assert [text for _, text in fake_rasa.sent] == ["hoi"]

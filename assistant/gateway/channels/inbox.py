@@ -118,6 +118,9 @@ class Inbox:
     async def _process(self, row_id: int, payload: dict[str, Any]) -> None:
         try:
             await self.process(payload)
+        except asyncio.CancelledError:
+            self._release(row_id)  # stopped mid-turn: free for the next start at once, not after the lease
+            raise
         except Exception:
             # The row stays pending (released) and the recovery loop tries again, up to a bound.
             log.exception("webhook update not processed", extra={"platform": self.platform, "inbox_id": row_id})
@@ -125,11 +128,15 @@ class Inbox:
             return
         self._finish(row_id, DONE)
 
-    def _finish(self, row_id: int, state: str) -> None:
-        with self.sessions.begin() as db:
-            db.execute(update(InboxUpdate).where(InboxUpdate.id == row_id)
-                       .values(state=state, payload=None, claimed_at=None)
-                       .execution_options(synchronize_session=False))
+    def _finish(self, row_id: int, state: str, db: Any = None) -> None:
+        """Done or failed: the payload (text, address) is not kept any longer."""
+        if db is None:
+            with self.sessions.begin() as own:
+                return self._finish(row_id, state, own)
+        db.execute(update(InboxUpdate).where(InboxUpdate.id == row_id)
+                   .values(state=state, payload=None, claimed_at=None)
+                   .execution_options(synchronize_session=False))
+        return None
 
     def _release(self, row_id: int) -> None:
         with self.sessions.begin() as db:
@@ -150,9 +157,7 @@ class Inbox:
             ).all()
             for row_id, attempts in candidates:
                 if attempts >= self.max_attempts:
-                    db.execute(update(InboxUpdate).where(InboxUpdate.id == row_id)
-                               .values(state=FAILED, payload=None, claimed_at=None)
-                               .execution_options(synchronize_session=False))
+                    self._finish(int(row_id), FAILED, db)
                     log.error("webhook update failed for good; not retried",
                               extra={"platform": self.platform, "inbox_id": row_id, "attempts": attempts})
                     continue
