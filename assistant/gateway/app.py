@@ -26,7 +26,7 @@ from assistant.gateway.remote import TrustedProxies, parse_proxies
 from assistant.logging_setup import configure_logging
 from assistant.settings import Settings
 from assistant.shared_state import SharedState, create_shared_state
-from assistant.shared_state.loops import stop_task
+from assistant.shared_state.loops import leader_rounds, stop_task
 from assistant.storage.db import make_engine, make_session_factory
 
 log = logging.getLogger(__name__)
@@ -237,23 +237,11 @@ def _counter_param(request: web.Request, name: str) -> int:
     return int(raw)
 
 
-async def _retry_loop(app: web.Application) -> None:
-    while True:
-        await asyncio.sleep(RETRY_PENDING_EVERY_S)
-        try:
-            # One replica answers kept messages, or each would answer them (duplicate replies).
-            if not await app[SHARED].leadership.is_leader("retry-pending", ttl_s=3 * RETRY_PENDING_EVERY_S):
-                continue
-            answered = await app[SERVICE].retry_pending()
-            if answered:
-                log.info("answered kept messages", extra={"count": answered})
-        except Exception:
-            log.exception("retry of kept messages failed")
-
-
 async def _background(app: web.Application) -> AsyncIterator[None]:
     await app[SHARED].start()
-    task = asyncio.create_task(_retry_loop(app))
+    # One replica answers kept messages, or each would answer them (duplicate replies).
+    task = asyncio.create_task(leader_rounds(app[SHARED].leadership, "retry-pending", RETRY_PENDING_EVERY_S,
+                                             app[SERVICE].retry_pending, "answered kept messages"))
     yield
     await stop_task(task)
     await app[SHARED].close()

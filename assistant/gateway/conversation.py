@@ -67,7 +67,12 @@ def as_plain_text(text: str) -> str:
 # Custom payload fields that carry personal data for a signal handler, never for the transcript.
 PRIVATE_CUSTOM_KEYS = frozenset({"email"})
 
-Deliverer = Callable[[str, list[BotMessage]], Awaitable[None]]
+# Delivery notes a channel returns for messages outside a direct reply; the console shows them
+# on the adviser's message (None: delivered as sent).
+SENT_AS_TEMPLATE = "template"  # WhatsApp's 24-hour window had closed: the template message went
+WINDOW_CLOSED = "window_closed"  # ... and no template is configured: not delivered
+NOT_DELIVERED = "undelivered"  # the platform refused or stayed unreachable
+Deliverer = Callable[[str, list[BotMessage]], Awaitable[str | None]]
 Listener = Callable[["ConversationEvent"], Awaitable[None]]
 # Reacts to a bot reply (handoff, privacy signals); returns extra messages for the person.
 SignalHandler = Callable[[str, list[BotMessage]], Awaitable[list[BotMessage]]]
@@ -460,24 +465,27 @@ class ConversationService:
                 break  # still down: the next round tries again
         return total
 
-    async def send_adviser_message(self, conversation_id: str, text: str, adviser: str) -> None:
-        msg = BotMessage(text=text)
-        mid = self._store(conversation_id, "adviser", text, {"adviser": adviser})
-        await self._publish(ConversationEvent(conversation_id, "message", "adviser", text, {"adviser": adviser}, mid))
-        await self.deliver(conversation_id, [msg])
+    async def send_adviser_message(self, conversation_id: str, text: str, adviser: str) -> str | None:
+        """Deliver, then record with the channel's delivery note: the console says how it went."""
+        note = await self.deliver(conversation_id, [BotMessage(text=text)])
+        payload: dict[str, Any] = {"adviser": adviser, **({"delivery": note} if note else {})}
+        mid = self._store(conversation_id, "adviser", text, payload)
+        await self._publish(ConversationEvent(conversation_id, "message", "adviser", text, payload, mid))
+        return note
 
     async def post_messages(self, conversation_id: str, messages: list[BotMessage], sender: str = "bot") -> None:
         """Record messages that are not a reply to the person (e.g. after a hand back) and push them."""
         await self._record_bot(conversation_id, messages, sender=sender)
         await self.deliver(conversation_id, messages)
 
-    async def deliver(self, conversation_id: str, messages: list[BotMessage]) -> None:
-        """Push messages outside a direct reply to the conversation's channel."""
+    async def deliver(self, conversation_id: str, messages: list[BotMessage]) -> str | None:
+        """Push messages outside a direct reply to the conversation's channel; the delivery note."""
         if not messages:
-            return
+            return None
         with self.sessions() as db:
             conv = db.get(Conversation, conversation_id)
             channel = None if conv is None else str(conv.channel)
         deliver = self._deliverers.get(channel or "")
         if deliver is not None:
-            await deliver(conversation_id, messages)
+            return await deliver(conversation_id, messages)
+        return None

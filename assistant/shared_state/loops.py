@@ -1,4 +1,4 @@
-"""Stopping background tasks for sure.
+"""Background loops that one replica runs, and stopping them for sure.
 
 A cancellation that arrives while a Redis command runs can come back as a Redis connection
 error, which the loops treat as "skip this round": then a single ``cancel()`` is lost and a
@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.shared_state import Leadership
 
 log = logging.getLogger(__name__)
 
@@ -36,3 +41,21 @@ def caused_by_cancel(exc: BaseException) -> bool:
             return True
         seen = seen.__cause__ or seen.__context__
     return False
+
+
+async def leader_rounds(leadership: Leadership, name: str, every_s: float,
+                        work: Callable[[], Awaitable[int]], what: str) -> None:
+    """Every ``every_s`` one replica (the lead of ``name``) runs ``work``; logs what it did.
+
+    An error in a round is logged and the next round tries again: the service keeps serving.
+    """
+    while True:
+        await asyncio.sleep(every_s)
+        try:
+            if not await leadership.is_leader(name, ttl_s=3 * every_s):
+                continue
+            done = await work()
+            if done:
+                log.info(what, extra={"count": done})
+        except Exception:
+            log.exception("background round failed", extra={"task": name})

@@ -10,6 +10,7 @@ import dataclasses
 import hashlib
 import hmac
 import json
+import time
 from typing import Any
 
 import pytest
@@ -130,7 +131,8 @@ def wa_envelope(messages: list[dict[str, Any]] | None = None,
 
 
 def wa_message(kind: str, content: dict[str, Any], msg_id: str, sender: str = WA_USER) -> dict[str, Any]:
-    return {"from": sender, "id": msg_id, "timestamp": "1718000000", "type": kind, kind: content}
+    # Sent now: an old timestamp is a replay and is ignored.
+    return {"from": sender, "id": msg_id, "timestamp": str(int(time.time())), "type": kind, kind: content}
 
 
 def wa_text(body: str, msg_id: str = "wamid.HBgLMzE2MTIzNDU2NzgVAgASGBQzQTAx") -> dict[str, Any]:
@@ -180,7 +182,9 @@ async def post_wa(client: Any, payload: dict[str, Any], signature: str | None = 
         headers["X-Hub-Signature-256"] = wa_sign(body)
     elif signature is not None:
         headers["X-Hub-Signature-256"] = signature
-    return await client.post("/webhooks/whatsapp", data=body, headers=headers)
+    resp = await client.post("/webhooks/whatsapp", data=body, headers=headers)
+    await client.app[whatsapp.WHATSAPP].inbox.drain()  # the turn runs after the answer
+    return resp
 
 
 # -- Telegram updates -------------------------------------------------------------------------
@@ -197,7 +201,7 @@ def tg_chat(chat_type: str = "private") -> dict[str, Any]:
 def tg_message(update_id: int, text: str | None = None, chat_type: str = "private",
                **extra: Any) -> dict[str, Any]:
     message: dict[str, Any] = {"message_id": update_id % 1000, "from": tg_user(), "chat": tg_chat(chat_type),
-                               "date": 1718000000, **extra}
+                               "date": int(time.time()), **extra}
     if text is not None:
         message["text"] = text
     return {"update_id": update_id, "message": message}
@@ -214,4 +218,6 @@ def tg_callback(update_id: int, data: str) -> dict[str, Any]:
 
 async def post_tg(client: Any, update: dict[str, Any], token: str | None = TG_SECRET) -> Any:
     headers = {} if token is None else {"X-Telegram-Bot-Api-Secret-Token": token}
-    return await client.post("/webhooks/telegram", json=update, headers=headers)
+    resp = await client.post("/webhooks/telegram", json=update, headers=headers)
+    await client.app[telegram.TELEGRAM].inbox.drain()  # the turn runs after the answer
+    return resp

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from assistant.gateway.app import SERVICE, SESSIONS
 from assistant.gateway.channels import telegram as tg
 from assistant.gateway.channels.common import Outbound, keyed_id
-from assistant.gateway.channels.models import ChannelAddress, ProcessedInbound
+from assistant.gateway.channels.models import ChannelAddress, InboxUpdate
 from assistant.gateway.channels.render import TG_TEXT_LIMIT
 from assistant.gateway.conversation import APOLOGY, as_plain_text
 from assistant.gateway.rasa_client import BotMessage, Button
@@ -108,7 +108,7 @@ async def test_wrong_or_missing_secret_token_is_refused(channel_client, fake_ras
     resp = await post_tg(channel_client, tg_message(1006, "hoi"), token=token)
     assert resp.status == status
     assert fake_rasa.sent == [] and fake.calls == []
-    for model in (Conversation, Message, ProcessedInbound, ChannelAddress):
+    for model in (Conversation, Message, InboxUpdate, ChannelAddress):
         assert count(channel_client, model) == 0
 
 
@@ -119,7 +119,7 @@ async def test_unconfigured_secret_fails_closed(aiohttp_client, settings, fake_r
     resp = await post_tg(client, tg_message(1007, "hoi"), token="anything")
     assert resp.status == 403
     assert fake_rasa.sent == []
-    assert count(client, ProcessedInbound) == 0
+    assert count(client, InboxUpdate) == 0
 
 
 async def test_redelivered_update_is_processed_once(channel_client, fake_rasa, bot_api):

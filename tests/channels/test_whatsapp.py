@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from assistant.gateway.app import SERVICE, SESSIONS
 from assistant.gateway.channels.common import RATE_LIMITED, keyed_id
-from assistant.gateway.channels.models import ChannelAddress, ProcessedInbound
+from assistant.gateway.channels.models import ChannelAddress, InboxUpdate
 from assistant.gateway.channels.render import NUMBER_HINT, WA_TEXT_LIMIT
 from assistant.gateway.channels.whatsapp import LOCATION, ONLY_TEXT, WHATSAPP
 from assistant.gateway.conversation import APOLOGY, as_plain_text
@@ -180,7 +180,7 @@ async def test_redelivered_message_id_is_processed_once(channel_client, fake_ras
         assert (await post_wa(channel_client, payload)).status == 200
     assert len(fake_rasa.sent) == 1
     assert len(fake.calls) == 1
-    assert count(channel_client, ProcessedInbound) == 1
+    assert count(channel_client, InboxUpdate) == 1
 
 
 @pytest.mark.parametrize(("signature", "status"), [
@@ -198,7 +198,7 @@ async def test_bad_signature_is_refused_and_changes_nothing(channel_client, fake
     resp = await post_wa(channel_client, payload, signature=signature)
     assert resp.status == status
     assert fake_rasa.sent == [] and fake.calls == []
-    for model in (Conversation, Message, ProcessedInbound, ChannelAddress):
+    for model in (Conversation, Message, InboxUpdate, ChannelAddress):
         assert count(channel_client, model) == 0
 
 
@@ -209,7 +209,7 @@ async def test_missing_app_secret_fails_closed(aiohttp_client, settings, fake_ra
     resp = await post_wa(client, wa_text("hoi", "wamid.NOSECRET"))
     assert resp.status == 403
     assert fake_rasa.sent == []
-    assert count(client, ProcessedInbound) == 0
+    assert count(client, InboxUpdate) == 0
 
 
 async def test_long_advice_is_split_at_whatsapp_limit_and_markdown_adapted(channel_client, fake_rasa, graph_api):

@@ -15,10 +15,9 @@ from typing import Any
 
 import aiohttp
 from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
-from assistant.gateway.channels.models import ButtonPayload, ChannelAddress, NumberedOptions, ProcessedInbound
+from assistant.gateway.channels.models import ButtonPayload, ChannelAddress, InboxUpdate, NumberedOptions
 from assistant.gateway.channels.render import KEY_PREFIX, Option, Rendering
 from assistant.settings import Settings
 from assistant.shared_state.memory import MemoryRateLimiter
@@ -126,20 +125,11 @@ class ChannelStore:
     def __init__(self, sessions: sessionmaker) -> None:
         self.sessions = sessions
 
-    def first_time(self, key: str, channel: str) -> bool:
-        """Record an inbound id; False when it was processed before (a redelivery)."""
-        try:
-            with self.sessions.begin() as db:
-                db.add(ProcessedInbound(key=key[:200], channel=channel))
-        except IntegrityError:
-            return False
-        return True
-
     def forget_old_inbound(self, days: int = PROCESSED_KEEP_DAYS) -> int:
-        """Platforms redeliver for at most a few days; older ids need not be kept."""
+        """Platforms redeliver for at most a few days; older finished inbox rows need not be kept."""
         with self.sessions.begin() as db:
-            result = db.execute(delete(ProcessedInbound).where(
-                ProcessedInbound.received_at < utcnow() - timedelta(days=days)))
+            result = db.execute(delete(InboxUpdate).where(
+                InboxUpdate.state != "pending", InboxUpdate.received_at < utcnow() - timedelta(days=days)))
             return int(result.rowcount or 0)
 
     def set_address(self, conversation_id: str, channel: str, address: str) -> None:

@@ -1,4 +1,4 @@
-"""Tables the channel adapters need: idempotency, delivery addresses and button payloads.
+"""Tables the channel adapters need: the webhook inbox, delivery addresses and button payloads.
 
 Rows that hold a delivery address (a phone number or Telegram chat id) hang off the
 conversation with ON DELETE CASCADE, so the retention purge of a conversation removes them.
@@ -6,20 +6,35 @@ conversation with ON DELETE CASCADE, so the retention purge of a conversation re
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, ForeignKey, String, Text
+from sqlalchemy import JSON, Column, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 
 from assistant.storage.db import Base
 from assistant.storage.models import utcnow
 
 
-class ProcessedInbound(Base):
-    """Inbound message/update ids already handled; WhatsApp and Telegram redeliver on errors."""
+class InboxUpdate(Base):
+    """A webhook delivery, stored before it is acknowledged and processed after.
 
-    __tablename__ = "channel_processed_inbound"
+    ``(platform, external_id)`` is unique, so a redelivered update is stored (and processed)
+    once. ``payload`` holds only what the turn needs (address, type, text or button id) and is
+    cleared as soon as the row is done or failed: the transcript, redacted, is the record.
+    """
 
-    key = Column(String(200), primary_key=True)  # "wa:<wamid>" / "tg:<bot>:<update_id>"
-    channel = Column(String(32), nullable=False)
-    received_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)
+    __tablename__ = "channel_inbox"
+    __table_args__ = (
+        UniqueConstraint("platform", "external_id", name="uq_channel_inbox_platform_external_id"),
+        Index("ix_channel_inbox_state_received_at", "state", "received_at"),
+    )
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    platform = Column(String(16), nullable=False)  # "whatsapp" / "telegram"
+    external_id = Column(String(200), nullable=False)  # wamid / update_id
+    conversation_id = Column(String(128), nullable=True, index=True)  # the keyed id, never a number
+    payload = Column(JSON, nullable=True)
+    received_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    state = Column(String(16), nullable=False, default="pending")  # pending | done | failed
+    attempts = Column(Integer, nullable=False, default=0)
+    claimed_at = Column(DateTime(timezone=True), nullable=True)  # a worker is on it since
 
 
 class ChannelAddress(Base):

@@ -5,6 +5,10 @@
   ``ConversationService``; every other update type is acknowledged and ignored.
 - The callback query is answered in the webhook response itself (Telegram allows one method
   call there), so the only API calls per incoming message are the replies.
+- Each message and callback update is stored in the webhook inbox and acknowledged at once; the
+  turn runs after the response (``inbox``). An update_id seen before is stored once; a message
+  older than KOERS_TELEGRAM_MAX_AGE_HOURS (default 24, as long as Telegram keeps undelivered
+  updates) is acknowledged and ignored.
 - ``koers telegram set-webhook --url URL`` registers the webhook: an explicit step, never at
   start-up.
 
@@ -21,6 +25,7 @@ import json
 import logging
 import re
 import sys
+import time
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -37,8 +42,9 @@ from assistant.gateway.channels.common import (
     keyed_id,
     log_id,
 )
+from assistant.gateway.channels.inbox import Inbox, register
 from assistant.gateway.channels.render import render_telegram
-from assistant.gateway.conversation import ConversationService
+from assistant.gateway.conversation import NOT_DELIVERED, ConversationService
 from assistant.gateway.rasa_client import BotMessage
 from assistant.settings import Settings
 from assistant.shared_state import RateLimiter as Limiter
@@ -62,6 +68,11 @@ class TelegramAdapter:
     store: ChannelStore
     limiter: Limiter = field(default_factory=RateLimiter)
     outbound: Outbound = field(default_factory=Outbound)
+    inbox: Inbox = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.inbox = Inbox(self.store.sessions, CHANNEL, self.handle_update,
+                           max_attempts=int(self.setting("KOERS_WEBHOOK_MAX_ATTEMPTS", "5")))
 
     def setting(self, name: str, default: str = "") -> str:
         return channel_setting(self.settings, name, default)
@@ -94,37 +105,63 @@ class TelegramAdapter:
             return web.Response(status=400, text="Verwacht JSON.")
         if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
             return web.Response(status=400, text="Verwacht een Telegram-update.")
-        if not self.store.first_time(f"tg:{update['update_id']}", CHANNEL):
-            return web.json_response({})
+        kept = self.kept_part(update)
+        if kept is not None:
+            chat_id, part = kept
+            if not self.inbox.accept(str(update["update_id"]), keyed_id(self.settings, "tg", chat_id), part):
+                log.info("telegram redelivery skipped", extra={"sender": log_id(self.settings, chat_id)})
         if isinstance(update.get("callback_query"), dict):
-            query = update["callback_query"]
-            await self.handle_callback(query)
             # Answering in the webhook response stops the button's spinner without an API call.
             return web.json_response({"method": "answerCallbackQuery",
-                                      "callback_query_id": str(query.get("id"))})
-        if isinstance(update.get("message"), dict):
-            await self.handle_message(update["message"])
+                                      "callback_query_id": str(update["callback_query"].get("id"))})
         # edited_message, channel_post, my_chat_member, ...: acknowledged and ignored.
         return web.json_response({})
 
-    async def handle_message(self, message: dict[str, Any]) -> None:
+    def kept_part(self, update: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+        """(chat id, what the turn needs) of an update to process; None for the rest.
+
+        Only private chats (Koers talks with one person at a time, never in groups); only the
+        text or button data, never the names and ids Telegram sends along.
+        """
+        query = update.get("callback_query")
+        if isinstance(query, dict):
+            chat = ((query.get("message") or {}).get("chat") or {})
+            chat_id = chat.get("id", (query.get("from") or {}).get("id"))
+            if not isinstance(chat_id, int) or chat.get("type", "private") != "private":
+                return None
+            return str(chat_id), {"callback": {"chat_id": chat_id, "data": str(query.get("data") or "")}}
+        message = update.get("message")
+        if not isinstance(message, dict):
+            return None
         chat = message.get("chat") or {}
         if chat.get("type") != "private" or not isinstance(chat.get("id"), int):
-            return  # Koers talks with one person at a time, never in groups
+            return None
+        if self.too_old(message):
+            log.warning("telegram message older than the replay window ignored",
+                        extra={"sender": log_id(self.settings, str(chat["id"]))})
+            return None
+        text = message.get("text")
+        return str(chat["id"]), {"message": {"chat_id": chat["id"], "text": text if isinstance(text, str) else None}}
+
+    def too_old(self, message: dict[str, Any]) -> bool:
+        hours = float(self.setting("KOERS_TELEGRAM_MAX_AGE_HOURS", "24"))
+        sent = message.get("date")
+        return isinstance(sent, int) and time.time() - sent > hours * 3600
+
+    async def handle_update(self, part: dict[str, Any]) -> None:
+        """One stored update: the turn (called by the inbox, after the webhook answered)."""
+        if "callback" in part:
+            callback = part["callback"]
+            cid = keyed_id(self.settings, "tg", str(callback["chat_id"]))
+            payload = self.store.payload_for(cid, str(callback.get("data") or ""))
+            if payload:
+                await self._turn(str(callback["chat_id"]), payload)
+            return
+        message = part.get("message") or {}
         text = message.get("text")
         if isinstance(text, str):
             text = _command_text(text)
-        await self._turn(str(chat["id"]), text if isinstance(text, str) else None)
-
-    async def handle_callback(self, query: dict[str, Any]) -> None:
-        chat = ((query.get("message") or {}).get("chat") or {})
-        chat_id = chat.get("id", (query.get("from") or {}).get("id"))
-        if not isinstance(chat_id, int) or chat.get("type", "private") != "private":
-            return
-        cid = keyed_id(self.settings, "tg", str(chat_id))
-        payload = self.store.payload_for(cid, str(query.get("data") or ""))
-        if payload:
-            await self._turn(str(chat_id), payload)
+        await self._turn(str(message["chat_id"]), text if isinstance(text, str) else None)
 
     async def _turn(self, chat_id: str, text: str | None) -> None:
         cid = keyed_id(self.settings, "tg", chat_id)
@@ -148,15 +185,16 @@ class TelegramAdapter:
     # -- outbound ----------------------------------------------------------------------------
     async def send_to(
         self, chat_id: str, cid: str, messages: list[BotMessage], remember: bool = True
-    ) -> None:
+    ) -> bool:
+        """True when every message went out."""
         if not messages:
-            return
+            return True
         rendering = render_telegram(messages)
         if remember:
             self.store.remember(cid, rendering)
         if not self.setting("TELEGRAM_BOT_TOKEN"):
             log.error("TELEGRAM_BOT_TOKEN not set; reply not sent", extra={"conversation_id": cid})
-            return
+            return False
         for call in rendering.bodies:
             params = {k: v for k, v in call.items() if k != "method"}
             try:
@@ -164,14 +202,16 @@ class TelegramAdapter:
                     self.api_url(call["method"]), {"chat_id": int(chat_id), **params}, what=CHANNEL)
             except OutboundError:
                 log.error("telegram message not delivered", extra={"conversation_id": cid})
-                return
+                return False
+        return True
 
-    async def deliver(self, cid: str, messages: list[BotMessage]) -> None:
+    async def deliver(self, cid: str, messages: list[BotMessage]) -> str | None:
+        """Messages outside a direct reply; a delivery note for the console when they failed."""
         chat_id = self.store.address(cid)
         if chat_id is None:
             log.error("no telegram chat for conversation", extra={"conversation_id": cid})
-            return
-        await self.send_to(chat_id, cid, messages)
+            return NOT_DELIVERED
+        return None if await self.send_to(chat_id, cid, messages) else NOT_DELIVERED
 
 
 def _command_text(text: str) -> str:
@@ -191,6 +231,7 @@ TELEGRAM = web.AppKey("channels.telegram", TelegramAdapter)
 def setup(app: web.Application, adapter: TelegramAdapter) -> None:
     app[TELEGRAM] = adapter
     app.router.add_post("/webhooks/telegram", adapter.webhook)
+    register(app, adapter.inbox)
     adapter.service.register_channel(CHANNEL, adapter.deliver)
 
 

@@ -21,12 +21,20 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 
+from assistant.gateway.conversation import NOT_DELIVERED, SENT_AS_TEMPLATE, WINDOW_CLOSED
 from assistant.gateway.handoff.availability import TZ
 from assistant.gateway.handoff.models import Annotation, HandoffCase, Ticket
 from assistant.privacy.rasa_events import EVENTS, has_events_table
 from assistant.storage.models import Conversation, Message
 
 PAGE_SIZE = 50
+# How a message outside a direct reply went out, on the adviser's message (see ConversationService.deliver).
+DELIVERY_LABELS = {
+    SENT_AS_TEMPLATE: "Verstuurd als sjabloonbericht: de persoon schreef meer dan 24 uur geleden.",
+    WINDOW_CLOSED: "Niet bezorgd: de persoon schreef meer dan 24 uur geleden en er is geen "
+                   "sjabloonbericht ingesteld (KOERS_WHATSAPP_TEMPLATE).",
+    NOT_DELIVERED: "Niet bezorgd: het kanaal weigerde het bericht of was niet bereikbaar.",
+}
 MAX_QUERY_CHARS = 200
 # The first advice message carries custom {"kind": "advice"}; Rasa stores it in the bot event data.
 ADVICE_MARK = '%"kind": "advice"%'
@@ -250,6 +258,7 @@ def messages_of(sessions: sessionmaker, conversation_id: str, after_id: int = 0,
             "text": m.text,
             "buttons": (m.payload or {}).get("buttons", []),
             "custom": (m.payload or {}).get("custom"),
+            "delivery": DELIVERY_LABELS.get(str((m.payload or {}).get("delivery") or "")),
             "created_at": _aware(m.created_at).isoformat() if m.created_at else None,
         } for m in rows]
 

@@ -95,6 +95,7 @@
         m.buttons.forEach(function (b) { wrap.appendChild(el("span", "chip", b.title)); });
         li.appendChild(wrap);
       }
+      if (m.delivery) { li.appendChild(el("span", "chip chip--event msg__delivery", m.delivery)); }
       list.appendChild(li);
       li.scrollIntoView({ block: "end" });
     }
