@@ -32,6 +32,17 @@ RATE_LIMITED = (
 PROCESSED_KEEP_DAYS = 14
 
 
+def obj(value: Any) -> dict[str, Any]:
+    """A platform's JSON object, or an empty one: a signed update may still be malformed, and a
+    500 would make the platform deliver it again and again."""
+    return value if isinstance(value, dict) else {}
+
+
+def objects(value: Any) -> list[dict[str, Any]]:
+    """The objects of a platform's JSON list (anything else in it, or no list, is left out)."""
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
 def channel_setting(settings: Settings, name: str, default: str = "") -> str:
     """Channel secrets come from the environment; ``Settings.extra`` overrides them (tests)."""
     return settings.extra.get(name) or os.environ.get(name) or default

@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 Processor = Callable[[dict[str, Any]], Awaitable[None]]
 
 PENDING, DONE, FAILED = "pending", "done", "failed"
+EXTERNAL_ID_MAX = 200  # InboxUpdate.external_id
 MAX_ATTEMPTS = 5
 # A claim older than this is taken to be from a worker that died: the row is free again.
 LEASE_S = 300.0
@@ -73,6 +74,9 @@ class Inbox:
 
     def accept(self, external_id: str, conversation_id: str | None, payload: dict[str, Any]) -> bool:
         """Store the update and process it after the response; False for a redelivery."""
+        if len(external_id) > EXTERNAL_ID_MAX:  # no platform sends such an id; the column holds 200
+            log.warning("inbox update with an overlong id ignored", extra={"platform": self.platform})
+            return False
         row_id = self.store(external_id, conversation_id, payload)
         if row_id is None:
             return False

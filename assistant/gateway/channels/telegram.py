@@ -41,6 +41,7 @@ from assistant.gateway.channels.common import (
     channel_setting,
     keyed_id,
     log_id,
+    obj,
 )
 from assistant.gateway.channels.inbox import Inbox, register
 from assistant.gateway.channels.render import render_telegram
@@ -125,15 +126,15 @@ class TelegramAdapter:
         """
         query = update.get("callback_query")
         if isinstance(query, dict):
-            chat = ((query.get("message") or {}).get("chat") or {})
-            chat_id = chat.get("id", (query.get("from") or {}).get("id"))
+            chat = obj(obj(query.get("message")).get("chat"))
+            chat_id = chat.get("id", obj(query.get("from")).get("id"))
             if not isinstance(chat_id, int) or chat.get("type", "private") != "private":
                 return None
             return str(chat_id), {"callback": {"chat_id": chat_id, "data": str(query.get("data") or "")}}
         message = update.get("message")
         if not isinstance(message, dict):
             return None
-        chat = message.get("chat") or {}
+        chat = obj(message.get("chat"))
         if chat.get("type") != "private" or not isinstance(chat.get("id"), int):
             return None
         if self.too_old(message):

@@ -43,6 +43,8 @@ from assistant.gateway.channels.common import (
     channel_setting,
     keyed_id,
     log_id,
+    obj,
+    objects,
 )
 from assistant.gateway.channels.inbox import Inbox, aware, register
 from assistant.gateway.channels.render import render_whatsapp
@@ -126,15 +128,13 @@ class WhatsAppAdapter:
             return web.Response(status=400, text="Verwacht JSON.")
         if not isinstance(data, dict) or data.get("object") != "whatsapp_business_account":
             return web.Response(text="ok")  # signed but not for us: acknowledge, do nothing
-        for entry in data.get("entry") or []:
-            for change in (entry or {}).get("changes") or []:
-                value = (change or {}).get("value") or {}
+        for entry in objects(data.get("entry")):
+            for change in objects(entry.get("changes")):
                 if change.get("field", "messages") != "messages":
                     continue
                 # value["statuses"] (sent/delivered/read/failed) are deliberately ignored.
-                for message in value.get("messages") or []:
-                    if isinstance(message, dict):
-                        self.accept(message)
+                for message in objects(obj(change.get("value")).get("messages")):
+                    self.accept(message)
         return web.Response(text="ok")  # the turns run after this answer (inbox)
 
     def accept(self, message: dict[str, Any]) -> None:
@@ -194,18 +194,18 @@ class WhatsAppAdapter:
         """What the person said, as text for the assistant; None for media and unknown types."""
         kind = message.get("type")
         if kind == "text":
-            body = str((message.get("text") or {}).get("body") or "")
+            body = str(obj(message.get("text")).get("body") or "")
             choice = self.store.numbered_choice(cid, body)
             return choice.payload if choice is not None else body
         if kind == "interactive":
-            interactive = message.get("interactive") or {}
-            reply = interactive.get(interactive.get("type") or "") or {}
+            interactive = obj(message.get("interactive"))
+            reply = obj(interactive.get(str(interactive.get("type") or "")))
             if interactive.get("type") in ("button_reply", "list_reply"):
                 payload = self.store.payload_for(cid, str(reply.get("id") or ""))
                 return payload or str(reply.get("title") or "")
             return None
         if kind == "button":  # quick-reply button of a template message
-            button = message.get("button") or {}
+            button = obj(message.get("button"))
             return str(button.get("payload") or button.get("text") or "")
         return None
 

@@ -3,15 +3,15 @@
 Replaces ``channel_processed_inbound``: the inbox's unique (platform, external_id) is the
 redelivery check now.
 
-Revision ID: 0008_webhook_inbox
-Revises: 0007_console, 0004_channels (a merge: it drops 0004's table, so 0004 must run first)
+Revision ID: 0010_webhook_inbox
+Revises: 0009_adviser_lokets, 0004_channels (a merge: it drops 0004's table, so 0004 must run first)
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_webhook_inbox"
-down_revision = ("0007_console", "0004_channels")
+revision = "0010_webhook_inbox"
+down_revision = ("0009_adviser_lokets", "0004_channels")
 branch_labels = None
 depends_on = None
 
