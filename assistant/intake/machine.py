@@ -559,7 +559,9 @@ class _Turn:
             # it is no answer to the open question (nor is the "nee" of it to a yes/no question).
             return None, facts, False
         fields = vocabulary().fields
-        if value is not None and any(spec.id in fields[f].blocks for f in facts if f in fields) \
+        # Only a diploma held says "this is no goal": "lezen en schrijven" to the goal question is
+        # the goal basisvaardigheden, although it also tells the need for help.
+        if value is not None and "education_level" in facts and spec.id in fields["education_level"].blocks \
                 and not _WANT.search(self.norm):
             value = None  # "nee sorry, ik heb een mbo 3 diploma" to the goal question: a diploma held, no goal
         if value is not None and spec.id in _SECTOR_FIELDS and value != self._listify(spec, spec.other):

@@ -10,6 +10,7 @@ the machine confirms a sector read from a repaired word ("Bedoel je landbouw?").
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from pathlib import Path
@@ -108,7 +109,7 @@ def _repair_part(w: str) -> str:
 
     The other part must be a word itself, so "schoonheidsbranche" is left alone; only after a
     long stem may it be a short ending ("drgist" + "erij", "pakketbzorg" + "ing")."""
-    found: list[tuple[int, bool, int, str]] = []
+    found: list[tuple[int, bool, int, float, str]] = []
     for t in targets():
         if len(t) < 4 or len(t) >= len(w) or t in w:
             continue
@@ -117,8 +118,10 @@ def _repair_part(w: str) -> str:
                 part, rest = w[start:start + size], w[size:] if start == 0 else w[:start]
                 ending = start == 0 and len(t) >= 6 and len(rest) <= 5
                 if (len(rest) >= 3 or ending) and OSA.distance(part, t) == 1 and (ending or _is_word(rest)):
-                    # Longest stem first; then a real word after it; then the fewest letters moved.
-                    found.append((len(t), _is_word(rest), -abs(size - len(t)), w[:start] + t + w[start + size:]))
+                    # Longest stem first; then a real word after it; then the fewest letters moved;
+                    # then the compound Dutch knows ("groenonderhoud", not "groteonderhoud").
+                    meant = w[:start] + t + w[start + size:]
+                    found.append((len(t), _is_word(rest), -abs(size - len(t)), zipf_frequency(meant, "nl"), meant))
     return max(found)[-1] if found else w
 
 
@@ -130,11 +133,41 @@ def repair_text(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         typed = m.group()
         meant = repair(typed)
         if meant == fold(typed):
+            meant = _in_phrase(m, text) or meant
+        if meant == fold(typed):
             return typed
         repairs.append((typed, meant))
         return meant
 
     return _WORD.sub(one, text), tuple(repairs)
+
+
+@functools.lru_cache(maxsize=1)
+def _pairs() -> frozenset[tuple[str, str]]:
+    """Word pairs of the phrases the intake listens for ("eigen baas", "geen diploma")."""
+    from assistant.intake.parse import vocabulary as parse_vocabulary
+
+    texts: list[str] = list(parse_vocabulary().phrases)
+    for spec in vocabulary().fields.values():
+        texts += [c for _, cues in (*spec.cues, *spec.overrides) for c in cues if not c.startswith("re:")]
+    found: set[tuple[str, str]] = set()
+    for t in texts:
+        words = [fold(w) for w in _WORD.findall(t)]
+        found |= set(itertools.pairwise(words))
+    return frozenset(found)
+
+
+def _in_phrase(m: re.Match[str], text: str) -> str | None:
+    """A four-letter non-word that is a letter away from several words ("egen": eigen, even, geen)
+    is the one that makes a phrase with its neighbour ("egen baas" -> "eigen baas")."""
+    w = fold(m.group())
+    if len(w) != 4 or not w.isalpha() or _is_word(w):
+        return None
+    before = [fold(x) for x in _WORD.findall(text[:m.start()])[-1:]]
+    after = [fold(x) for x in _WORD.findall(text[m.end():])[:1]]
+    fits = {t for t in targets() if len(t) in (4, 5) and OSA.distance(w, t) == 1
+            and any((b, t) in _pairs() for b in before) | any((t, a) in _pairs() for a in after)}
+    return fits.pop() if len(fits) == 1 else None
 
 
 @functools.lru_cache(maxsize=1)

@@ -180,3 +180,25 @@ def test_a_correction_at_the_goal_question_that_names_a_goal_is_the_goal() -> No
              TODAY)
     assert profile_of(r.state)["goal"] == "ondernemen"
     assert profile_of(r.state)["work_status"] == "werknemer_vast"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("egen baas worden", "eigen baas worden"), ("ik heb egen diploma", "ik heb geen diploma"),
+    ("even kijken", "even kijken"),
+])
+def test_a_typo_close_to_several_words_is_the_one_that_makes_a_phrase(typed: str, meant: str) -> None:
+    assert typos.repair_text(typed)[0] == meant
+
+
+@pytest.mark.parametrize("text", ["lezen en schrijven", "rekenen", "digitale vaardigheden"])
+def test_basic_skills_to_the_goal_question_are_the_goal(text: str) -> None:
+    """The need for help the parser also reads in it blocks no goal (only a diploma held does)."""
+    r = step(_at("goal", {"work_status": "werkzoekend_zonder_uitkering", "education_level": "vmbo", "age": 30}),
+             Reading(text=text), TODAY)
+    assert profile_of(r.state)["goal"] == "basisvaardigheden"
+    assert r.state["open"] != "goal"
+
+
+def test_studiefinanciering_to_the_work_question_is_a_student() -> None:
+    r = step(_at("work_status", {}), Reading(text="ik krijg stufi"), TODAY)
+    assert profile_of(r.state)["work_status"] == "student"
