@@ -122,6 +122,16 @@ def _repair_part(w: str) -> str:
                     # then the compound Dutch knows ("groenonderhoud", not "groteonderhoud").
                     meant = w[:start] + t + w[start + size:]
                     found.append((len(t), _is_word(rest), -abs(size - len(t)), zipf_frequency(meant, "nl"), meant))
+    return max(found)[-1] if found else _repair_seam(w)
+
+
+def _repair_seam(w: str) -> str:
+    """A compound of two words with the typo across their seam ("softwar|beedrijf": two letters
+    swapped over the join of "software" and "bedrijf"): the two words joined."""
+    heads = [t for t in targets() if 4 <= len(t) <= len(w) - 4 and OSA.distance(w[:len(t)], t) <= 1]
+    tails = [t for t in targets() if 4 <= len(t) <= len(w) - 4 and OSA.distance(w[-len(t):], t) <= 1]
+    found = [(zipf_frequency(h + t, "nl"), h + t) for h in heads for t in tails
+             if abs(len(h) + len(t) - len(w)) <= 1 and OSA.distance(w, h + t) == 1]
     return max(found)[-1] if found else w
 
 
@@ -131,9 +141,8 @@ def repair_text(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
 
     def one(m: re.Match[str]) -> str:
         typed = m.group()
-        meant = repair(typed)
-        if meant == fold(typed):
-            meant = _in_phrase(m, text) or meant
+        # The neighbour decides between words equally close ("digitael vaardigheden": digitale).
+        meant = _in_phrase(m, text) or repair(typed)
         if meant == fold(typed):
             return typed
         repairs.append((typed, meant))
@@ -158,14 +167,15 @@ def _pairs() -> frozenset[tuple[str, str]]:
 
 
 def _in_phrase(m: re.Match[str], text: str) -> str | None:
-    """A four-letter non-word that is a letter away from several words ("egen": eigen, even, geen)
-    is the one that makes a phrase with its neighbour ("egen baas" -> "eigen baas")."""
+    """A non-word that is a letter away from several words ("egen": eigen, even, geen; "digitael":
+    digitaal, digitale) is the one that makes a phrase with its neighbour ("egen baas" -> "eigen
+    baas", "digitael vaardigheden" -> "digitale vaardigheden")."""
     w = fold(m.group())
-    if len(w) != 4 or not w.isalpha() or _is_word(w):
+    if len(w) < 4 or not w.isalpha() or _is_word(w):
         return None
     before = [fold(x) for x in _WORD.findall(text[:m.start()])[-1:]]
     after = [fold(x) for x in _WORD.findall(text[m.end():])[:1]]
-    fits = {t for t in targets() if len(t) in (4, 5) and OSA.distance(w, t) == 1
+    fits = {t for t in targets() if abs(len(t) - len(w)) <= 1 and OSA.distance(w, t) == 1
             and any((b, t) in _pairs() for b in before) | any((t, a) in _pairs() for a in after)}
     return fits.pop() if len(fits) == 1 else None
 

@@ -202,3 +202,30 @@ def test_basic_skills_to_the_goal_question_are_the_goal(text: str) -> None:
 def test_studiefinanciering_to_the_work_question_is_a_student() -> None:
     r = step(_at("work_status", {}), Reading(text="ik krijg stufi"), TODAY)
     assert profile_of(r.state)["work_status"] == "student"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("digitael vaardigheden", "digitale vaardigheden"), ("vast contrcat", "vast contract"),
+])
+def test_the_neighbour_decides_between_words_equally_close(typed: str, meant: str) -> None:
+    assert typos.repair_text(typed)[0] == meant
+
+
+def test_digital_skills_with_a_typo_at_the_goal_question_are_no_way_of_learning() -> None:
+    """"digitael" is "digitale" (vaardigheden), not "digitaal" (a wish to learn online)."""
+    r = step(_at("goal", {"work_status": "werknemer_vast", "education_level": "mbo2", "age": 17}),
+             Reading(text="digitael vaardigheden"), TODAY)
+    assert profile_of(r.state)["goal"] == "basisvaardigheden"
+    assert profile_of(r.state)["preferred_form"] is None
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("softwarbeedrijf", "softwarebedrijf"), ("bouwbderijf", "bouwbedrijf")])
+def test_a_typo_across_the_seam_of_a_compound_is_repaired(typed: str, meant: str) -> None:
+    assert typos.repair(typed) == meant
+
+
+def test_a_compound_with_a_typo_at_its_seam_names_the_sector() -> None:
+    r = step(_at("sector_interests", BASE), Reading(text="softwarbeedrijf"), TODAY)
+    if r.offer == "confirm":  # a guess may be confirmed first
+        r = step(r.state, Reading(text="ja"), TODAY)
+    assert profile_of(r.state)["sector_interests"] == ["ict"]
