@@ -29,6 +29,7 @@ from datetime import date
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from assistant.intake import slots as slotlib
 from assistant.intake import typos
@@ -121,6 +122,16 @@ _FILLER = re.compile(r"^(?:(?:nou|nouja|tja|ja nee|eh+|uh+|ehm+|hm+|hmm+|oh|o|ah
 def _answer_part(norm: str) -> str:
     """The message without leading fillers ("nou nee" -> "nee"), for yes/no reading."""
     return _FILLER.sub("", norm)
+
+
+def _abbreviation_fits(cue: str, text: str, end: int) -> bool:
+    """A short cue ("ww", "aow", "zzp") at the start of a longer word counts only when that word
+    is the cue glued to a word ("ww-uitkering", "aowleeftijd", "zzp'er"), not a typo ("wwek")."""
+    if len(cue) > 3 or not cue.isalpha():
+        return True
+    rest = re.match(r"\S*", text[end:])
+    glued = rest.group() if rest else ""
+    return not glued or glued[0] in "-'" or glued in ("er", "ers") or (len(glued) >= 4 and typos.is_word(glued))
 
 
 def _norm(text: str) -> str:
@@ -674,6 +685,11 @@ class _Turn:
             hit = process.extractOne(gram, list(choices), scorer=fuzz.ratio, score_cutoff=cutoff)
             if hit and abs(len(hit[0]) - len(gram)) > 2:
                 continue  # a typo changes a letter or two, it does not drop a word part ("ww-uitkering")
+            if hit and all(typos.is_word(w) for w in gram.split()) \
+                    and OSA.distance(gram.replace(" ", ""), hit[0].replace(" ", "")) > 1:
+                # Words spelt right are no typo of another phrase ("uitkering" is no "ww-uitkering",
+                # "dienst ... bedrijf" no "eigen bedrijf"); only split or joined ("oproep kracht").
+                continue
             if hit and (best is None or hit[1] > best[0]):
                 best = (int(hit[1]), choices[hit[0]])
         if best is None or best[1] not in spec.allowed:
@@ -697,6 +713,8 @@ class _Turn:
             for cue in cues:
                 pattern = cue[3:] if cue.startswith("re:") else r"(?:^|\s)" + re.escape(_norm(cue))
                 for hit in re.finditer(pattern, text):
+                    if not cue.startswith("re:") and not _abbreviation_fits(cue, text, hit.end()):
+                        continue
                     before = text[:hit.start()].split()[-2:]
                     if cue.startswith("re:") or not _NEGATORS.intersection(before):  # "geen vast contract"
                         found = (self._listify(spec, value), len(hit.group().strip()))

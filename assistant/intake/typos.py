@@ -27,6 +27,10 @@ from assistant.vocabulary import vocabulary
 RARE_WORD = {4: 3.0, 5: 3.0, 6: 2.5}
 RARE_LONG_WORD = 1.0
 CUTOFF = 80  # rapidfuzz ratio of a repair
+# Next to a word it makes a phrase with, a rare word (below 2.5) is read as the phrase's word when
+# that is a letter away and far more common (by 2: a hundred times as frequent).
+PHRASE_RARE_WORD = 2.5
+PHRASE_MARGIN = 2.0
 _WORD = re.compile(r"\w+", re.UNICODE)
 _DATA = Path(__file__).resolve().parents[2] / "data" / "nlu"
 # Words the intake listens for besides those in its data (parts of compounds people type).
@@ -100,6 +104,11 @@ def repair(word: str) -> str:
     return _repair_part(w) if len(w) >= 8 else w
 
 
+def is_word(word: str) -> bool:
+    """A Dutch word as written: in the intake's own data or not rare in Dutch (never repaired)."""
+    return _is_word(fold(word))
+
+
 def _is_word(w: str) -> bool:
     return w in lexicon() or zipf_frequency(w, "nl") >= RARE_WORD.get(len(w), RARE_LONG_WORD)
 
@@ -167,16 +176,19 @@ def _pairs() -> frozenset[tuple[str, str]]:
 
 
 def _in_phrase(m: re.Match[str], text: str) -> str | None:
-    """A non-word that is a letter away from several words ("egen": eigen, even, geen; "digitael":
+    """A non-word (or a rare word) that is a letter away from several words ("egen": eigen, even, geen; "digitael":
     digitaal, digitale) is the one that makes a phrase with its neighbour ("egen baas" -> "eigen
     baas", "digitael vaardigheden" -> "digitale vaardigheden")."""
     w = fold(m.group())
-    if len(w) < 4 or not w.isalpha() or _is_word(w):
+    if len(w) < 4 or not w.isalpha() or w in lexicon() or zipf_frequency(w, "nl") >= PHRASE_RARE_WORD:
         return None
+    # A rare word is a typo only for a far more common one ("de gemeene" 1.95 -> "de gemeente" 5.35).
+    floor = zipf_frequency(w, "nl") + PHRASE_MARGIN if _is_word(w) else 0.0
     before = [fold(x) for x in _WORD.findall(text[:m.start()])[-1:]]
     after = [fold(x) for x in _WORD.findall(text[m.end():])[:1]]
     fits = {t for t in targets() if abs(len(t) - len(w)) <= 1 and OSA.distance(w, t) == 1
-            and any((b, t) in _pairs() for b in before) | any((t, a) in _pairs() for a in after)}
+            and any((b, t) in _pairs() for b in before) | any((t, a) in _pairs() for a in after)
+            and zipf_frequency(t, "nl") >= floor}
     return fits.pop() if len(fits) == 1 else None
 
 

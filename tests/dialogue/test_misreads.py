@@ -1,0 +1,71 @@
+"""Answers that were read as something else (issue #9: "answers read as something else"), found
+by the conversation simulator on seeds it was not tuned on; one test per root cause."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from assistant.intake import typos
+from assistant.intake.machine import Reading, new_state, profile_of, step
+
+TODAY = date(2026, 12, 2)
+
+
+def _at(field: str, answers: dict[str, Any] | None = None) -> dict[str, Any]:
+    state = new_state()
+    state["phase"] = "intake"
+    for name, value in (answers or {}).items():
+        state["answers"][name] = value
+        state["sources"][name] = "asked"
+    state["open"] = field
+    return state
+
+
+@pytest.mark.parametrize("text", ["ik werk 28 uur per wwek",
+                                  "ik heb een contract voor onbepaalde tijd, 28 uur per wwek"])
+def test_a_short_cue_at_the_start_of_a_typo_is_no_cue(text: str) -> None:
+    """"wwek" (week) starts with "ww" but is no WW."""
+    r = step(_at("work_status"), Reading(text=text), TODAY)
+    assert r.state["answers"].get("work_status") != "werkzoekend_ww"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("ik heb een ww-uitkering", "werkzoekend_ww"), ("ik heb een wwuitkering", "werkzoekend_ww"),
+    ("ik zit in de ww", "werkzoekend_ww"), ("ik ben zzper", "zzp"), ("ik ben zzp'er", "zzp"),
+])
+def test_a_short_cue_glued_to_a_word_still_counts(text: str, value: str) -> None:
+    r = step(_at("work_status"), Reading(text=text), TODAY)
+    assert r.state["answers"].get("work_status") == value
+
+
+@pytest.mark.parametrize("text", ["ik zoe werk zonder uitkering", "ik krijg een uitkering",
+                                  "vas in dienst bij een bedrijf"])
+def test_words_spelt_right_are_no_typo_of_another_phrase(text: str) -> None:
+    """"uitkering" is no "ww-uitkering"; "dienst ... bedrijf" no "eigen bedrijf"."""
+    r = step(_at("work_status"), Reading(text=text), TODAY)
+    assert r.state["answers"].get("work_status") not in ("werkzoekend_ww", "zzp")
+
+
+def test_a_split_compound_is_still_read() -> None:
+    r = step(_at("work_status"), Reading(text="oproep kracht"), TODAY)
+    assert r.state["answers"].get("work_status") == "werknemer_flex"
+
+
+def test_work_without_benefit_is_read() -> None:
+    r = step(_at("work_status"), Reading(text="ik zoek werk zonder uitkering"), TODAY)
+    assert profile_of(r.state)["work_status"] == "werkzoekend_zonder_uitkering"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("een uitkering van de gemeene", "een uitkering van de gemeente"), ("een vast contrat", "een vast contract"),
+])
+def test_a_rare_word_next_to_its_phrase_is_the_common_word_meant(typed: str, meant: str) -> None:
+    assert typos.repair_text(typed)[0] == meant
+
+
+def test_a_municipal_benefit_with_a_typo_is_bijstand() -> None:
+    r = step(_at("work_status"), Reading(text="ik krijg een uitkering van de gemeene"), TODAY)
+    assert profile_of(r.state)["work_status"] == "werkzoekend_bijstand"
