@@ -962,13 +962,15 @@ class _Turn:
                    for b in fields[f].blocks}
         if exclude in fields:
             blocked |= set(fields[exclude].blocks)  # the question's own: "voor mezelf beginnen" is a goal
-        for name in self.s["answers"]:
+        # A question left unknown ("geen idee") can be answered after all ("ik leer het liefst met
+        # een docent erbij" at the summary), so it is a candidate too.
+        for name in dict.fromkeys([*self.s["answers"], *self.s["unknown"]]):
             spec = fields.get(name)
             if spec is None or name == exclude or name in blocked or self.s["sources"].get(name) == "derived":
                 continue
             hit = (self._cue_hit(spec, spec.overrides, longest=True) if spec.overrides else None) or (
                 self._cue_hit(spec, spec.cues, longest=True) if spec.cues else None)
-            if hit is None or hit[0] == self.s["answers"][name]:
+            if hit is None or hit[0] == self.s["answers"].get(name):
                 continue
             # The longest match wins; on a tie the question asked last (what is being corrected).
             rank = (hit[1], asked.index(name) if name in asked else -1, name, hit[0])

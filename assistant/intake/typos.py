@@ -180,13 +180,16 @@ def _in_phrase(m: re.Match[str], text: str) -> str | None:
     digitaal, digitale) is the one that makes a phrase with its neighbour ("egen baas" -> "eigen
     baas", "digitael vaardigheden" -> "digitale vaardigheden")."""
     w = fold(m.group())
-    if len(w) < 4 or not w.isalpha() or w in lexicon() or zipf_frequency(w, "nl") >= PHRASE_RARE_WORD:
+    common = _is_word(w) and zipf_frequency(w, "nl") >= PHRASE_RARE_WORD
+    if len(w) < 4 or not w.isalpha() or w in lexicon() or common:
         return None
     # A rare word is a typo only for a far more common one ("de gemeene" 1.95 -> "de gemeente" 5.35).
     floor = zipf_frequency(w, "nl") + PHRASE_MARGIN if _is_word(w) else 0.0
     before = [fold(x) for x in _WORD.findall(text[:m.start()])[-1:]]
     after = [fold(x) for x in _WORD.findall(text[m.end():])[:1]]
-    fits = {t for t in targets() if abs(len(t) - len(w)) <= 1 and OSA.distance(w, t) == 1
+    # Any word of a phrase is a candidate, short ones too ("hull op de groep" -> "hulp op de groep").
+    words = {x for pair in _pairs() for x in pair if len(x) >= 4} | set(targets())
+    fits = {t for t in words if abs(len(t) - len(w)) <= 1 and OSA.distance(w, t) == 1
             and any((b, t) in _pairs() for b in before) | any((t, a) in _pairs() for a in after)
             and zipf_frequency(t, "nl") >= floor}
     return fits.pop() if len(fits) == 1 else None

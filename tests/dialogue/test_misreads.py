@@ -69,3 +69,23 @@ def test_a_rare_word_next_to_its_phrase_is_the_common_word_meant(typed: str, mea
 def test_a_municipal_benefit_with_a_typo_is_bijstand() -> None:
     r = step(_at("work_status"), Reading(text="ik krijg een uitkering van de gemeene"), TODAY)
     assert profile_of(r.state)["work_status"] == "werkzoekend_bijstand"
+
+
+def test_a_short_phrase_word_with_a_typo_is_repaired_by_its_neighbour() -> None:
+    """"hulp" is too short to be a repair target on its own, but "hull op de groep" is "hulp op de groep"."""
+    r = step(_at("current_function", {"work_status": "werknemer_flex", "current_sector": "kinderopvang"}),
+             Reading(text="ik werk als hull op de groep"), TODAY)
+    assert profile_of(r.state)["current_function"] == "groepshulp"
+
+
+def test_a_correction_at_the_summary_can_answer_a_question_left_unknown() -> None:
+    """"met een docent erbij" answers the skipped way of learning; it is no sector (onderwijs)."""
+    state = _at("preferred_form", {
+        "work_status": "student", "education_level": "vmbo", "age": 27, "goal": "orienteren",
+        "sector_interests": ["logistiek"], "literacy_need": True, "receives_studiefinanciering": True,
+        "municipality": "Sittard-Geleen"})
+    r = step(state, Reading(text="geen idee"), TODAY)
+    assert r.state["phase"] == "summary"
+    r = step(r.state, Reading(text="wacht even, ik leer het liefst met een docent erbij"), TODAY)
+    assert profile_of(r.state)["preferred_form"] == "klassikaal"
+    assert profile_of(r.state)["sector_interests"] == ["logistiek"]
