@@ -938,8 +938,7 @@ class _Turn:
         if correcting:
             cued = self.cue_facts(exclude=name, facts=facts)
             if cued:
-                # The cue names what is corrected; the parser's other readings only fill gaps.
-                facts = {**{k: v for k, v in facts.items() if k not in self.s["answers"]}, **cued}
+                facts = self.with_cued(facts, cued)
         if self.apply(facts, "volunteered"):
             if name in self.s["answers"]:  # the facts answered it after all (a correction of it)
                 self.close_question()
@@ -1019,9 +1018,15 @@ class _Turn:
         readings only fill questions not answered yet."""
         facts = self.extract(None)
         cued = self.cue_facts(facts=facts)
-        if cued:
-            facts = {**{k: v for k, v in facts.items() if k not in self.s["answers"]}, **cued}
-        return facts
+        return self.with_cued(facts, cued) if cued else facts
+
+    def with_cued(self, facts: Mapping[str, Any], cued: Mapping[str, Any]) -> dict[str, Any]:
+        """The cue names what is corrected; the parser's other readings only fill gaps, and not
+        those the corrected question blocks ("ik leer liever met een docent erbij" names no sector)."""
+        fields = vocabulary().fields
+        blocked = {b for f in cued if f in fields for b in fields[f].blocks}
+        kept = {k: v for k, v in facts.items() if k not in self.s["answers"] and k not in blocked}
+        return {**kept, **cued}
 
     def at_summary(self) -> None:
         correcting = bool(_CORRECTION.search(self.norm)) or self.is_no()

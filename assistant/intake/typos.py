@@ -35,7 +35,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _DATA = Path(__file__).resolve().parents[2] / "data" / "nlu"
 # Words the intake listens for besides those in its data (parts of compounds people type).
 _EXTRA_TARGETS = ("bachelor", "master", "associate", "universiteit", "hogeschool", "bachelordiploma",
-                  "masterdiploma", "studeer", "studeren", "student")
+                  "masterdiploma", "studeer", "studeren", "student", "branche", "sector")
 
 
 def fold(word: str) -> str:

@@ -89,3 +89,28 @@ def test_a_correction_at_the_summary_can_answer_a_question_left_unknown() -> Non
     r = step(r.state, Reading(text="wacht even, ik leer het liefst met een docent erbij"), TODAY)
     assert profile_of(r.state)["preferred_form"] == "klassikaal"
     assert profile_of(r.state)["sector_interests"] == ["logistiek"]
+
+
+def test_a_correction_of_the_way_of_learning_names_no_sector() -> None:
+    """"met een docent erbij" corrects the way of learning; "docent" fills no sector left unknown."""
+    state = _at("municipality", {
+        "work_status": "anders", "education_level": "mbo3", "age": 19, "goal": "orienteren",
+        "receives_studiefinanciering": False, "preferred_form": "online"})
+    state["unknown"].append("sector_interests")
+    r = step(state, Reading(text="oh nee, foutje. ik leer het liefst met een docent erbij"), TODAY)
+    assert profile_of(r.state)["preferred_form"] == "klassikaal"
+    assert profile_of(r.state)["sector_interests"] == []
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("schoonmaabkranche", "schoonmaakbranche"),
+                                            ("zorgbranhce", "zorgbranche")])
+def test_a_sector_compound_with_branche_is_repaired(typed: str, meant: str) -> None:
+    assert typos.repair(typed) == meant
+
+
+def test_a_sector_compound_with_a_typo_at_its_seam_is_the_sector() -> None:
+    r = step(_at("current_sector", {"work_status": "werknemer_flex", "employer_size": "groot"}),
+             Reading(text="schoonmaabkranche"), TODAY)
+    if r.offer == "confirm":
+        r = step(r.state, Reading(text="ja"), TODAY)
+    assert profile_of(r.state)["current_sector"] == "schoonmaak_facilitair"
