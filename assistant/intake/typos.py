@@ -236,7 +236,10 @@ def _sector_names() -> tuple[str, ...]:
 def near_sector(word: str) -> str | None:
     """The sector word a one-word answer most likely meant ("htel" -> "hotel", "caf" -> "cafe")."""
     w = fold(word)
-    if len(w) < 3 or not w.isalpha() or w in lexicon() or zipf_frequency(w, "nl") >= GUESS_MAX_ZIPF:
+    # Three letters say too little to be meant as written ("ban" for "bank"); the words people
+    # do mean at a sector question ("kok", "ict", "bso") are in the intake's own data.
+    common = len(w) > 3 and zipf_frequency(w, "nl") >= GUESS_MAX_ZIPF
+    if len(w) < 3 or not w.isalpha() or w in lexicon() or common:
         return None
     limit = 1 if len(w) <= 5 else 2
     scored = sorted((OSA.distance(w, t), -fuzz.ratio(w, t), t)

@@ -114,3 +114,12 @@ def test_a_sector_compound_with_a_typo_at_its_seam_is_the_sector() -> None:
     if r.offer == "confirm":
         r = step(r.state, Reading(text="ja"), TODAY)
     assert profile_of(r.state)["current_sector"] == "schoonmaak_facilitair"
+
+
+def test_a_three_letter_typo_of_a_sector_is_guessed_and_confirmed() -> None:
+    """"ban" is a Dutch word, but no answer to "In welk werk wil je verder?": "Bedoel je bank?"."""
+    r = step(_at("sector_interests", {"work_status": "werknemer_flex", "goal": "orienteren"}),
+             Reading(text="ban"), TODAY)
+    assert r.offer == "confirm" and "bank" in r.messages[-1].text
+    r = step(r.state, Reading(text="ja"), TODAY)
+    assert profile_of(r.state)["sector_interests"] == ["zakelijke_dienstverlening"]
