@@ -136,12 +136,25 @@ def _repair_part(w: str) -> str:
 
 def _repair_seam(w: str) -> str:
     """A compound of two words with the typo across their seam ("softwar|beedrijf": two letters
-    swapped over the join of "software" and "bedrijf"): the two words joined."""
-    heads = [t for t in targets() if 4 <= len(t) <= len(w) - 4 and OSA.distance(w[:len(t)], t) <= 1]
-    tails = [t for t in targets() if 4 <= len(t) <= len(w) - 4 and OSA.distance(w[-len(t):], t) <= 1]
-    found = [(zipf_frequency(h + t, "nl"), h + t) for h in heads for t in tails
-             if abs(len(h) + len(t) - len(w)) <= 1 and OSA.distance(w, h + t) == 1]
+    swapped over the join of "software" and "bedrijf"): the spelling a letter away that is a word
+    the intake listens for followed by a Dutch word."""
+    heads = frozenset(t for t in targets() if len(t) >= 4)
+    found: list[tuple[float, int, str]] = []
+    for v in _one_edit(w):
+        for i in range(4, len(v) - 3):
+            if v[:i] in heads and _is_word(v[i:]):
+                found.append((zipf_frequency(v, "nl"), i, v))
     return max(found)[-1] if found else w
+
+
+def _one_edit(w: str) -> set[str]:
+    """Every spelling one edit (a letter dropped, swapped, changed or added) from ``w``."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+    dropped = {a + b[1:] for a, b in splits if b}
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    changed = {a + c + b[1:] for a, b in splits if b for c in letters}
+    return dropped | swapped | changed | {a + c + b for a, b in splits for c in letters}
 
 
 def repair_text(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:

@@ -123,3 +123,19 @@ def test_a_three_letter_typo_of_a_sector_is_guessed_and_confirmed() -> None:
     assert r.offer == "confirm" and "bank" in r.messages[-1].text
     r = step(r.state, Reading(text="ja"), TODAY)
     assert profile_of(r.state)["sector_interests"] == ["zakelijke_dienstverlening"]
+
+
+@pytest.mark.parametrize("text", ["professioneel master", "een professionele master", "master op het hbo"])
+def test_a_professional_master_is_the_hbo_master(text: str) -> None:
+    """"professioneel" (uninflected) is a word, so no typo repair turns it into "professionele"."""
+    r = step(_at("education_level", {"work_status": "zzp"}), Reading(text=text), TODAY)
+    assert profile_of(r.state)["education_level"] == "hbo_master"
+
+
+def test_a_typo_over_the_seam_with_any_dutch_word_after_it_is_repaired() -> None:
+    """"groeo|nnderhoud": "groen" then the Dutch word "onderhoud", two letters swapped over the join."""
+    assert typos.repair("groeonnderhoud") == "groenonderhoud"
+    r = step(_at("current_sector", {"work_status": "werknemer_flex"}), Reading(text="groeonnderhoud"), TODAY)
+    if r.offer == "confirm":
+        r = step(r.state, Reading(text="ja"), TODAY)
+    assert profile_of(r.state)["current_sector"] == "groen"
