@@ -255,9 +255,25 @@ def near_sector(word: str) -> str | None:
     if len(w) < 3 or not w.isalpha() or w in lexicon() or common:
         return None
     limit = 1 if len(w) <= 5 else 2
-    scored = sorted((OSA.distance(w, t), -fuzz.ratio(w, t), t)
+    scored = sorted((OSA.distance(w, t), -fuzz.ratio(w, t), _off_key(w, t), t)
                     for t in _sector_names() if abs(len(t) - len(w)) <= limit)
     best = [s for s in scored if s[0] <= limit]
-    if not best or (len(best) > 1 and best[0][:2] == best[1][:2]):
+    if not best or (len(best) > 1 and best[0][:3] == best[1][:3]):
         return None  # nothing close, or two words equally close
-    return best[0][2]
+    return best[0][3]
+
+
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_AT = {c: (row, col) for row, keys in enumerate(_KEY_ROWS) for col, c in enumerate(keys)}
+
+
+def _off_key(typed: str, meant: str) -> int:
+    """0 when ``typed`` is ``meant`` with one letter hit by a neighbouring key ("babk": the b next
+    to the n of "bank"), else 1: of two words equally close, a slip of the finger is likelier."""
+    if len(typed) != len(meant):
+        return 1
+    diff = [(a, b) for a, b in zip(typed, meant, strict=True) if a != b]
+    if len(diff) != 1 or diff[0][0] not in _KEY_AT or diff[0][1] not in _KEY_AT:
+        return 1
+    (r1, c1), (r2, c2) = _KEY_AT[diff[0][0]], _KEY_AT[diff[0][1]]
+    return 0 if abs(r1 - r2) <= 1 and abs(c1 - c2) <= 1 else 1

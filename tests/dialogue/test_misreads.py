@@ -139,3 +139,11 @@ def test_a_typo_over_the_seam_with_any_dutch_word_after_it_is_repaired() -> None
     if r.offer == "confirm":
         r = step(r.state, Reading(text="ja"), TODAY)
     assert profile_of(r.state)["current_sector"] == "groen"
+
+
+def test_of_two_sectors_equally_close_the_slip_of_a_neighbouring_key_is_guessed() -> None:
+    """"babk" is a letter from "bank" and from "baby"; b sits next to n on the keyboard, not to y."""
+    assert typos.near_sector("babk") == "bank"
+    r = step(_at("sector_interests", {"work_status": "werkzoekend_zonder_uitkering", "goal": "ondernemen"}),
+             Reading(text="babk"), TODAY)
+    assert r.offer == "confirm" and "bank" in r.messages[-1].text
