@@ -29,6 +29,7 @@ from datetime import date
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from assistant.intake import slots as slotlib
 from assistant.intake import typos
@@ -122,6 +123,16 @@ _FILLER = re.compile(r"^(?:(?:nou|nouja|tja|ja nee|eh+|uh+|ehm+|hm+|hmm+|oh|o|ah
 def _answer_part(norm: str) -> str:
     """The message without leading fillers ("nou nee" -> "nee"), for yes/no reading."""
     return _FILLER.sub("", norm)
+
+
+def _abbreviation_fits(cue: str, text: str, end: int) -> bool:
+    """A short cue ("ww", "aow", "zzp") at the start of a longer word counts only when that word
+    is the cue glued to a word ("ww-uitkering", "aowleeftijd", "zzp'er"), not a typo ("wwek")."""
+    if len(cue) > 3 or not cue.isalpha():
+        return True
+    rest = re.match(r"\S*", text[end:])
+    glued = rest.group() if rest else ""
+    return not glued or glued[0] in "-'" or glued in ("er", "ers") or (len(glued) >= 4 and typos.is_word(glued))
 
 
 def _norm(text: str) -> str:
@@ -583,7 +594,9 @@ class _Turn:
             # it is no answer to the open question (nor is the "nee" of it to a yes/no question).
             return None, facts, False
         fields = vocabulary().fields
-        if value is not None and any(spec.id in fields[f].blocks for f in facts if f in fields) \
+        # Only a diploma held says "this is no goal": "lezen en schrijven" to the goal question is
+        # the goal basisvaardigheden, although it also tells the need for help.
+        if value is not None and "education_level" in facts and spec.id in fields["education_level"].blocks \
                 and not _WANT.search(self.norm):
             value = None  # "nee sorry, ik heb een mbo 3 diploma" to the goal question: a diploma held, no goal
         if value is not None and spec.id in _SECTOR_FIELDS and value != self._listify(spec, spec.other):
@@ -696,6 +709,11 @@ class _Turn:
             hit = process.extractOne(gram, list(choices), scorer=fuzz.ratio, score_cutoff=cutoff)
             if hit and abs(len(hit[0]) - len(gram)) > 2:
                 continue  # a typo changes a letter or two, it does not drop a word part ("ww-uitkering")
+            if hit and all(typos.is_word(w) for w in gram.split()) \
+                    and OSA.distance(gram.replace(" ", ""), hit[0].replace(" ", "")) > 1:
+                # Words spelt right are no typo of another phrase ("uitkering" is no "ww-uitkering",
+                # "dienst ... bedrijf" no "eigen bedrijf"); only split or joined ("oproep kracht").
+                continue
             if hit and (best is None or hit[1] > best[0]):
                 best = (int(hit[1]), choices[hit[0]])
         if best is None or best[1] not in spec.allowed:
@@ -719,6 +737,8 @@ class _Turn:
             for cue in cues:
                 pattern = cue[3:] if cue.startswith("re:") else r"(?:^|\s)" + re.escape(_norm(cue))
                 for hit in re.finditer(pattern, text):
+                    if not cue.startswith("re:") and not _abbreviation_fits(cue, text, hit.end()):
+                        continue
                     before = text[:hit.start()].split()[-2:]
                     if cue.startswith("re:") or not _NEGATORS.intersection(before):  # "geen vast contract"
                         found = (self._listify(spec, value), len(hit.group().strip()))
@@ -942,8 +962,7 @@ class _Turn:
         if correcting:
             cued = self.cue_facts(exclude=name, facts=facts)
             if cued:
-                # The cue names what is corrected; the parser's other readings only fill gaps.
-                facts = {**{k: v for k, v in facts.items() if k not in self.s["answers"]}, **cued}
+                facts = self.with_cued(facts, cued)
         if self.apply(facts, "volunteered"):
             if name in self.s["answers"]:  # the facts answered it after all (a correction of it)
                 self.close_question()
@@ -966,13 +985,15 @@ class _Turn:
                    for b in fields[f].blocks}
         if exclude in fields:
             blocked |= set(fields[exclude].blocks)  # the question's own: "voor mezelf beginnen" is a goal
-        for name in self.s["answers"]:
+        # A question left unknown ("geen idee") can be answered after all ("ik leer het liefst met
+        # een docent erbij" at the summary), so it is a candidate too.
+        for name in dict.fromkeys([*self.s["answers"], *self.s["unknown"]]):
             spec = fields.get(name)
             if spec is None or name == exclude or name in blocked or self.s["sources"].get(name) == "derived":
                 continue
             hit = (self._cue_hit(spec, spec.overrides, longest=True) if spec.overrides else None) or (
                 self._cue_hit(spec, spec.cues, longest=True) if spec.cues else None)
-            if hit is None or hit[0] == self.s["answers"][name]:
+            if hit is None or hit[0] == self.s["answers"].get(name):
                 continue
             # The longest match wins; on a tie the question asked last (what is being corrected).
             rank = (hit[1], asked.index(name) if name in asked else -1, name, hit[0])
@@ -1021,9 +1042,15 @@ class _Turn:
         readings only fill questions not answered yet."""
         facts = self.extract(None)
         cued = self.cue_facts(facts=facts)
-        if cued:
-            facts = {**{k: v for k, v in facts.items() if k not in self.s["answers"]}, **cued}
-        return facts
+        return self.with_cued(facts, cued) if cued else facts
+
+    def with_cued(self, facts: Mapping[str, Any], cued: Mapping[str, Any]) -> dict[str, Any]:
+        """The cue names what is corrected; the parser's other readings only fill gaps, and not
+        those the corrected question blocks ("ik leer liever met een docent erbij" names no sector)."""
+        fields = vocabulary().fields
+        blocked = {b for f in cued if f in fields for b in fields[f].blocks}
+        kept = {k: v for k, v in facts.items() if k not in self.s["answers"] and k not in blocked}
+        return {**kept, **cued}
 
     def at_summary(self) -> None:
         correcting = bool(_CORRECTION.search(self.norm)) or self.is_no()

@@ -83,7 +83,8 @@ def _truth(rng: random.Random, status: str, education: str, band: tuple[int, int
     elif status == "zzp":
         truth["hours_per_week"] = rng.choice((10, 20, 30, 40, 50))
     truth["sector_interests"] = [interest] if interest != "anders" else [rng.choice(SECTORS[:-1])]
-    truth["literacy_need"] = rng.random() < (0.6 if education in LOW_EDUCATION else 0.1)
+    # Who wants to learn taal, rekenen or the computer needs that help: saying so answers both.
+    truth["literacy_need"] = goal == "basisvaardigheden" or rng.random() < (0.6 if education in LOW_EDUCATION else 0.1)
     truth["receives_studiefinanciering"] = status == "student" or (age < 30 and rng.random() < 0.2)
     truth["max_hours_study_per_week"] = rng.choice((2, 4, 5, 6, 8, 10, 12, 15, 20))
     truth["preferred_form"] = rng.choice(FORMS)

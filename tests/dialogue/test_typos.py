@@ -180,3 +180,52 @@ def test_a_correction_at_the_goal_question_that_names_a_goal_is_the_goal() -> No
              TODAY)
     assert profile_of(r.state)["goal"] == "ondernemen"
     assert profile_of(r.state)["work_status"] == "werknemer_vast"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("egen baas worden", "eigen baas worden"), ("ik heb egen diploma", "ik heb geen diploma"),
+    ("even kijken", "even kijken"),
+])
+def test_a_typo_close_to_several_words_is_the_one_that_makes_a_phrase(typed: str, meant: str) -> None:
+    assert typos.repair_text(typed)[0] == meant
+
+
+@pytest.mark.parametrize("text", ["lezen en schrijven", "rekenen", "digitale vaardigheden"])
+def test_basic_skills_to_the_goal_question_are_the_goal(text: str) -> None:
+    """The need for help the parser also reads in it blocks no goal (only a diploma held does)."""
+    r = step(_at("goal", {"work_status": "werkzoekend_zonder_uitkering", "education_level": "vmbo", "age": 30}),
+             Reading(text=text), TODAY)
+    assert profile_of(r.state)["goal"] == "basisvaardigheden"
+    assert r.state["open"] != "goal"
+
+
+def test_studiefinanciering_to_the_work_question_is_a_student() -> None:
+    r = step(_at("work_status", {}), Reading(text="ik krijg stufi"), TODAY)
+    assert profile_of(r.state)["work_status"] == "student"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("digitael vaardigheden", "digitale vaardigheden"), ("vast contrcat", "vast contract"),
+])
+def test_the_neighbour_decides_between_words_equally_close(typed: str, meant: str) -> None:
+    assert typos.repair_text(typed)[0] == meant
+
+
+def test_digital_skills_with_a_typo_at_the_goal_question_are_no_way_of_learning() -> None:
+    """"digitael" is "digitale" (vaardigheden), not "digitaal" (a wish to learn online)."""
+    r = step(_at("goal", {"work_status": "werknemer_vast", "education_level": "mbo2", "age": 17}),
+             Reading(text="digitael vaardigheden"), TODAY)
+    assert profile_of(r.state)["goal"] == "basisvaardigheden"
+    assert profile_of(r.state)["preferred_form"] is None
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("softwarbeedrijf", "softwarebedrijf"), ("bouwbderijf", "bouwbedrijf")])
+def test_a_typo_across_the_seam_of_a_compound_is_repaired(typed: str, meant: str) -> None:
+    assert typos.repair(typed) == meant
+
+
+def test_a_compound_with_a_typo_at_its_seam_names_the_sector() -> None:
+    r = step(_at("sector_interests", BASE), Reading(text="softwarbeedrijf"), TODAY)
+    if r.offer == "confirm":  # a guess may be confirmed first
+        r = step(r.state, Reading(text="ja"), TODAY)
+    assert profile_of(r.state)["sector_interests"] == ["ict"]
