@@ -33,7 +33,7 @@ async def test_demo_page_embeds_the_one_line_snippet(aiohttp_client, settings, f
     assert '<html lang="nl">' in page
     assert '<script src="/widget.js" data-loket="demo" defer></script>' in page
     assert f"&lt;script src=&quot;{settings.public_url}/widget.js&quot; data-loket=&quot;demo&quot;" in page
-    assert "Leerwerkloket Demo" in page
+    assert "Werkcentrum Demo" in page
     # An unknown loket in the query falls back to the default, never echoes the input.
     page = await (await client.get("/demo", params={"loket": '"><script>x</script>'})).text()
     assert "<script>x</script>" not in page and 'data-loket="demo"' in page
@@ -45,7 +45,7 @@ async def test_public_loket_config(aiohttp_client, settings, fake_rasa):
     assert resp.status == 200
     body = await resp.json()
     assert body == {
-        "id": "demo", "name": "Leerwerkloket Demo",
+        "id": "demo", "name": "Werkcentrum Demo",
         "greeting": "Welkom bij het Leerwerkloket. Ik ben Koers, de digitale assistent.",
         "colors": {"primary": "#0b5cad", "text_on_primary": "#ffffff"},
         "website": "https://www.lerenenwerken.nl",

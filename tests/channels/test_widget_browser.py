@@ -110,7 +110,7 @@ def test_widget_holds_a_conversation_on_a_phone(browser, fake_service):
     # not the input, so the phone keyboard does not cover the first question.
     launcher = page.locator("#koers-widget .launcher")
     launcher.wait_for()
-    assert "Leerwerkloket Demo" in launcher.inner_text()
+    assert "Werkcentrum Demo" in launcher.inner_text()
     assert page.locator("#koers-widget .launcher svg").count() == 1  # an icon that needs no emoji font
     launcher.focus()
     page.keyboard.press("Enter")

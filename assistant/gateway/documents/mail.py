@@ -23,7 +23,7 @@ def build_message(sender: str, to: str, page_url: str, pdf: bytes, expires: str)
         "Je vroeg om je advies van Koers. Het staat in de bijlage als pdf.\n"
         f"Je kunt het ook online lezen en printen: {page_url}\n"
         f"Die link werkt tot {expires}.\n\n"
-        "Met vriendelijke groet,\nKoers, de digitale assistent van het Leerwerkloket\n")
+        "Met vriendelijke groet,\nKoers, de digitale assistent van het Werkcentrum\n")
     msg.add_attachment(pdf, maintype="application", subtype="pdf", filename="advies-koers.pdf")
     return msg
 

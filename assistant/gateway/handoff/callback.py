@@ -51,7 +51,7 @@ DONE_APPOINTMENT = (
 DECLINED = "Oké, ik bewaar niets. Je kunt later altijd opnieuw om een adviseur vragen."
 GIVE_UP = (
     "Het lukt nu niet om je gegevens te noteren. Ik bewaar niets. "
-    "Je kunt later opnieuw om een adviseur vragen, of zelf contact opnemen met het Leerwerkloket."
+    "Je kunt later opnieuw om een adviseur vragen, of zelf contact opnemen met het Werkcentrum."
 )
 
 _YES = re.compile(r"^\s*(ja|jawel|jazeker|graag|ok[eé]?|oké|prima|goed|yes|zeker|bel|mail|afspraak)\b",

@@ -45,7 +45,7 @@ WAITING_QUEUE = "Er {verb} nog {n} {people} voor je."
 SUMMARY_NOTE = (
     "De adviseur krijgt een korte samenvatting van wat je al vertelde. Dan hoef je dat niet opnieuw te zeggen."
 )
-TAKEN_OVER = "Je praat nu met een adviseur van het Leerwerkloket."
+TAKEN_OVER = "Je praat nu met een adviseur van het Werkcentrum."
 HANDED_BACK = "De adviseur geeft je terug aan Koers. Je kunt verdergaan waar je was."
 CLOSED_BY_ADVISER = (
     "De adviseur heeft het gesprek afgesloten. Bedankt voor je vragen! "

@@ -47,7 +47,7 @@
   var SVG_NS = "http://www.w3.org/2000/svg";
   // Touch screens: focusing the input would pop up the keyboard over the first question.
   var TOUCH = !!(window.matchMedia && window.matchMedia("(pointer: coarse)").matches);
-  var loket = { name: "Leerwerkloket", greeting: "Hoi! Ik ben Koers, de digitale assistent.",
+  var loket = { name: "Werkcentrum", greeting: "Hoi! Ik ben Koers, de digitale assistent.",
                 colors: { primary: "#0b5cad", text_on_primary: "#ffffff" } };
 
   // -- DOM ------------------------------------------------------------------------------------
