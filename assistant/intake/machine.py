@@ -582,10 +582,7 @@ class _Turn:
             count = self._number(spec)
             value = None if count is None else "mkb" if count < 250 else "groot"
         if value is None and spec.cues:
-            # The most specific wording wins, not the value listed first: "bijblijven met nieuwe
-            # technieken" is about the work now although "nieuw" is a cue for other work.
-            hit = self._cue_hit(spec, spec.cues, apart=True)
-            value = None if hit is None else hit[0]
+            value = self._cue(spec, spec.cues)
         if value is None and spec.kind in ("enum", "list"):
             value = self._fuzzy(spec)
         if spec.id == "municipality" and (value is None or isinstance(value, str)):
@@ -730,18 +727,14 @@ class _Turn:
         return None if hit is None else hit[0]
 
     def _cue_hit(self, spec: Field, table: tuple[tuple[Any, tuple[str, ...]], ...],
-                 longest: bool = False, apart: bool = False) -> tuple[Any, int] | None:
+                 longest: bool = False) -> tuple[Any, int] | None:
         """The first value (in the vocabulary's order) with a cue at a word start in the message,
         and the length of the words it matched; with ``longest`` the value of the longest match.
-        With ``apart`` a longer match wins only where it does not overlap the one found first:
-        "bijblijven met nieuwe technieken" is bijscholen ("nieuw" is shorter, elsewhere), but
-        "hbo verpleegkundige" stays the hbo function listed first (its "verpleegkundig" overlaps).
         A cue "re:<pattern>" is a regular expression on the folded message."""
         if _QUESTION.search(self.text) and self.nlu_digression():
             return None
         text = self.fixed
         best: tuple[Any, int] | None = None
-        span = (0, 0)
         for value, cues in table:
             for cue in cues:
                 pattern = cue[3:] if cue.startswith("re:") else r"(?:^|\s)" + re.escape(_norm(cue))
@@ -751,11 +744,10 @@ class _Turn:
                     before = text[:hit.start()].split()[-2:]
                     if cue.startswith("re:") or not _NEGATORS.intersection(before):  # "geen vast contract"
                         found = (self._listify(spec, value), len(hit.group().strip()))
-                        if not longest and not apart:
+                        if not longest:
                             return found
-                        overlaps = hit.start() < span[1] and span[0] < hit.end()
-                        if best is None or (found[1] > best[1] and not (apart and overlaps)):
-                            best, span = found, (hit.start(), hit.end())
+                        if best is None or found[1] > best[1]:
+                            best = found
         return best
 
     @property
