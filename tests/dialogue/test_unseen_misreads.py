@@ -8,19 +8,10 @@ from typing import Any
 
 import pytest
 
-from assistant.intake.machine import Reading, new_state, step
+from assistant.intake.machine import Reading, step
+from tests.dialogue.test_misreads import _at
 
 TODAY = date(2026, 12, 7)
-
-
-def _at(field: str, answers: dict[str, Any] | None = None) -> dict[str, Any]:
-    state = new_state()
-    state["phase"] = "intake"
-    for name, value in (answers or {}).items():
-        state["answers"][name] = value
-        state["sources"][name] = "asked"
-    state["open"] = field
-    return state
 
 
 def _answer(field: str, text: str, answers: dict[str, Any] | None = None) -> Any:
