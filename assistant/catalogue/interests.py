@@ -140,7 +140,10 @@ def sectors_for_text(text: str) -> list[str]:
     # "landbouw", "kantoor" in "kantoorschoonmaak".
     for start, end, sectors in spans:
         inside = any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in spans)
-        if not inside:
+        # A broad wording next to a narrower one it includes adds nothing: "met mensen, misschien
+        # de zorg" is the care sector, "groen, buiten werken" is groen (not also techniek).
+        broader = any(set(other) < set(sectors) for _, _, other in spans if other)
+        if not inside and not broader:
             hits += [(start, i, s) for i, s in enumerate(sectors)]
     if not hits:
         for n, word in enumerate(norm.split()):

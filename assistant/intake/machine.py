@@ -143,7 +143,7 @@ def _norm(text: str) -> str:
 
 
 _NO = re.compile(
-    r"^(?:nee+|neen|nope|no|nah|niet echt|liever niet|hoeft niet|klopt niet|dat klopt niet|niet|nooit|geen|"
+    r"^(?:nee+j?|neen|nope|no|nah|niet echt|liever niet|hoeft niet|klopt niet|dat klopt niet|niet|nooit|geen|"
     r"helemaal niet|zeker niet|absoluut niet|neu|nej|(?:ik )?denk (?:het|van) niet|waarschijnlijk niet|"
     r"eigenlijk niet|nog niet|doe maar niet|laat maar|niet nodig|volgens mij niet|ik geloof (?:het )?niet)\b")
 _YES = re.compile(
@@ -169,7 +169,9 @@ _HUMAN = re.compile(
     r"(?:^|\b(?:met|een|wil|graag|liever) )"
     r"(?:adviseur|mens|medewerker|persoon|iemand|echt iemand|loopbaanadviseur)(?: (?:spreken|praten|bellen|chatten))?$|"
     r"\b(?:spreken|praten|bellen|chatten) met (?:een |de )?(?:adviseur|mens|medewerker|persoon|iemand)\b|"
-    r"\b(?:adviseur|mens|medewerker|iemand|persoon) (?:spreken|praten|aan de lijn)\b|"
+    # "met iemand van jullie praten", "een adviseur bij jullie spreken"
+    r"\b(?:adviseur|mens|medewerker|iemand|persoon)(?: (?:van|bij) (?:jullie|koers|u|het werkcentrum))? "
+    r"(?:spreken|praten|aan de lijn)\b|"
     r"^(?:praat met een adviseur|ik wil een adviseur|kan ik iemand spreken)")
 _STOP = re.compile(r"^(?:stop|stoppen|ik wil stoppen|ik stop|hou op|ophouden|klaar ermee|ik wil niet meer)$")
 _RESTART = re.compile(r"^(?:opnieuw beginnen|opnieuw|begin opnieuw|overnieuw|helemaal opnieuw|reset|restart|"

@@ -108,16 +108,24 @@ def _params() -> list[Any]:
     ]
 
 
-@pytest.mark.parametrize("persona", _params())
-def test_persona_reaches_correct_advice_through_the_machine(persona: Persona) -> None:
+def run_and_check_outcome(persona: Persona) -> MachineRun:
+    """The persona's conversation, checked for everything but the profile (also used by
+    test_unseen_people.py): advice, or the handoff asked for and accepted; no other effect
+    (restart, delete); no text repeated, offered unasked, or about STAP unasked."""
     run = run_machine(persona)
     log = run.log
-    # A handoff only when the person asked for one and said yes; no other effect (restart, delete).
     assert run.handoff == persona.expect_handoff, f"handoff: {run.handoff}, expected {persona.expect_handoff}\n{log}"
     assert run.effects == (["handoff"] if persona.expect_handoff else []), log
     assert run.advice != persona.expect_handoff, log
     problems = run.script.text_problems(run.bot_texts)
     assert not problems, "\n".join(problems) + "\n" + log
+    return run
+
+
+@pytest.mark.parametrize("persona", _params())
+def test_persona_reaches_correct_advice_through_the_machine(persona: Persona) -> None:
+    run = run_and_check_outcome(persona)
+    log = run.log
 
     profile = profile_of(run.state)
     for key, value in persona.profile.items():
