@@ -1,5 +1,9 @@
 """One path for every channel: record, redact, route to Rasa or an adviser, deliver.
 
+Database work is done by the sync methods here (each opens its own session); the async turn
+runs them through ``off_loop`` so no query blocks the event loop, while the turn lock still
+orders a conversation's turns.
+
 Channels (web chat, widget, WhatsApp, Telegram) call ``handle_user_message``; the adviser
 console calls ``send_adviser_message``. Transcripts, redaction, handoff silence and the
 "nothing lost when Rasa is down" behaviour therefore work the same on every channel.
@@ -20,6 +24,7 @@ from assistant.gateway.rasa_client import BotMessage, RasaClient, RasaUnavailabl
 from assistant.privacy import redact
 from assistant.shared_state import TurnLocks
 from assistant.shared_state.memory import MemoryTurnLocks
+from assistant.storage.db import off_loop
 from assistant.storage.models import Conversation, Message, utcnow
 
 log = logging.getLogger(__name__)
@@ -273,7 +278,7 @@ class ConversationService:
                 custom = payload["custom"]
                 payload["custom"] = {k: redact(v) if k in PRIVATE_CUSTOM_KEYS and isinstance(v, str) else v
                                      for k, v in custom.items()}
-            mid = self._store(conversation_id, sender, m.text, payload)
+            mid = await off_loop(self._store, conversation_id, sender, m.text, payload)
             await self._publish(ConversationEvent(conversation_id, "message", sender, m.text, payload, mid))
 
     # -- the turn ---------------------------------------------------------------------------
@@ -300,19 +305,20 @@ class ConversationService:
     async def _turn(self, conversation_id: str, text: str, channel: str, loket_id: str | None,
                     metadata: dict[str, Any] | None) -> list[BotMessage]:
         async with self.locks.hold(conversation_id):
-            conv = self.ensure_conversation(conversation_id, channel, loket_id)
+            conv = await off_loop(self.ensure_conversation, conversation_id, channel, loket_id)
             for intercept in self._interceptors:
                 claimed = await intercept(conversation_id, text, str(conv.status))
                 if claimed is not None:
-                    mid = self._store(conversation_id, "user", claimed.stored_text, {"intercepted": True})
+                    mid = await off_loop(self._store, conversation_id, "user", claimed.stored_text,
+                                         {"intercepted": True})
                     await self._publish(ConversationEvent(conversation_id, "message", "user",
                                                           claimed.stored_text, None, mid))
                     await self._record_bot(conversation_id, claimed.replies, sender="system")
                     return claimed.replies
-            if len(self._kept_messages(conversation_id, before=None, lookback=True)) >= self.max_kept:
+            if len(await off_loop(self._kept_messages, conversation_id, None, True)) >= self.max_kept:
                 return [BotMessage(text=KEPT_FULL, custom={"kind": REFUSED_KIND})]
             clean = redact(text)
-            mid = self._store(conversation_id, "user", clean, None)
+            mid = await off_loop(self._store, conversation_id, "user", clean, None)
             await self._publish(ConversationEvent(conversation_id, "message", "user", clean, None, mid))
             if conv.status in HANDOFF_STATUSES:
                 return []  # an adviser answers; the bot stays silent
@@ -325,8 +331,8 @@ class ConversationService:
         Only once: a conversation that has messages gets nothing (a reload must not greet again).
         """
         async with self.locks.hold(conversation_id):
-            self.ensure_conversation(conversation_id, channel, loket_id)
-            if self.history(conversation_id, limit=1):
+            await off_loop(self.ensure_conversation, conversation_id, channel, loket_id)
+            if await off_loop(self.history, conversation_id, limit=1):
                 return []
             try:
                 replies = until_handoff(await self.rasa.trigger_intent(conversation_id, "greet"))
@@ -344,32 +350,34 @@ class ConversationService:
         # Messages kept while the bot was down go first: Rasa must read them in the order typed.
         earlier, _, ok = await self._answer_kept(conversation_id, before=message_id)
         if not ok:
-            return earlier + self._keep(conversation_id, message_id, "earlier kept messages still unanswered")
-        if earlier and self.status(conversation_id) in HANDOFF_STATUSES:
+            return earlier + await self._keep(conversation_id, message_id, "earlier kept messages still unanswered")
+        if earlier and await off_loop(self.status, conversation_id) in HANDOFF_STATUSES:
             return earlier  # a kept message asked for a person: the bot says no more
         try:
             replies = await self._ask_bot(conversation_id, clean, metadata)
         except RasaUnavailable as exc:
-            return earlier + self._keep(conversation_id, message_id, str(exc))
+            return earlier + await self._keep(conversation_id, message_id, str(exc))
         await self._record_bot(conversation_id, replies)
         extra = await self._apply_bot_signals(conversation_id, replies)
         return earlier + replies + extra
 
     async def _ask_bot(self, conversation_id: str, text: str,
                        metadata: dict[str, Any] | None = None) -> list[BotMessage]:
-        replies = await self.rasa.send(conversation_id, as_plain_text(text), self._metadata(conversation_id, metadata))
+        # Metadata providers read the database (the loket's staffing).
+        merged = await off_loop(self._metadata, conversation_id, metadata)
+        replies = await self.rasa.send(conversation_id, as_plain_text(text), merged)
         # With its action server down Rasa logs the error, drops the action and answers 200 with
         # nothing. That is no answer: the message is kept like when Rasa itself is down.
         if not replies and self.action_server_url and not await self.rasa.is_up(f"{self.action_server_url}/health"):
             raise RasaUnavailable("action server unreachable")
         return until_handoff(replies)
 
-    def _keep(self, conversation_id: str, message_id: int, why: str) -> list[BotMessage]:
+    async def _keep(self, conversation_id: str, message_id: int, why: str) -> list[BotMessage]:
         log.warning("rasa unavailable; message kept for retry", extra={"conversation_id": conversation_id,
                                                                         "error": why})
         self.observer.rasa_error("turn")
         self.observer.message_kept()
-        self._mark_pending(message_id, True)
+        await off_loop(self._mark_pending, message_id, True)
         return [BotMessage(text=APOLOGY, custom={"kind": KEPT_KIND})]
 
     def _kept_messages(self, conversation_id: str, before: int | None,
@@ -398,15 +406,15 @@ class ConversationService:
         """
         out: list[BotMessage] = []
         done = 0
-        for message_id, text in self._kept_messages(conversation_id, before):
-            if self.status(conversation_id) in HANDOFF_STATUSES:
+        for message_id, text in await off_loop(self._kept_messages, conversation_id, before):
+            if await off_loop(self.status, conversation_id) in HANDOFF_STATUSES:
                 break  # an adviser answers from here on
             try:
                 replies = await self._ask_bot(conversation_id, text)
             except RasaUnavailable:
                 self.observer.rasa_error("retry")
                 return out, done, False
-            self._mark_pending(message_id, False)
+            await off_loop(self._mark_pending, message_id, False)
             await self._record_bot(conversation_id, replies)
             out.extend(replies + await self._apply_bot_signals(conversation_id, replies))
             done += 1
@@ -430,7 +438,7 @@ class ConversationService:
         """
         for m in replies:
             if m.custom and m.custom.get("handoff") == "requested":
-                self.set_status(conversation_id, "handoff_requested")
+                await off_loop(self.set_status, conversation_id, "handoff_requested")
                 await self._publish(
                     ConversationEvent(conversation_id, "status", payload={"status": "handoff_requested"})
                 )
@@ -440,7 +448,7 @@ class ConversationService:
                 extra.extend(await handler(conversation_id, replies))
             except Exception:  # a broken handler must not lose the bot's reply
                 log.exception("signal handler failed", extra={"conversation_id": conversation_id})
-        if extra and self.status(conversation_id) is not None:
+        if extra and await off_loop(self.status, conversation_id) is not None:
             await self._record_bot(conversation_id, extra, sender="system")
         return extra
 
@@ -449,14 +457,8 @@ class ConversationService:
 
         Per conversation under its turn lock, so a retry never races the person's next message.
         """
-        with self.sessions() as db:
-            conversations = list(dict.fromkeys(
-                m.conversation_id
-                for m in db.execute(select(Message).where(Message.sender == "user").order_by(Message.id)).scalars()
-                if (m.payload or {}).get("pending")
-            ))
         total = 0
-        for conversation_id in conversations:
+        for conversation_id in await off_loop(self._conversations_with_kept):
             async with self.locks.hold(conversation_id):
                 replies, done, ok = await self._answer_kept(conversation_id, before=None)
             total += done
@@ -465,11 +467,25 @@ class ConversationService:
                 break  # still down: the next round tries again
         return total
 
+    def _conversations_with_kept(self) -> list[str]:
+        """Conversations with kept messages, the one with the oldest kept message first."""
+        with self.sessions() as db:
+            return list(dict.fromkeys(
+                m.conversation_id
+                for m in db.execute(select(Message).where(Message.sender == "user").order_by(Message.id)).scalars()
+                if (m.payload or {}).get("pending")
+            ))
+
+    def _channel(self, conversation_id: str) -> str | None:
+        with self.sessions() as db:
+            conv = db.get(Conversation, conversation_id)
+            return None if conv is None else str(conv.channel)
+
     async def send_adviser_message(self, conversation_id: str, text: str, adviser: str) -> str | None:
         """Deliver, then record with the channel's delivery note: the console says how it went."""
         note = await self.deliver(conversation_id, [BotMessage(text=text)])
         payload: dict[str, Any] = {"adviser": adviser, **({"delivery": note} if note else {})}
-        mid = self._store(conversation_id, "adviser", text, payload)
+        mid = await off_loop(self._store, conversation_id, "adviser", text, payload)
         await self._publish(ConversationEvent(conversation_id, "message", "adviser", text, payload, mid))
         return note
 
@@ -482,9 +498,7 @@ class ConversationService:
         """Push messages outside a direct reply to the conversation's channel; the delivery note."""
         if not messages:
             return None
-        with self.sessions() as db:
-            conv = db.get(Conversation, conversation_id)
-            channel = None if conv is None else str(conv.channel)
+        channel = await off_loop(self._channel, conversation_id)
         deliver = self._deliverers.get(channel or "")
         if deliver is not None:
             return await deliver(conversation_id, messages)
