@@ -17,8 +17,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true, update
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.sql import Select
 
 from assistant.gateway.rasa_client import BotMessage, RasaClient, RasaUnavailable
 from assistant.privacy import redact
@@ -28,9 +29,6 @@ from assistant.storage.db import off_loop
 from assistant.storage.models import Conversation, Message, utcnow
 
 log = logging.getLogger(__name__)
-
-# How many of a conversation's latest user messages a turn checks for kept ones (see _kept_messages).
-KEPT_LOOKBACK = 20
 
 # Statuses in which the bot stays silent: a person (adviser) handles the conversation.
 HANDOFF_STATUSES = frozenset({"handoff_requested", "handoff_active"})
@@ -135,6 +133,15 @@ class Interception:
     replies: list[BotMessage]
 
 
+# A kept message, as the index on (pending, conversation_id) can answer it.
+KEPT = Message.pending == true()
+
+
+def kept_conversations() -> Select:
+    """The retry loop's query: conversations with kept messages, oldest kept message first."""
+    return select(Message.conversation_id).where(KEPT).order_by(Message.id)
+
+
 class ConversationService:
     def __init__(
         self,
@@ -150,7 +157,7 @@ class ConversationService:
         # Checked only when Rasa answers nothing: Rasa does that when its action server is down.
         self.action_server_url = action_server_url
         self.max_message_chars = max_message_chars
-        self.max_kept = max(1, min(max_kept, KEPT_LOOKBACK))  # a turn looks back KEPT_LOOKBACK only
+        self.max_kept = max(1, max_kept)
         self._deliverers: dict[str, Deliverer] = {}
         self._listeners: list[Listener] = []
         self._signal_handlers: list[SignalHandler] = []
@@ -219,11 +226,14 @@ class ConversationService:
 
     def _store(self, conversation_id: str, sender: str, text: str | None, payload: dict[str, Any] | None) -> int:
         with self.sessions.begin() as db:
-            msg = Message(conversation_id=conversation_id, sender=sender, text=text, payload=payload)
+            # Touching the conversation first takes its lock (SQLite's write lock, PostgreSQL's row
+            # lock): two messages of one conversation stored at once cannot get the same seq.
+            db.execute(update(Conversation).where(Conversation.id == conversation_id).values(updated_at=utcnow())
+                       .execution_options(synchronize_session=False))
+            last = db.execute(select(func.max(Message.seq)).where(Message.conversation_id == conversation_id)).scalar()
+            msg = Message(conversation_id=conversation_id, sender=sender, text=text, payload=payload,
+                          seq=int(last or 0) + 1)
             db.add(msg)
-            conv = db.get(Conversation, conversation_id)
-            if conv is not None:
-                conv.updated_at = utcnow()
             db.flush()
             return int(msg.id)
 
@@ -232,42 +242,38 @@ class ConversationService:
         """Messages after a global ``after_id`` and/or a per-conversation ``after_seq``.
 
         ``seq`` numbers a conversation's messages 1, 2, 3, ...: clients can page and spot gaps
-        without the global id, which tells how busy the service is.
+        without the global id, which tells how busy the service is. Stored with each message, so
+        a read touches only the rows it returns (index on conversation_id, seq).
         """
         with self.sessions() as db:
-            numbered = (
-                select(Message.id.label("mid"), func.row_number().over(order_by=Message.id).label("seq"))
-                .where(Message.conversation_id == conversation_id)
-                .subquery()
-            )
             rows = db.execute(
-                select(Message, numbered.c.seq)
-                .join(numbered, numbered.c.mid == Message.id)
-                .where(Message.id > after_id, numbered.c.seq > after_seq)
-                .order_by(Message.id)
+                select(Message)
+                .where(Message.conversation_id == conversation_id, Message.seq > after_seq, Message.id > after_id)
+                .order_by(Message.seq)
                 .limit(limit)
-            ).all()
+            ).scalars().all()
             return [
                 {
                     "id": m.id,
-                    "seq": int(seq),
+                    "seq": int(m.seq),
                     "sender": m.sender,
                     "text": m.text,
                     "buttons": (m.payload or {}).get("buttons", []),
                     "custom": (m.payload or {}).get("custom"),
                     "created_at": m.created_at.isoformat() if m.created_at else None,
-                    **({KEPT_KIND: True} if (m.payload or {}).get("pending") else {}),
+                    **({KEPT_KIND: True} if m.pending else {}),
                 }
-                for m, seq in rows
+                for m in rows
             ]
 
     def position(self, conversation_id: str) -> tuple[int, int]:
         """(last global message id, last per-conversation ``seq``) of a conversation."""
         with self.sessions() as db:
-            last_id, count = db.execute(
-                select(func.max(Message.id), func.count(Message.id)).where(Message.conversation_id == conversation_id)
-            ).one()
-            return int(last_id or 0), int(count or 0)
+            last = db.execute(
+                select(Message.id, Message.seq).where(Message.conversation_id == conversation_id)
+                .order_by(Message.seq.desc()).limit(1)
+            ).first()
+            return (0, 0) if last is None else (int(last.id), int(last.seq))
 
     async def _record_bot(self, conversation_id: str, messages: list[BotMessage], sender: str = "bot") -> None:
         for m in messages:
@@ -315,7 +321,7 @@ class ConversationService:
                                                           claimed.stored_text, None, mid))
                     await self._record_bot(conversation_id, claimed.replies, sender="system")
                     return claimed.replies
-            if len(await off_loop(self._kept_messages, conversation_id, None, True)) >= self.max_kept:
+            if len(await off_loop(self._kept_messages, conversation_id, None)) >= self.max_kept:
                 return [BotMessage(text=KEPT_FULL, custom={"kind": REFUSED_KIND})]
             clean = redact(text)
             mid = await off_loop(self._store, conversation_id, "user", clean, None)
@@ -380,23 +386,13 @@ class ConversationService:
         await off_loop(self._mark_pending, message_id, True)
         return [BotMessage(text=APOLOGY, custom={"kind": KEPT_KIND})]
 
-    def _kept_messages(self, conversation_id: str, before: int | None,
-                       lookback: bool = False) -> list[tuple[int, str]]:
-        """The conversation's kept user messages, oldest first.
-
-        A turn looks only at the last few user messages: a kept message is always among the
-        latest, because a turn answers the earlier ones before its own. The retry loop
-        (``before`` None) looks at all of them, unless ``lookback`` (the cap on kept messages).
-        """
-        query = select(Message.id, Message.text, Message.payload).where(
-            Message.conversation_id == conversation_id, Message.sender == "user")
+    def _kept_messages(self, conversation_id: str, before: int | None) -> list[tuple[int, str]]:
+        """The conversation's kept user messages (before message ``before``), oldest first."""
+        query = select(Message.id, Message.text).where(KEPT, Message.conversation_id == conversation_id)
         if before is not None:
             query = query.where(Message.id < before)
-        if before is not None or lookback:
-            query = query.order_by(Message.id.desc()).limit(KEPT_LOOKBACK)
         with self.sessions() as db:
-            rows = db.execute(query).all()
-        return sorted((mid, text or "") for mid, text, payload in rows if (payload or {}).get("pending"))
+            return [(int(mid), text or "") for mid, text in db.execute(query.order_by(Message.id)).all()]
 
     async def _answer_kept(self, conversation_id: str, before: int | None) -> tuple[list[BotMessage], int, bool]:
         """Send the conversation's kept messages to the bot, in order; the caller holds its turn lock.
@@ -424,12 +420,7 @@ class ConversationService:
         with self.sessions.begin() as db:
             msg = db.get(Message, message_id)
             if msg is not None:
-                payload = dict(msg.payload or {})
-                if pending:
-                    payload["pending"] = True
-                else:
-                    payload.pop("pending", None)
-                msg.payload = payload or None
+                msg.pending = True if pending else None  # NULL keeps the index to kept messages small
 
     async def _apply_bot_signals(self, conversation_id: str, replies: list[BotMessage]) -> list[BotMessage]:
         """Actions signal a handoff with a custom payload ``{"handoff": "requested"}``.
@@ -470,11 +461,7 @@ class ConversationService:
     def _conversations_with_kept(self) -> list[str]:
         """Conversations with kept messages, the one with the oldest kept message first."""
         with self.sessions() as db:
-            return list(dict.fromkeys(
-                m.conversation_id
-                for m in db.execute(select(Message).where(Message.sender == "user").order_by(Message.id)).scalars()
-                if (m.payload or {}).get("pending")
-            ))
+            return list(dict.fromkeys(db.execute(kept_conversations()).scalars()))
 
     def _channel(self, conversation_id: str) -> str | None:
         with self.sessions() as db:

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy import event, insert, inspect
+
 from assistant.gateway.app import SERVICE, create_app
-from assistant.gateway.conversation import ConversationService
+from assistant.gateway.conversation import ConversationService, kept_conversations
+from assistant.storage.db import make_engine, make_session_factory
+from assistant.storage.models import Conversation, Message
 from tests.conftest import new_chat
 
 # Only a safety net, never asserted: without it a write that blocks the loop would hang the test.
@@ -51,3 +56,84 @@ async def test_a_held_database_write_leaves_other_requests_served(aiohttp_client
     history = client.app[SERVICE].history(slow)
     assert [m["text"] for m in history] == ["eerste", "Je zei: eerste", "tweede", "Je zei: tweede"]
     assert [text for sender, text in fake_rasa.sent if sender == slow] == ["eerste", "tweede"]
+
+
+# -- bounded reads: the cost of a read does not grow with the conversation ----------------------
+def _fill(sessions: Any, conversation_id: str, n: int) -> None:
+    with sessions.begin() as db:
+        db.add(Conversation(id=conversation_id, channel="web", status="bot"))
+        db.flush()
+        db.execute(insert(Message), [
+            {"conversation_id": conversation_id, "sender": "user" if i % 2 else "bot", "text": f"bericht {i}",
+             "seq": i} for i in range(1, n + 1)])
+
+
+def _vm_steps(engine: Any, read: Callable[[], object]) -> int:
+    """SQLite virtual-machine steps a read takes: grows with every row the database touches."""
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0  # go on
+
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.set_progress_handler(count, 1)
+
+    event.listen(engine, "connect", on_connect)
+    try:
+        read()
+    finally:
+        event.remove(engine, "connect", on_connect)
+    return steps[0]
+
+
+def test_history_and_position_read_only_what_they_return(db_url, fake_rasa) -> None:
+    engine = make_engine(db_url)
+    sessions = make_session_factory(engine)
+    service = ConversationService(sessions, fake_rasa)
+    _fill(sessions, "web-klein-gesprek", 20)
+    _fill(sessions, "web-groot-gesprek", 4000)
+    assert service.position("web-groot-gesprek")[1] == 4000
+    assert [m["seq"] for m in service.history("web-groot-gesprek", after_seq=3995)] == [3996, 3997, 3998, 3999, 4000]
+
+    def cost(cid: str, n: int) -> dict[str, int]:
+        return {
+            "position": _vm_steps(engine, lambda: service.position(cid)),
+            "latest": _vm_steps(engine, lambda: service.history(cid, after_seq=n - 5)),
+            "first": _vm_steps(engine, lambda: service.history(cid, limit=5)),
+        }
+
+    small, big = cost("web-klein-gesprek", 20), cost("web-groot-gesprek", 4000)
+    # 200 times the history, (almost) the same work: an index seek, not a count or a numbering.
+    for read in small:
+        assert big[read] < 2 * small[read], (read, small[read], big[read])
+
+
+def test_the_retry_loop_finds_kept_messages_through_an_index(db_url, fake_rasa) -> None:
+    engine = make_engine(db_url)
+    assert "ix_messages_pending_conversation_id" in {ix["name"] for ix in inspect(engine).get_indexes("messages")}
+    sql = str(kept_conversations().compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True}))
+    with engine.connect() as conn:
+        plan = " | ".join(str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+    assert "USING INDEX ix_messages_pending_conversation_id" in plan or \
+        "USING COVERING INDEX ix_messages_pending_conversation_id" in plan, plan
+    assert "SCAN" not in plan.replace("SCAN CONSTANT", ""), plan  # no full table scan
+
+
+async def test_kept_messages_are_flagged_found_and_cleared(db_url, fake_rasa) -> None:
+    sessions = make_session_factory(make_engine(db_url))
+    service = ConversationService(sessions, fake_rasa)
+    _fill(sessions, "web-ander-gesprek", 30)
+    fake_rasa.up = False
+    await service.handle_user_message("web-bewaard-gesprek", "eerste")
+    await service.handle_user_message("web-bewaard-gesprek", "tweede")
+    with sessions() as db:
+        assert list(db.execute(kept_conversations()).scalars()) == ["web-bewaard-gesprek"] * 2
+    assert [m.get("kept", False) for m in service.history("web-bewaard-gesprek")] == [True, True]
+    fake_rasa.up = True
+    assert await service.retry_pending() == 2
+    with sessions() as db:
+        assert list(db.execute(kept_conversations()).scalars()) == []
+    history = service.history("web-bewaard-gesprek")
+    assert [(m["seq"], m["text"], m.get("kept", False)) for m in history] == [
+        (1, "eerste", False), (2, "tweede", False), (3, "Je zei: eerste", False), (4, "Je zei: tweede", False)]
