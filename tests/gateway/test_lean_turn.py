@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import event, insert, inspect, text
 
 from assistant.gateway.app import SERVICE, create_app
 from assistant.gateway.conversation import ConversationService, kept_conversations
@@ -137,3 +138,31 @@ async def test_kept_messages_are_flagged_found_and_cleared(db_url, fake_rasa) ->
     history = service.history("web-bewaard-gesprek")
     assert [(m["seq"], m["text"], m.get("kept", False)) for m in history] == [
         (1, "eerste", False), (2, "tweede", False), (3, "Je zei: eerste", False), (4, "Je zei: tweede", False)]
+
+
+def test_the_migration_numbers_old_messages_and_moves_the_kept_flag(db_url) -> None:
+    from alembic import command
+
+    from assistant.storage.migrate import alembic_config, downgrade
+
+    downgrade(db_url, "0010_webhook_inbox")
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        for cid in ("web-oud-gesprek-a", "web-oud-gesprek-b"):
+            conn.execute(text("INSERT INTO conversations (id, channel, status, created_at, updated_at) "
+                              "VALUES (:c, 'web', 'bot', '2026-01-01', '2026-01-01')"), {"c": cid})
+        for cid, sender, payload in [("web-oud-gesprek-a", "user", None), ("web-oud-gesprek-b", "user", None),
+                                     ("web-oud-gesprek-a", "bot", '{"buttons": []}'),
+                                     ("web-oud-gesprek-a", "user", '{"pending": true, "x": 1}')]:
+            conn.execute(text("INSERT INTO messages (conversation_id, sender, text, payload, created_at) "
+                              "VALUES (:c, :s, 't', :p, '2026-01-01')"), {"c": cid, "s": sender, "p": payload})
+    command.upgrade(alembic_config(db_url), "heads")
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT conversation_id, seq, pending, payload FROM messages ORDER BY id")).all()
+    assert [(c[-1], seq, bool(pending)) for c, seq, pending, _ in rows] == [
+        ("a", 1, False), ("b", 1, False), ("a", 2, False), ("a", 3, True)]
+    assert rows[-1][-1] in ('{"x": 1}', {"x": 1})  # one source of truth: the column, not the payload
+    downgrade(db_url, "0010_webhook_inbox")  # and back: the flag returns to the payload
+    with engine.connect() as conn:
+        payload = conn.execute(text("SELECT payload FROM messages ORDER BY id DESC LIMIT 1")).scalar()
+    assert json.loads(payload) == {"x": 1, "pending": True}
