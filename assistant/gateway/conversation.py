@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from sqlalchemy import func, select, true, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.sql import Select
 
@@ -203,6 +204,12 @@ class ConversationService:
 
     # -- storage helpers --------------------------------------------------------------------
     def ensure_conversation(self, conversation_id: str, channel: str, loket_id: str | None = None) -> Conversation:
+        try:
+            return self._ensure_conversation(conversation_id, channel, loket_id)
+        except IntegrityError:  # two worker threads created it at once (two webhooks): it exists now
+            return self._ensure_conversation(conversation_id, channel, loket_id)
+
+    def _ensure_conversation(self, conversation_id: str, channel: str, loket_id: str | None) -> Conversation:
         with self.sessions.begin() as db:
             conv = db.get(Conversation, conversation_id)
             if conv is None:

@@ -9,10 +9,12 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import event, insert, inspect, text
+from sqlalchemy.orm import Session
 
 from assistant.gateway.app import SERVICE, create_app
+from assistant.gateway.channels.common import ChannelStore
 from assistant.gateway.conversation import ConversationService, kept_conversations
-from assistant.storage.db import make_engine, make_session_factory
+from assistant.storage.db import make_engine, make_session_factory, off_loop
 from assistant.storage.models import Conversation, Message
 from tests.conftest import new_chat
 
@@ -166,3 +168,27 @@ def test_the_migration_numbers_old_messages_and_moves_the_kept_flag(db_url) -> N
     with engine.connect() as conn:
         payload = conn.execute(text("SELECT payload FROM messages ORDER BY id DESC LIMIT 1")).scalar()
     assert json.loads(payload) == {"x": 1, "pending": True}
+
+
+async def test_two_first_messages_at_once_create_the_conversation_once(db_url, fake_rasa, monkeypatch) -> None:
+    """Off the loop two webhooks' threads can both find no conversation yet and both insert it."""
+    sessions = make_session_factory(make_engine(db_url))
+    service = ConversationService(sessions, fake_rasa)
+    store = ChannelStore(sessions)
+    both_looked = threading.Barrier(2, timeout=HOLD_LIMIT_S)
+    original_get = Session.get
+
+    def get_in_step(self: Session, entity: Any, ident: Any, **kwargs: Any) -> Any:
+        found = original_get(self, entity, ident, **kwargs)
+        if ident == "tg-nieuw-gesprek" and found is None:
+            both_looked.wait()  # both threads looked (and found nothing) before either inserts
+        return found
+
+    monkeypatch.setattr(Session, "get", get_in_step)
+    await asyncio.gather(off_loop(service.ensure_conversation, "tg-nieuw-gesprek", "telegram"),
+                         off_loop(service.ensure_conversation, "tg-nieuw-gesprek", "telegram"))
+    await asyncio.gather(off_loop(store.set_address, "tg-nieuw-gesprek", "telegram", "42"),
+                         off_loop(store.set_address, "tg-nieuw-gesprek", "telegram", "42"))
+    monkeypatch.undo()
+    assert service.status("tg-nieuw-gesprek") == "bot"
+    assert store.address("tg-nieuw-gesprek") == "42"
