@@ -42,6 +42,7 @@ APOLOGY = (
 KEPT_KIND = "kept"
 # At most this many kept messages per conversation: more would only pile up work for later.
 DEFAULT_MAX_KEPT = 10
+MAX_KEPT_CEILING = 20  # what an operator may set at most (docs/limits.md)
 KEPT_FULL = (
     "Ik heb al veel berichten van je bewaard. Ik kan nu niet meer bewaren. "
     "Wacht even. Je krijgt antwoord zodra ik weer werk."
@@ -158,7 +159,7 @@ class ConversationService:
         # Checked only when Rasa answers nothing: Rasa does that when its action server is down.
         self.action_server_url = action_server_url
         self.max_message_chars = max_message_chars
-        self.max_kept = max(1, max_kept)
+        self.max_kept = max(1, min(max_kept, MAX_KEPT_CEILING))
         self._deliverers: dict[str, Deliverer] = {}
         self._listeners: list[Listener] = []
         self._signal_handlers: list[SignalHandler] = []
