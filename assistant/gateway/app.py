@@ -27,7 +27,7 @@ from assistant.logging_setup import configure_logging
 from assistant.settings import Settings
 from assistant.shared_state import SharedState, create_shared_state
 from assistant.shared_state.loops import leader_rounds, stop_task
-from assistant.storage.db import make_engine, make_session_factory
+from assistant.storage.db import make_engine, make_session_factory, off_loop
 
 log = logging.getLogger(__name__)
 
@@ -140,12 +140,16 @@ def encodable(text: str) -> bool:
     return True
 
 
+def _ping_database(engine: Engine) -> None:
+    with engine.connect() as conn:
+        conn.execute(text("SELECT 1"))
+
+
 async def health(request: web.Request) -> web.Response:
     app = request.app
     components: dict[str, str] = {}
     try:
-        with app[ENGINE].connect() as conn:
-            conn.execute(text("SELECT 1"))
+        await off_loop(_ping_database, app[ENGINE])
         components["database"] = "ok"
     except Exception as exc:  # any DB error means "down"
         log.warning("database health check failed", extra={"error": str(exc)})
@@ -167,7 +171,7 @@ async def index(_request: web.Request) -> web.FileResponse:
     return web.FileResponse(STATIC / "index.html")
 
 
-def _conversation_id(request: web.Request) -> str:
+async def _conversation_id(request: web.Request) -> str:
     """The web conversation of the route, reachable only with its token; else 404."""
     checked = request.get(WEB_CONVERSATION)
     if isinstance(checked, str):
@@ -175,7 +179,7 @@ def _conversation_id(request: web.Request) -> str:
     cid = request.match_info["conversation_id"]
     well_formed = 8 <= len(cid) <= 128 and all(c.isascii() and (c.isalnum() or c in "-_") for c in cid)
     token = access.bearer_token(request.headers.get("Authorization"))
-    if not (well_formed and access.may_access(request.app[SESSIONS], cid, token)):
+    if not (well_formed and await off_loop(access.may_access, request.app[SESSIONS], cid, token)):
         raise web.HTTPNotFound(text=json.dumps({"error": NOT_FOUND}), content_type="application/json")
     request[WEB_CONVERSATION] = cid
     return cid
@@ -193,12 +197,12 @@ async def new_conversation(request: web.Request) -> web.Response:
     data = await read_json(request) if request.can_read_body else {}
     loket_id = _known_loket(data.get("loket_id")) if isinstance(data, dict) else None
     cid, token = access.new_conversation_id(), access.new_token()
-    access.grant(request.app[SESSIONS], cid, token, loket_id)
+    await off_loop(access.grant, request.app[SESSIONS], cid, token, loket_id)
     return web.json_response({"conversation_id": cid, "token": token})
 
 
 async def post_message(request: web.Request) -> web.Response:
-    cid = _conversation_id(request)
+    cid = await _conversation_id(request)
     data = await read_json(request)
     message = data.get("text") if isinstance(data, dict) else None
     if not isinstance(message, str):
@@ -213,7 +217,7 @@ async def post_message(request: web.Request) -> web.Response:
         # Too many kept messages: not stored; the kept ones are retried every RETRY_PENDING_EVERY_S.
         return web.json_response({"error": replies[0].text}, status=429,
                                  headers={"Retry-After": str(int(2 * RETRY_PENDING_EVERY_S))})
-    last_id, last_seq = service.position(cid)
+    last_id, last_seq = await off_loop(service.position, cid)
     return web.json_response({
         "messages": render_widget(replies),  # one renderer for every channel
         "last_id": last_id,
@@ -222,12 +226,12 @@ async def post_message(request: web.Request) -> web.Response:
 
 
 async def get_messages(request: web.Request) -> web.Response:
-    cid = _conversation_id(request)
+    cid = await _conversation_id(request)
     after = _counter_param(request, "after")
     after_seq = _counter_param(request, "after_seq")
     service = request.app[SERVICE]
-    messages = service.history(cid, after, after_seq=after_seq)
-    return web.json_response({"messages": messages, "last_seq": service.position(cid)[1]})
+    messages = await off_loop(service.history, cid, after, after_seq=after_seq)
+    return web.json_response({"messages": messages, "last_seq": (await off_loop(service.position, cid))[1]})
 
 
 def _counter_param(request: web.Request, name: str) -> int:

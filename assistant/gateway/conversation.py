@@ -1,5 +1,9 @@
 """One path for every channel: record, redact, route to Rasa or an adviser, deliver.
 
+Database work is done by the sync methods here (each opens its own session); the async turn
+runs them through ``off_loop`` so no query blocks the event loop, while the turn lock still
+orders a conversation's turns.
+
 Channels (web chat, widget, WhatsApp, Telegram) call ``handle_user_message``; the adviser
 console calls ``send_adviser_message``. Transcripts, redaction, handoff silence and the
 "nothing lost when Rasa is down" behaviour therefore work the same on every channel.
@@ -13,19 +17,19 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
+from sqlalchemy.sql import Select
 
 from assistant.gateway.rasa_client import BotMessage, RasaClient, RasaUnavailable
 from assistant.privacy import redact
 from assistant.shared_state import TurnLocks
 from assistant.shared_state.memory import MemoryTurnLocks
+from assistant.storage.db import off_loop
 from assistant.storage.models import Conversation, Message, utcnow
 
 log = logging.getLogger(__name__)
-
-# How many of a conversation's latest user messages a turn checks for kept ones (see _kept_messages).
-KEPT_LOOKBACK = 20
 
 # Statuses in which the bot stays silent: a person (adviser) handles the conversation.
 HANDOFF_STATUSES = frozenset({"handoff_requested", "handoff_active"})
@@ -38,6 +42,7 @@ APOLOGY = (
 KEPT_KIND = "kept"
 # At most this many kept messages per conversation: more would only pile up work for later.
 DEFAULT_MAX_KEPT = 10
+MAX_KEPT_CEILING = 20  # what an operator may set at most (docs/limits.md)
 KEPT_FULL = (
     "Ik heb al veel berichten van je bewaard. Ik kan nu niet meer bewaren. "
     "Wacht even. Je krijgt antwoord zodra ik weer werk."
@@ -130,6 +135,15 @@ class Interception:
     replies: list[BotMessage]
 
 
+# A kept message, as the index on (pending, conversation_id) can answer it.
+KEPT = Message.pending == true()
+
+
+def kept_conversations() -> Select:
+    """The retry loop's query: conversations with kept messages, oldest kept message first."""
+    return select(Message.conversation_id).where(KEPT).order_by(Message.id)
+
+
 class ConversationService:
     def __init__(
         self,
@@ -145,7 +159,7 @@ class ConversationService:
         # Checked only when Rasa answers nothing: Rasa does that when its action server is down.
         self.action_server_url = action_server_url
         self.max_message_chars = max_message_chars
-        self.max_kept = max(1, min(max_kept, KEPT_LOOKBACK))  # a turn looks back KEPT_LOOKBACK only
+        self.max_kept = max(1, min(max_kept, MAX_KEPT_CEILING))
         self._deliverers: dict[str, Deliverer] = {}
         self._listeners: list[Listener] = []
         self._signal_handlers: list[SignalHandler] = []
@@ -191,6 +205,12 @@ class ConversationService:
 
     # -- storage helpers --------------------------------------------------------------------
     def ensure_conversation(self, conversation_id: str, channel: str, loket_id: str | None = None) -> Conversation:
+        try:
+            return self._ensure_conversation(conversation_id, channel, loket_id)
+        except IntegrityError:  # two worker threads created it at once (two webhooks): it exists now
+            return self._ensure_conversation(conversation_id, channel, loket_id)
+
+    def _ensure_conversation(self, conversation_id: str, channel: str, loket_id: str | None) -> Conversation:
         with self.sessions.begin() as db:
             conv = db.get(Conversation, conversation_id)
             if conv is None:
@@ -214,11 +234,14 @@ class ConversationService:
 
     def _store(self, conversation_id: str, sender: str, text: str | None, payload: dict[str, Any] | None) -> int:
         with self.sessions.begin() as db:
-            msg = Message(conversation_id=conversation_id, sender=sender, text=text, payload=payload)
+            # Touching the conversation first takes its lock (SQLite's write lock, PostgreSQL's row
+            # lock): two messages of one conversation stored at once cannot get the same seq.
+            db.execute(update(Conversation).where(Conversation.id == conversation_id).values(updated_at=utcnow())
+                       .execution_options(synchronize_session=False))
+            last = db.execute(select(func.max(Message.seq)).where(Message.conversation_id == conversation_id)).scalar()
+            msg = Message(conversation_id=conversation_id, sender=sender, text=text, payload=payload,
+                          seq=int(last or 0) + 1)
             db.add(msg)
-            conv = db.get(Conversation, conversation_id)
-            if conv is not None:
-                conv.updated_at = utcnow()
             db.flush()
             return int(msg.id)
 
@@ -227,42 +250,38 @@ class ConversationService:
         """Messages after a global ``after_id`` and/or a per-conversation ``after_seq``.
 
         ``seq`` numbers a conversation's messages 1, 2, 3, ...: clients can page and spot gaps
-        without the global id, which tells how busy the service is.
+        without the global id, which tells how busy the service is. Stored with each message, so
+        a read touches only the rows it returns (index on conversation_id, seq).
         """
         with self.sessions() as db:
-            numbered = (
-                select(Message.id.label("mid"), func.row_number().over(order_by=Message.id).label("seq"))
-                .where(Message.conversation_id == conversation_id)
-                .subquery()
-            )
             rows = db.execute(
-                select(Message, numbered.c.seq)
-                .join(numbered, numbered.c.mid == Message.id)
-                .where(Message.id > after_id, numbered.c.seq > after_seq)
-                .order_by(Message.id)
+                select(Message)
+                .where(Message.conversation_id == conversation_id, Message.seq > after_seq, Message.id > after_id)
+                .order_by(Message.seq)
                 .limit(limit)
-            ).all()
+            ).scalars().all()
             return [
                 {
                     "id": m.id,
-                    "seq": int(seq),
+                    "seq": int(m.seq),
                     "sender": m.sender,
                     "text": m.text,
                     "buttons": (m.payload or {}).get("buttons", []),
                     "custom": (m.payload or {}).get("custom"),
                     "created_at": m.created_at.isoformat() if m.created_at else None,
-                    **({KEPT_KIND: True} if (m.payload or {}).get("pending") else {}),
+                    **({KEPT_KIND: True} if m.pending else {}),
                 }
-                for m, seq in rows
+                for m in rows
             ]
 
     def position(self, conversation_id: str) -> tuple[int, int]:
         """(last global message id, last per-conversation ``seq``) of a conversation."""
         with self.sessions() as db:
-            last_id, count = db.execute(
-                select(func.max(Message.id), func.count(Message.id)).where(Message.conversation_id == conversation_id)
-            ).one()
-            return int(last_id or 0), int(count or 0)
+            last = db.execute(
+                select(Message.id, Message.seq).where(Message.conversation_id == conversation_id)
+                .order_by(Message.seq.desc()).limit(1)
+            ).first()
+            return (0, 0) if last is None else (int(last.id), int(last.seq))
 
     async def _record_bot(self, conversation_id: str, messages: list[BotMessage], sender: str = "bot") -> None:
         for m in messages:
@@ -273,7 +292,7 @@ class ConversationService:
                 custom = payload["custom"]
                 payload["custom"] = {k: redact(v) if k in PRIVATE_CUSTOM_KEYS and isinstance(v, str) else v
                                      for k, v in custom.items()}
-            mid = self._store(conversation_id, sender, m.text, payload)
+            mid = await off_loop(self._store, conversation_id, sender, m.text, payload)
             await self._publish(ConversationEvent(conversation_id, "message", sender, m.text, payload, mid))
 
     # -- the turn ---------------------------------------------------------------------------
@@ -300,19 +319,20 @@ class ConversationService:
     async def _turn(self, conversation_id: str, text: str, channel: str, loket_id: str | None,
                     metadata: dict[str, Any] | None) -> list[BotMessage]:
         async with self.locks.hold(conversation_id):
-            conv = self.ensure_conversation(conversation_id, channel, loket_id)
+            conv = await off_loop(self.ensure_conversation, conversation_id, channel, loket_id)
             for intercept in self._interceptors:
                 claimed = await intercept(conversation_id, text, str(conv.status))
                 if claimed is not None:
-                    mid = self._store(conversation_id, "user", claimed.stored_text, {"intercepted": True})
+                    mid = await off_loop(self._store, conversation_id, "user", claimed.stored_text,
+                                         {"intercepted": True})
                     await self._publish(ConversationEvent(conversation_id, "message", "user",
                                                           claimed.stored_text, None, mid))
                     await self._record_bot(conversation_id, claimed.replies, sender="system")
                     return claimed.replies
-            if len(self._kept_messages(conversation_id, before=None, lookback=True)) >= self.max_kept:
+            if len(await off_loop(self._kept_messages, conversation_id, None)) >= self.max_kept:
                 return [BotMessage(text=KEPT_FULL, custom={"kind": REFUSED_KIND})]
             clean = redact(text)
-            mid = self._store(conversation_id, "user", clean, None)
+            mid = await off_loop(self._store, conversation_id, "user", clean, None)
             await self._publish(ConversationEvent(conversation_id, "message", "user", clean, None, mid))
             if conv.status in HANDOFF_STATUSES:
                 return []  # an adviser answers; the bot stays silent
@@ -325,8 +345,8 @@ class ConversationService:
         Only once: a conversation that has messages gets nothing (a reload must not greet again).
         """
         async with self.locks.hold(conversation_id):
-            self.ensure_conversation(conversation_id, channel, loket_id)
-            if self.history(conversation_id, limit=1):
+            await off_loop(self.ensure_conversation, conversation_id, channel, loket_id)
+            if await off_loop(self.history, conversation_id, limit=1):
                 return []
             try:
                 replies = until_handoff(await self.rasa.trigger_intent(conversation_id, "greet"))
@@ -344,51 +364,43 @@ class ConversationService:
         # Messages kept while the bot was down go first: Rasa must read them in the order typed.
         earlier, _, ok = await self._answer_kept(conversation_id, before=message_id)
         if not ok:
-            return earlier + self._keep(conversation_id, message_id, "earlier kept messages still unanswered")
-        if earlier and self.status(conversation_id) in HANDOFF_STATUSES:
+            return earlier + await self._keep(conversation_id, message_id, "earlier kept messages still unanswered")
+        if earlier and await off_loop(self.status, conversation_id) in HANDOFF_STATUSES:
             return earlier  # a kept message asked for a person: the bot says no more
         try:
             replies = await self._ask_bot(conversation_id, clean, metadata)
         except RasaUnavailable as exc:
-            return earlier + self._keep(conversation_id, message_id, str(exc))
+            return earlier + await self._keep(conversation_id, message_id, str(exc))
         await self._record_bot(conversation_id, replies)
         extra = await self._apply_bot_signals(conversation_id, replies)
         return earlier + replies + extra
 
     async def _ask_bot(self, conversation_id: str, text: str,
                        metadata: dict[str, Any] | None = None) -> list[BotMessage]:
-        replies = await self.rasa.send(conversation_id, as_plain_text(text), self._metadata(conversation_id, metadata))
+        # Metadata providers read the database (the loket's staffing).
+        merged = await off_loop(self._metadata, conversation_id, metadata)
+        replies = await self.rasa.send(conversation_id, as_plain_text(text), merged)
         # With its action server down Rasa logs the error, drops the action and answers 200 with
         # nothing. That is no answer: the message is kept like when Rasa itself is down.
         if not replies and self.action_server_url and not await self.rasa.is_up(f"{self.action_server_url}/health"):
             raise RasaUnavailable("action server unreachable")
         return until_handoff(replies)
 
-    def _keep(self, conversation_id: str, message_id: int, why: str) -> list[BotMessage]:
+    async def _keep(self, conversation_id: str, message_id: int, why: str) -> list[BotMessage]:
         log.warning("rasa unavailable; message kept for retry", extra={"conversation_id": conversation_id,
                                                                         "error": why})
         self.observer.rasa_error("turn")
         self.observer.message_kept()
-        self._mark_pending(message_id, True)
+        await off_loop(self._mark_pending, message_id, True)
         return [BotMessage(text=APOLOGY, custom={"kind": KEPT_KIND})]
 
-    def _kept_messages(self, conversation_id: str, before: int | None,
-                       lookback: bool = False) -> list[tuple[int, str]]:
-        """The conversation's kept user messages, oldest first.
-
-        A turn looks only at the last few user messages: a kept message is always among the
-        latest, because a turn answers the earlier ones before its own. The retry loop
-        (``before`` None) looks at all of them, unless ``lookback`` (the cap on kept messages).
-        """
-        query = select(Message.id, Message.text, Message.payload).where(
-            Message.conversation_id == conversation_id, Message.sender == "user")
+    def _kept_messages(self, conversation_id: str, before: int | None) -> list[tuple[int, str]]:
+        """The conversation's kept user messages (before message ``before``), oldest first."""
+        query = select(Message.id, Message.text).where(KEPT, Message.conversation_id == conversation_id)
         if before is not None:
             query = query.where(Message.id < before)
-        if before is not None or lookback:
-            query = query.order_by(Message.id.desc()).limit(KEPT_LOOKBACK)
         with self.sessions() as db:
-            rows = db.execute(query).all()
-        return sorted((mid, text or "") for mid, text, payload in rows if (payload or {}).get("pending"))
+            return [(int(mid), text or "") for mid, text in db.execute(query.order_by(Message.id)).all()]
 
     async def _answer_kept(self, conversation_id: str, before: int | None) -> tuple[list[BotMessage], int, bool]:
         """Send the conversation's kept messages to the bot, in order; the caller holds its turn lock.
@@ -398,15 +410,15 @@ class ConversationService:
         """
         out: list[BotMessage] = []
         done = 0
-        for message_id, text in self._kept_messages(conversation_id, before):
-            if self.status(conversation_id) in HANDOFF_STATUSES:
+        for message_id, text in await off_loop(self._kept_messages, conversation_id, before):
+            if await off_loop(self.status, conversation_id) in HANDOFF_STATUSES:
                 break  # an adviser answers from here on
             try:
                 replies = await self._ask_bot(conversation_id, text)
             except RasaUnavailable:
                 self.observer.rasa_error("retry")
                 return out, done, False
-            self._mark_pending(message_id, False)
+            await off_loop(self._mark_pending, message_id, False)
             await self._record_bot(conversation_id, replies)
             out.extend(replies + await self._apply_bot_signals(conversation_id, replies))
             done += 1
@@ -416,12 +428,7 @@ class ConversationService:
         with self.sessions.begin() as db:
             msg = db.get(Message, message_id)
             if msg is not None:
-                payload = dict(msg.payload or {})
-                if pending:
-                    payload["pending"] = True
-                else:
-                    payload.pop("pending", None)
-                msg.payload = payload or None
+                msg.pending = True if pending else None  # NULL keeps the index to kept messages small
 
     async def _apply_bot_signals(self, conversation_id: str, replies: list[BotMessage]) -> list[BotMessage]:
         """Actions signal a handoff with a custom payload ``{"handoff": "requested"}``.
@@ -430,7 +437,7 @@ class ConversationService:
         """
         for m in replies:
             if m.custom and m.custom.get("handoff") == "requested":
-                self.set_status(conversation_id, "handoff_requested")
+                await off_loop(self.set_status, conversation_id, "handoff_requested")
                 await self._publish(
                     ConversationEvent(conversation_id, "status", payload={"status": "handoff_requested"})
                 )
@@ -440,7 +447,7 @@ class ConversationService:
                 extra.extend(await handler(conversation_id, replies))
             except Exception:  # a broken handler must not lose the bot's reply
                 log.exception("signal handler failed", extra={"conversation_id": conversation_id})
-        if extra and self.status(conversation_id) is not None:
+        if extra and await off_loop(self.status, conversation_id) is not None:
             await self._record_bot(conversation_id, extra, sender="system")
         return extra
 
@@ -449,14 +456,8 @@ class ConversationService:
 
         Per conversation under its turn lock, so a retry never races the person's next message.
         """
-        with self.sessions() as db:
-            conversations = list(dict.fromkeys(
-                m.conversation_id
-                for m in db.execute(select(Message).where(Message.sender == "user").order_by(Message.id)).scalars()
-                if (m.payload or {}).get("pending")
-            ))
         total = 0
-        for conversation_id in conversations:
+        for conversation_id in await off_loop(self._conversations_with_kept):
             async with self.locks.hold(conversation_id):
                 replies, done, ok = await self._answer_kept(conversation_id, before=None)
             total += done
@@ -465,11 +466,21 @@ class ConversationService:
                 break  # still down: the next round tries again
         return total
 
+    def _conversations_with_kept(self) -> list[str]:
+        """Conversations with kept messages, the one with the oldest kept message first."""
+        with self.sessions() as db:
+            return list(dict.fromkeys(db.execute(kept_conversations()).scalars()))
+
+    def _channel(self, conversation_id: str) -> str | None:
+        with self.sessions() as db:
+            conv = db.get(Conversation, conversation_id)
+            return None if conv is None else str(conv.channel)
+
     async def send_adviser_message(self, conversation_id: str, text: str, adviser: str) -> str | None:
         """Deliver, then record with the channel's delivery note: the console says how it went."""
         note = await self.deliver(conversation_id, [BotMessage(text=text)])
         payload: dict[str, Any] = {"adviser": adviser, **({"delivery": note} if note else {})}
-        mid = self._store(conversation_id, "adviser", text, payload)
+        mid = await off_loop(self._store, conversation_id, "adviser", text, payload)
         await self._publish(ConversationEvent(conversation_id, "message", "adviser", text, payload, mid))
         return note
 
@@ -482,9 +493,7 @@ class ConversationService:
         """Push messages outside a direct reply to the conversation's channel; the delivery note."""
         if not messages:
             return None
-        with self.sessions() as db:
-            conv = db.get(Conversation, conversation_id)
-            channel = None if conv is None else str(conv.channel)
+        channel = await off_loop(self._channel, conversation_id)
         deliver = self._deliverers.get(channel or "")
         if deliver is not None:
             return await deliver(conversation_id, messages)

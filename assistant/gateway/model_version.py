@@ -20,6 +20,7 @@ from sqlalchemy.orm import sessionmaker
 
 from assistant.gateway.app import RASA, SERVICE, SESSIONS
 from assistant.gateway.rasa_client import BotMessage, RasaUnavailable
+from assistant.storage.db import off_loop
 from assistant.storage.models import Conversation
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,7 @@ class ModelVersions:
         """Signal handler: runs after every turn Rasa answered (also when it stayed silent)."""
         model = await self.running()
         if model is not None:
-            self.record(conversation_id, model.model_id)
+            await off_loop(self.record, conversation_id, model.model_id)
         return []
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Column, DateTime, ForeignKey, Index, Integer, String, Text
 
 from assistant.storage.db import Base
 
@@ -47,3 +47,14 @@ class Message(Base):
     text = Column(Text, nullable=True)  # always redacted before it is stored
     payload = Column(JSON, nullable=True)  # buttons, intent, custom data
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)
+    # The message's number in its conversation (1, 2, 3, ...): clients page and spot gaps by it,
+    # and the service finds a conversation's position without counting its history.
+    seq = Column(Integer, nullable=True)
+    # True for a user message kept while the bot was down, until it is answered; else NULL.
+    pending = Column(Boolean, nullable=True)
+
+    __table_args__ = (
+        Index("ix_messages_conversation_id_seq", "conversation_id", "seq", unique=True),
+        # The retry loop and each turn look up kept messages here instead of reading transcripts.
+        Index("ix_messages_pending_conversation_id", "pending", "conversation_id"),
+    )

@@ -15,6 +15,7 @@ from typing import Any
 
 import aiohttp
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
 from assistant.gateway.channels.models import ButtonPayload, ChannelAddress, InboxUpdate, NumberedOptions
@@ -144,6 +145,12 @@ class ChannelStore:
             return int(result.rowcount or 0)
 
     def set_address(self, conversation_id: str, channel: str, address: str) -> None:
+        try:
+            self._set_address(conversation_id, channel, address)
+        except IntegrityError:  # two worker threads added it at once (two webhooks): update the row now
+            self._set_address(conversation_id, channel, address)
+
+    def _set_address(self, conversation_id: str, channel: str, address: str) -> None:
         with self.sessions.begin() as db:
             row = db.get(ChannelAddress, conversation_id)
             if row is None:

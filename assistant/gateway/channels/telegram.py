@@ -49,6 +49,7 @@ from assistant.gateway.conversation import NOT_DELIVERED, ConversationService
 from assistant.gateway.rasa_client import BotMessage
 from assistant.settings import Settings
 from assistant.shared_state import RateLimiter as Limiter
+from assistant.storage.db import off_loop
 
 log = logging.getLogger(__name__)
 
@@ -154,7 +155,7 @@ class TelegramAdapter:
         if "callback" in part:
             callback = part["callback"]
             cid = keyed_id(self.settings, "tg", str(callback["chat_id"]))
-            payload = self.store.payload_for(cid, str(callback.get("data") or ""))
+            payload = await off_loop(self.store.payload_for, cid, str(callback.get("data") or ""))
             if payload:
                 await self._turn(str(callback["chat_id"]), payload)
             return
@@ -173,8 +174,8 @@ class TelegramAdapter:
                 await self.send_to(chat_id, cid, [BotMessage(text=RATE_LIMITED)], remember=False)
             return
         loket_id = self.setting("TELEGRAM_LOKET_ID") or None
-        self.service.ensure_conversation(cid, CHANNEL, loket_id)
-        self.store.set_address(cid, CHANNEL, chat_id)
+        await off_loop(self.service.ensure_conversation, cid, CHANNEL, loket_id)
+        await off_loop(self.store.set_address, cid, CHANNEL, chat_id)
         log.info("telegram message", extra={"sender": log_id(self.settings, chat_id), "conversation_id": cid})
         if text is None:
             await self.send_to(chat_id, cid, [BotMessage(text=ONLY_TEXT)], remember=False)
@@ -192,7 +193,7 @@ class TelegramAdapter:
             return True
         rendering = render_telegram(messages)
         if remember:
-            self.store.remember(cid, rendering)
+            await off_loop(self.store.remember, cid, rendering)
         if not self.setting("TELEGRAM_BOT_TOKEN"):
             log.error("TELEGRAM_BOT_TOKEN not set; reply not sent", extra={"conversation_id": cid})
             return False
@@ -208,7 +209,7 @@ class TelegramAdapter:
 
     async def deliver(self, cid: str, messages: list[BotMessage]) -> str | None:
         """Messages outside a direct reply; a delivery note for the console when they failed."""
-        chat_id = self.store.address(cid)
+        chat_id = await off_loop(self.store.address, cid)
         if chat_id is None:
             log.error("no telegram chat for conversation", extra={"conversation_id": cid})
             return NOT_DELIVERED

@@ -194,7 +194,7 @@ async def _limit(request: web.Request) -> web.Response | None:
         allowed, _ = await limiter.check(f"ip:{client}")
         if allowed:
             limiter = app[CHAT_LIMITER]
-            allowed, _ = await limiter.check(f"web:{_conversation_id(request)}")
+            allowed, _ = await limiter.check(f"web:{await _conversation_id(request)}")
     return None if allowed else too_many(message, limiter.per_second)
 
 

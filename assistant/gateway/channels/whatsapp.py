@@ -52,6 +52,7 @@ from assistant.gateway.conversation import NOT_DELIVERED, SENT_AS_TEMPLATE, WIND
 from assistant.gateway.rasa_client import BotMessage
 from assistant.settings import Settings
 from assistant.shared_state import RateLimiter as Limiter
+from assistant.storage.db import off_loop
 from assistant.storage.models import Message, utcnow
 
 log = logging.getLogger(__name__)
@@ -175,14 +176,14 @@ class WhatsAppAdapter:
                 await self.send_to(sender, cid, [BotMessage(text=RATE_LIMITED)])
             return
         loket_id = self.setting("WHATSAPP_LOKET_ID") or None
-        self.service.ensure_conversation(cid, CHANNEL, loket_id)
-        self.store.set_address(cid, CHANNEL, sender)
+        await off_loop(self.service.ensure_conversation, cid, CHANNEL, loket_id)
+        await off_loop(self.store.set_address, cid, CHANNEL, sender)
         log.info("whatsapp message",
                  extra={"sender": log_id(self.settings, sender), "type": kind, "conversation_id": cid})
         if kind == "location":
             await self.send_to(sender, cid, [BotMessage(text=LOCATION)], remember=False)
             return
-        text = self.text_of(cid, message)
+        text = await off_loop(self.text_of, cid, message)  # reads the numbered choices
         if text is None:
             await self.send_to(sender, cid, [BotMessage(text=ONLY_TEXT)], remember=False)
             return
@@ -218,7 +219,7 @@ class WhatsAppAdapter:
             return True
         rendering = render_whatsapp(messages)
         if remember:
-            self.store.remember(cid, rendering)
+            await off_loop(self.store.remember, cid, rendering)
         return await self._post(address, cid, rendering.bodies)
 
     async def _post(self, address: str, cid: str, bodies: list[dict[str, Any]]) -> bool:
@@ -270,7 +271,7 @@ class WhatsAppAdapter:
 
         Returns a delivery note for the console (template used, not delivered) or None.
         """
-        address = self.store.address(cid)
+        address = await off_loop(self.store.address, cid)
         if address is None:
             log.error("no whatsapp address for conversation", extra={"conversation_id": cid})
             return NOT_DELIVERED

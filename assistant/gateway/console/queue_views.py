@@ -13,6 +13,7 @@ from urllib.parse import quote, urlencode, urlparse
 
 from aiohttp import web
 from sqlalchemy import select
+from sqlalchemy.orm import sessionmaker
 
 from assistant.gateway.app import SESSIONS
 from assistant.gateway.console import queries, transcripts
@@ -34,6 +35,7 @@ from assistant.gateway.handoff.models import Adviser, CallAttempt, HandoffCase, 
 from assistant.gateway.handoff.service import HandoffError
 from assistant.gateway.handoff.web import HANDOFF
 from assistant.gateway.lokets import get_loket
+from assistant.storage.db import off_loop
 from assistant.storage.models import Conversation
 
 LONG_POLL_MAX_S = 25.0
@@ -200,21 +202,27 @@ async def case_page(request: web.Request) -> web.Response:
                   saved=request.query.get("opgeslagen") == "correctie")
 
 
+def _case_status(sessions: sessionmaker, case_id: int) -> str:
+    with sessions() as db:
+        fresh = db.get(HandoffCase, case_id)
+        return str(fresh.status) if fresh else "closed"
+
+
 async def case_api(request: web.Request) -> web.Response:
-    case = _case_or_404(request)
+    """The console's long-poll (every few seconds per open case): its reads run off the event loop."""
+    case = await off_loop(_case_or_404, request)
     cid = str(case.conversation_id)
     try:
         after = int(request.query.get("after", "0"))
         wait = min(float(request.query.get("wait", "0")), LONG_POLL_MAX_S)
     except ValueError:
         return json_error("'after' en 'wait' moeten getallen zijn.", 400)
-    messages = transcripts.messages_of(request.app[SESSIONS], cid, after)
+    sessions = request.app[SESSIONS]
+    messages = await off_loop(transcripts.messages_of, sessions, cid, after)
     if not messages and wait > 0:
         await request.app[HANDOFF].wait_for_change(cid, wait)
-        messages = transcripts.messages_of(request.app[SESSIONS], cid, after)
-    with request.app[SESSIONS]() as db:
-        fresh = db.get(HandoffCase, case.id)
-        status = str(fresh.status) if fresh else "closed"
+        messages = await off_loop(transcripts.messages_of, sessions, cid, after)
+    status = await off_loop(_case_status, sessions, int(case.id))
     return web.json_response({"case": {"id": int(case.id), "status": status,
                                        "status_label": CASE_LABELS.get(status, status)},
                               "messages": messages})

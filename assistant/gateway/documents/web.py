@@ -13,6 +13,7 @@ from assistant.gateway.channels.render import render_widget
 from assistant.gateway.console.security import allow_public
 from assistant.gateway.documents.service import DEFAULT_DAYS, DocumentService
 from assistant.policy.engine import dutch_date
+from assistant.storage.db import off_loop
 
 DOCUMENTS = web.AppKey("documents", DocumentService)
 GONE = ("Deze link werkt niet meer. Hij is verlopen of bestaat niet. "
@@ -66,20 +67,20 @@ async def advice_pdf(request: web.Request) -> web.Response:
 
 async def start_chat(request: web.Request) -> web.Response:
     """The widget opened: the bot starts the talk (see ConversationService.start_conversation)."""
-    cid = _conversation_id(request)
+    cid = await _conversation_id(request)
     data = await read_json(request)
     loket_id = _known_loket(data.get("loket_id")) if isinstance(data, dict) else None
     service = request.app[SERVICE]
     replies = await service.start_conversation(cid, channel="web", loket_id=loket_id)
-    last_id, last_seq = service.position(cid)
+    last_id, last_seq = await off_loop(service.position, cid)
     return web.json_response({"messages": render_widget(replies), "last_id": last_id, "last_seq": last_seq})
 
 
 async def feedback(request: web.Request) -> web.Response:
-    cid = _conversation_id(request)
+    cid = await _conversation_id(request)
     data = await read_json(request)
     rating = data.get("rating") if isinstance(data, dict) else None
-    if not isinstance(rating, str) or not request.app[DOCUMENTS].record_feedback(cid, rating):
+    if not isinstance(rating, str) or not await off_loop(request.app[DOCUMENTS].record_feedback, cid, rating):
         return web.json_response({"error": "Kies duim omhoog of duim omlaag."}, status=400)
     return web.json_response({"ok": True})
 
