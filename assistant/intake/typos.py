@@ -209,8 +209,8 @@ def _in_phrase(m: re.Match[str], text: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def sector_words() -> frozenset[str]:
-    """The repair targets that name a sector or trade (a repair to one is confirmed)."""
+def _sector_phrase_words() -> frozenset[str]:
+    """The words of the parser's sector phrases and of the interest vocabulary."""
     from assistant.catalogue.interests import VOCABULARY as INTERESTS
     from assistant.intake.parse import vocabulary as parse_vocabulary
 
@@ -220,6 +220,13 @@ def sector_words() -> frozenset[str]:
             found |= _words(phrase)
     for key, _ in INTERESTS:
         found |= _words(key)
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=1)
+def sector_words() -> frozenset[str]:
+    """The repair targets that name a sector or trade (a repair to one is confirmed)."""
+    found = set(_sector_phrase_words())
     for name in ("current_sector", "sector_interests"):
         for _, cues in vocabulary()[name].cues:
             found |= {w for c in cues for w in _words(c[3:] if c.startswith("re:") else c)}
@@ -234,16 +241,7 @@ GUESS_MAX_ZIPF = 4.0
 @functools.lru_cache(maxsize=1)
 def _sector_names() -> tuple[str, ...]:
     """Every word that names a sector or trade, short ones too ("kok", "ict", "cafe")."""
-    from assistant.catalogue.interests import VOCABULARY as INTERESTS
-    from assistant.intake.parse import vocabulary as parse_vocabulary
-
-    found: set[str] = set()
-    for phrase, (entity, _) in parse_vocabulary().phrases.items():
-        if entity == "sector":
-            found |= _words(phrase)
-    for key, _ in INTERESTS:
-        found |= _words(key)
-    return tuple(sorted(w for w in found if len(w) >= 3))
+    return tuple(sorted(w for w in _sector_phrase_words() if len(w) >= 3))
 
 
 def near_sector(word: str) -> str | None:
