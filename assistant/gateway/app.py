@@ -217,21 +217,22 @@ async def post_message(request: web.Request) -> web.Response:
         # Too many kept messages: not stored; the kept ones are retried every RETRY_PENDING_EVERY_S.
         return web.json_response({"error": replies[0].text}, status=429,
                                  headers={"Retry-After": str(int(2 * RETRY_PENDING_EVERY_S))})
-    last_id, last_seq = await off_loop(service.position, cid)
+    _, last_seq = await off_loop(service.position, cid)
     return web.json_response({
         "messages": render_widget(replies),  # one renderer for every channel
-        "last_id": last_id,
         "last_seq": last_seq,
     })
 
 
 async def get_messages(request: web.Request) -> web.Response:
     cid = await _conversation_id(request)
-    after = _counter_param(request, "after")
     after_seq = _counter_param(request, "after_seq")
     service = request.app[SERVICE]
-    messages = await off_loop(service.history, cid, after, after_seq=after_seq)
-    return web.json_response({"messages": messages, "last_seq": (await off_loop(service.position, cid))[1]})
+    messages = await off_loop(service.history, cid, 0, after_seq=after_seq)
+    # The person's side pages by the conversation's own sequence numbers: the global message id
+    # would tell anyone how busy the service is (and it is the console's, behind the login).
+    public = [{k: v for k, v in m.items() if k != "id"} for m in messages]
+    return web.json_response({"messages": public, "last_seq": (await off_loop(service.position, cid))[1]})
 
 
 def _counter_param(request: web.Request, name: str) -> int:

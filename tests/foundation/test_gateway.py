@@ -114,7 +114,7 @@ async def test_bad_input_gets_clear_dutch_errors(aiohttp_client, settings, fake_
     resp = await client.post(f"/api/v1/chat/{CID}/messages", json={"text": "a" * 5000}, headers=chat_auth(client, CID))
     assert (await resp.json())["messages"][0]["text"].startswith("Je bericht is te lang")
     assert fake_rasa.sent == []
-    resp = await client.get(f"/api/v1/chat/{CID}/messages?after=abc", headers=chat_auth(client, CID))
+    resp = await client.get(f"/api/v1/chat/{CID}/messages?after_seq=abc", headers=chat_auth(client, CID))
     assert resp.status == 400
 
 

@@ -39,7 +39,7 @@ async def test_deep_json_surrogates_and_after_are_400(aiohttp_client, settings, 
     resp = await client.post(f"/api/v1/chat/{CID}/messages", data='{"text": "hoi \\ud800"}',
                              headers={**auth, "Content-Type": "application/json"})
     assert resp.status == 400
-    resp = await client.get(f"/api/v1/chat/{CID}/messages?after=-2.9e23", headers=auth)
+    resp = await client.get(f"/api/v1/chat/{CID}/messages?after_seq=-2.9e23", headers=auth)
     assert resp.status == 400
     assert fake_rasa.sent == []
 

@@ -50,8 +50,9 @@ async def person_says(http: aiohttp.ClientSession, url: str, cid: str, auth: dic
 
 
 async def person_history(http: aiohttp.ClientSession, url: str, cid: str, auth: dict[str, str],
-                         after: int = 0) -> list[dict[str, Any]]:
-    async with http.get(f"{url}/api/v1/chat/{cid}/messages", params={"after": str(after)}, headers=auth) as resp:
+                         after_seq: int = 0) -> list[dict[str, Any]]:
+    async with http.get(f"{url}/api/v1/chat/{cid}/messages", params={"after_seq": str(after_seq)},
+                        headers=auth) as resp:
         assert resp.status == 200
         return list((await resp.json())["messages"])
 
@@ -112,19 +113,22 @@ async def test_person_to_adviser_and_back(stack: Any, adviser_account: tuple[str
             assert resp.status == 200, await resp.text()
         seen = await person_history(person, url, cid, auth)
         assert seen[-1]["sender"] == "adviser" and seen[-1]["text"].startswith("Hoi, ik ben adviseur Sam")
-        mark = seen[-1]["id"]
+        mark = seen[-1]["seq"]  # the person's side pages by the conversation's own numbers
+        async with adviser.get(f"{url}/console/api/cases/{case['id']}") as resp:
+            console_mark = (await resp.json())["messages"][-1]["id"]  # the console's by message id
 
         # The bot is silent while the adviser handles the conversation, whatever the person says.
         assert await person_says(person, url, cid, auth, "Kan ik scholing krijgen als ik 45 ben?") == []
         assert await person_says(person, url, cid, auth, "hoi") == []
-        assert all(m["sender"] == "user" for m in await person_history(person, url, cid, auth, mark))
-        async with adviser.get(f"{url}/console/api/cases/{case['id']}", params={"after": str(mark)}) as resp:
+        said = await person_history(person, url, cid, auth, mark)
+        assert said and all(m["sender"] == "user" for m in said)
+        async with adviser.get(f"{url}/console/api/cases/{case['id']}", params={"after": str(console_mark)}) as resp:
             live = await resp.json()
         assert [m["text"] for m in live["messages"]] == ["Kan ik scholing krijgen als ik 45 ben?", "hoi"]
 
         async with adviser.post(f"{url}/console/api/cases/{case['id']}/handback", headers=headers) as resp:
             assert resp.status == 200, await resp.text()
-        back = await person_history(person, url, cid, auth, live["messages"][-1]["id"])
+        back = await person_history(person, url, cid, auth, said[-1]["seq"])
         assert back[0]["sender"] == "system" and back[0]["text"] == handoff_service.HANDED_BACK
         assert any(m["sender"] == "bot" and m["text"] for m in back[1:]), "the bot says it is back"
 

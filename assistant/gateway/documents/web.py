@@ -72,8 +72,8 @@ async def start_chat(request: web.Request) -> web.Response:
     loket_id = _known_loket(data.get("loket_id")) if isinstance(data, dict) else None
     service = request.app[SERVICE]
     replies = await service.start_conversation(cid, channel="web", loket_id=loket_id)
-    last_id, last_seq = await off_loop(service.position, cid)
-    return web.json_response({"messages": render_widget(replies), "last_id": last_id, "last_seq": last_seq})
+    _, last_seq = await off_loop(service.position, cid)
+    return web.json_response({"messages": render_widget(replies), "last_seq": last_seq})
 
 
 async def feedback(request: web.Request) -> web.Response:

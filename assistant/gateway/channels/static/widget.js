@@ -31,7 +31,7 @@
   var cid = store.get("cid");
   var token = store.get("token");
   if (cid && !token) { forget(); }
-  var lastId = 0;
+  var lastSeq = 0;  // the conversation's own message numbers (never the global id)
   var busy = false;
   var queued = [];  // [text, shown] sent or tapped while a turn was still on its way, in order
   var inFlight = null;  // [text, shown] of the turn on its way: part of the draft until answered
@@ -324,7 +324,7 @@
       connected();
       newBatch();
       (d.messages || []).forEach(function (m) { addMessage("bot", m.text, m.buttons, m); });
-      lastId = Math.max(lastId, d.last_id || 0);
+      lastSeq = Math.max(lastSeq, d.last_seq || 0);
       if (!(d.messages || []).length && !log.querySelector(".msg")) { greet(); }
     }).catch(function () {
       if (!log.querySelector(".msg")) { greet(); }
@@ -343,6 +343,7 @@
     store.del("token");
     cid = null;
     token = null;
+    lastSeq = 0;  // a new conversation numbers its messages from 1 again
   }
 
   function api(method, path, body) {
@@ -389,14 +390,14 @@
 
   function loadHistory() {
     if (!cid) { return Promise.resolve(); }
-    return api("GET", "/api/v1/chat/" + encodeURIComponent(cid) + "/messages?after=" + lastId)
+    return api("GET", "/api/v1/chat/" + encodeURIComponent(cid) + "/messages?after_seq=" + lastSeq)
       .then(function (d) {
         connected();
         var fresh = false;
         newBatch();
         (d.messages || []).forEach(function (m) {
-          if (m.id <= lastId) { return; }
-          lastId = m.id;
+          if (m.seq <= lastSeq) { return; }
+          lastSeq = m.seq;
           var text = m.text;
           if (m.sender === "user" && text && offered[text]) { text = offered[text]; }  // payload → its title
           var item = addMessage(m.sender, text, m.sender === "user" ? [] : m.buttons, m.custom);
@@ -461,7 +462,7 @@
       newBatch();
       var kept = (d.messages || []).some(function (m) { return m.kind === "kept"; });
       (d.messages || []).forEach(function (m) { addMessage("bot", m.text, m.buttons, m); });
-      lastId = Math.max(lastId, d.last_id || 0);
+      lastSeq = Math.max(lastSeq, d.last_seq || 0);
       recentUser = recentUser.concat([text]).slice(-5);
       if (kept) { markKept(mine); }
       setWaiting(kept);
