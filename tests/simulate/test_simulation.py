@@ -38,9 +38,10 @@ def machine():
 
 SAFETY = ("no_outcome", "repeated_prompt", "unaccepted_effect", "scheme_mention", "crash")
 READING = ("wrong_fact", "answer_overruled")
-# Share of conversations with a reading violation, measured 2026-12-02 (results/simulation*.md):
-# parser-only 1.5 % on 10,000, NLU 3.7 % on 1,000 (the ceilings leave room for the 2,000 sample).
-PARSER_READING_MAX = 0.025
+# Share of conversations with a reading violation. Parser-only: 0 of 10,000 since 2026-12-07
+# (results/simulation.md), so the bar is the issue's own: none. NLU: 3.7 % of 1,000 measured on
+# 2026-12-02 (results/simulation-nlu.md); the NLU's own misreadings keep a ceiling.
+PARSER_READING_MAX = 0.0
 NLU_READING_MAX = 0.06
 
 
