@@ -636,7 +636,7 @@ PEOPLE = [
             "sector_interests": "techniek",
             "literacy_need": "ja, lange brieven lezen vind ik moeilijk",
             "max_hours_study_per_week": "4",
-            "preferred_form": "in een klas",
+            "preferred_form": "in een lokaal met een leraar",
             "municipality": "Oss",
         },
         {
@@ -731,9 +731,9 @@ PEOPLE = [
             "age": "44",
             "goal": "mijn bedrijf groter maken",
             "sector_interests": "bouw",
-            "literacy_need": "nee dank je",
+            "literacy_need": "nee dank je, dat lukt wel",
             "max_hours_study_per_week": "3",
-            "preferred_form": "maakt niet uit",
+            "preferred_form": "het maakt niet uit hoe",
             "municipality": "Vlaardingen",
         },
         {
@@ -881,7 +881,7 @@ PEOPLE = [
             "sector_interests": "werken met kinderen",
             "literacy_need": "nee",
             "max_hours_study_per_week": "12",
-            "preferred_form": "in de klas",
+            "preferred_form": "in de klas op een school",
             "municipality": "Maastricht",
         },
         {
