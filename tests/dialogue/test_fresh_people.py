@@ -7,6 +7,10 @@ Each person's correct profile (by the definitions in assistant/vocabulary.yaml) 
 before the machine read them; a tuple lists the readings that are all right for what was said.
 People the intake misread on the first run are marked xfail (strict) with what it misread, so the
 file stays green and the measurement stays honest: the expectations were not bent to pass.
+
+First run: 16 of 40 passed. Three of the failures were the test's own fault: an FAQ or adviser
+question placed on a question the intake does not ask this person (hours, study time), so it was
+never sent; it was moved to a question that is asked (no expectation changed). After that: 18 of 40.
 """
 
 from __future__ import annotations
@@ -169,7 +173,7 @@ PEOPLE = [
             "municipality": "Enschede",
         },
         digressions={
-            "max_hours_study_per_week": Digression("wat kost zo n opleiding eigenlijk", kind="faq", faq_key="faq/ask_cost"),
+            "preferred_form": Digression("wat kost zo n opleiding eigenlijk", kind="faq", faq_key="faq/ask_cost"),
         },
     ),
     _p(
@@ -352,7 +356,8 @@ PEOPLE = [
         },
         {
             "work_status": "werknemer_flex", "employer_size": "mkb", "at_risk_of_job_loss": False,
-            "hours_per_week": 40, "current_sector": "techniek_bouw_energie", "current_function": ("timmerman", "anders"),
+            "hours_per_week": 40, "current_sector": "techniek_bouw_energie",
+            "current_function": ("timmerman", "anders"),
             "education_level": "vmbo", "age": 33, "goal": "bijscholen", "sector_interests": ["techniek_bouw_energie"],
             "literacy_need": False, "max_hours_study_per_week": 3, "preferred_form": "werkend_leren",
             "municipality": "Hoorn",
@@ -434,7 +439,7 @@ PEOPLE = [
             "max_hours_study_per_week": 4, "preferred_form": "geen_voorkeur", "municipality": "Lelystad",
         },
         digressions={
-            "hours_per_week": Digression("mag ik iemand van jullie bellen?", reply="nee hoor, laat maar zitten"),
+            "age": Digression("mag ik iemand van jullie bellen?", reply="nee hoor, laat maar zitten"),
         },
     ),
     _p(
@@ -443,7 +448,9 @@ PEOPLE = [
         {"work_status": "ik ben werkloos en heb ww", "education_level": "havo", "age": "43"},
         {"work_status": "werkzoekend_ww"},
         digressions={
-            "education_level": Digression("ik wil liever met iemand praten die er verstand van heeft", reply="ja dat wil ik"),
+            "education_level": Digression(
+                "ik wil liever met iemand praten die er verstand van heeft", reply="ja dat wil ik"
+            ),
         },
         expect_handoff=True,
     ),
@@ -932,7 +939,7 @@ PEOPLE = [
             "sector_interests": ["techniek_bouw_energie"], "max_hours_study_per_week": 16,
             "preferred_form": "klassikaal", "municipality": "Zwolle",
         },
-        digressions={"max_hours_study_per_week": Digression("wat is een evc?", kind="faq", faq_key="faq/ask_evc")},
+        digressions={"preferred_form": Digression("wat is een evc?", kind="faq", faq_key="faq/ask_evc")},
     ),
     _p(
         "schoonmaker van 21 met een oproepcontract die de beveiliging in wil",
@@ -964,8 +971,84 @@ PEOPLE = [
 ]
 
 
-# Filled in after the first run: the people the intake misread, with what it misread.
-XFAIL: dict[str, str] = {}
+# After the first run: the people the intake misread, with what it misread (field, said, got).
+XFAIL: dict[str, str] = {
+    "hovenier met een eigen bedrijfje, vijftig uur in woorden": (
+        "goal 'ik wil meer leren over bomen verzorgen' not understood 3x, skipped (expected bijscholen); "
+        "preferred_form 'maakt mij weinig uit' not understood 3x, skipped (expected geen_voorkeur)"
+    ),
+    "werkzoekend zonder uitkering met havo die juf wil worden": (
+        "goal 'een hbo diploma' not understood 3x, skipped (expected diploma_halen)"
+    ),
+    "gedeeltelijk afgekeurd met hbo, wil thuis leren": (
+        "goal 'ik wil weer aan de slag in iets lichters' not understood 3x, skipped (expected omscholen)"
+    ),
+    "mantelzorger voor haar zieke man, mavo, geen werk": (
+        "work_status 'ik zorg voor mijn man die ziek is, ik werk niet' read as having work (narrow question "
+        "3x, skipped); goal 'later weer werk vinden' read as goodbye: 'Tot ziens!' ends the intake"
+    ),
+    "kapster met een eigen salon": (
+        "work_status 'ik heb een eigen kapsalon' read as anders (expected zzp)"
+    ),
+    "metselaar die zich verbetert: toch geen vast contract": (
+        "work_status 'vast contract, o nee wacht ik bedoel tijdelijk' kept vast (expected werknemer_flex); "
+        "goal 'allround worden in de bouw' read as omscholen (expected bijscholen)"
+    ),
+    "kok in een ziekenhuiskeuken die zijn leeftijd verbetert": (
+        "age '52 nee sorry 53' read as 52 (expected 53)"
+    ),
+    "buschauffeur van 55 die het adviesaanbod afslaat": (
+        "'mag ik iemand van jullie bellen?' not read as a request for a person (no offer, 'not understood'); "
+        "preferred_form 'mij maakt het niet zoveel uit' not understood"
+    ),
+    "freelance vertaler die in de opening om iemand vraagt en dan toch zelf verder wil": (
+        "goal 'ik wil leren werken met ai bij het vertalen' read as basisvaardigheden (expected bijscholen), "
+        "so sector_interests never asked ([] instead of ['ict'])"
+    ),
+    "helpende die als oproepkracht in een verpleeghuis werkt": (
+        "goal 'ik wil verzorgende ig worden' not understood 3x, skipped (expected bijscholen or diploma_halen)"
+    ),
+    "monteur zonnepanelen via een uitzendbureau, leeftijd in woorden": (
+        "goal 'eerste monteur worden' (a step up in the own trade) read as omscholen (expected bijscholen)"
+    ),
+    "jongen van 19 zonder werk of school die van auto's houdt": (
+        "education_level 'ben gestopt in de 3e van het vmbo' read as vmbo (expected geen: the vmbo was not finished)"
+    ),
+    "caissiere met een vast contract wiens winkel dichtgaat": (
+        "sector_interests 'kinderen' read as [kinderopvang, onderwijs] (expected [kinderopvang]); debatable expectation"
+    ),
+    "aan de lopende band in een koekjesfabriek die naar Polen verhuist": (
+        "current_sector 'voedingsindustrie' read as anders (expected landbouw_voedsel or techniek_bouw_energie)"
+    ),
+    "begeleider in de gehandicaptenzorg met typfouten": (
+        "current_function 'persoonlijk begeleidster' read as anders (expected begeleider_gz); goal 'hbo "
+        "sociaal werk doen' not understood, skipped (expected diploma_halen)"
+    ),
+    "maaltijdbezorger op de fiets die ook studeert": (
+        "education_level 'mavo gehaald, havo niet afgemaakt' read as geen (expected vmbo); goal 'mbo 4 ict "
+        "halen' not understood, skipped (expected diploma_halen)"
+    ),
+    "in de ziektewet, weet veel niet meer": (
+        "education_level 'weet ik niet meer, iets van de huishoudschool' taken as don't know (expected vmbo "
+        "or geen); debatable expectation"
+    ),
+    "docent met een hbo-master die wil gaan programmeren": (
+        "goal 'ik wil de ict in, programmeren' not understood 3x, skipped (expected omscholen)"
+    ),
+    "tandartsassistente die mondhygienist wil worden": (
+        "goal 'mondhygienist worden' read as omscholen (expected diploma_halen or bijscholen); debatable expectation"
+    ),
+    "medewerker op een melkveebedrijf die later zelf boer wil zijn": (
+        "goal 'later zelf een boerderij' read as goodbye: 'Tot ziens!' ends the intake (expected ondernemen)"
+    ),
+    "helpdeskmedewerker die het diploma in de samenvatting verbetert": (
+        "goal 'een certificaat voor netwerken' read as diploma_halen (expected bijscholen); debatable"
+    ),
+    "schoonmaker van 21 met een oproepcontract die de beveiliging in wil": (
+        "current_sector 'ik maak kantoren schoon' read as zakelijke_dienstverlening (expected "
+        "schoonmaak_facilitair); goal 'ik wil de beveiliging in' not understood, skipped (expected omscholen)"
+    ),
+}
 
 
 def _params() -> list[Any]:
