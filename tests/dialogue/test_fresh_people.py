@@ -19,9 +19,8 @@ from typing import Any
 
 import pytest
 
-from assistant.intake.machine import profile_of
-from tests.dialogue.test_personas_machine import run_and_check_outcome
-from tests.e2e.test_personas import Digression, Persona, matches
+from tests.dialogue.test_unseen_people import check_person
+from tests.e2e.test_personas import Digression, Persona
 
 
 def _p(name: str, opening: str, answers: dict[str, str], profile: dict[str, Any], **kw: Any) -> Persona:
@@ -1062,15 +1061,7 @@ def _params() -> list[Any]:
 
 @pytest.mark.parametrize("person", _params())
 def test_a_fresh_person_reaches_the_advice_they_should_get(person: Persona) -> None:
-    run = run_and_check_outcome(person)
-    profile = profile_of(run.state)
-    wrong = {
-        key: (profile.get(key), value)
-        for key, value in person.profile.items()
-        if not (key not in run.script.asked and profile.get(key) is None) and not matches(value, profile.get(key))
-    }
-    assert not wrong, f"profile (got, expected): {wrong}\n{run.log}"
-
+    check_person(person)
 
 def test_forty_different_people() -> None:
     assert len(PEOPLE) >= 40 and len({p.name for p in PEOPLE}) == len(PEOPLE)

@@ -736,8 +736,9 @@ PEOPLE = [
 ]
 
 
-@pytest.mark.parametrize("person", [pytest.param(p, id=p.name) for p in PEOPLE])
-def test_an_unseen_person_reaches_the_advice_they_should_get(person: Persona) -> None:
+def check_person(person: Persona) -> None:
+    """Advice (or the handoff asked for) without loops or unasked offers, and the profile as said
+    (also used by test_fresh_people.py)."""
     run = run_and_check_outcome(person)
     profile = profile_of(run.state)
     wrong = {
@@ -746,6 +747,11 @@ def test_an_unseen_person_reaches_the_advice_they_should_get(person: Persona) ->
         if not (key not in run.script.asked and profile.get(key) is None) and not matches(value, profile.get(key))
     }
     assert not wrong, f"profile (got, expected): {wrong}\n{run.log}"
+
+
+@pytest.mark.parametrize("person", [pytest.param(p, id=p.name) for p in PEOPLE])
+def test_an_unseen_person_reaches_the_advice_they_should_get(person: Persona) -> None:
+    check_person(person)
 
 
 def test_thirty_different_people() -> None:
