@@ -179,7 +179,11 @@ _RESTART = re.compile(r"^(?:opnieuw beginnen|opnieuw|begin opnieuw|overnieuw|hel
 _DELETE = re.compile(r"\b(?:verwijder|wis|wissen|verwijderen)\b.*\b(?:gegevens|data|gesprek|alles)\b")
 _GREETING = re.compile(r"^(?:hoi|hallo|hey|hi|hoihoi|goedemorgen|goedemiddag|goedenavond|dag|daag|hee|he|"
                        r"hai|hello|yo|middag|morgen|avond|goeiedag|goedendag)\b")
-_BYE = re.compile(r"^(?:doei|doeg|dag|daag|tot ziens|tot later|later|ciao|bye|houdoe|fijne dag|ik ga|ik moet gaan)\b")
+# A goodbye is the whole message, with at most a courtesy word: "later weer werk vinden" and "ik ga
+# omscholen" are answers, not goodbyes.
+_BYE = re.compile(r"^(?:doei|doeg|dag|daag|tot ziens|tot later|tot de volgende keer|later|ciao|bye|houdoe|"
+                  r"fijne dag(?: nog)?|ik ga(?: nu| weer| ervandoor)?|ik moet (?:nu )?(?:gaan|weg|ervandoor))"
+                  r"(?: (?:en )?(?:hoor|he|allemaal|dan|maar|ok|oke|bedankt|dankjewel|doei|dag|daag|nog|verder))*$")
 _THANKS = re.compile(r"^(?:dank(?:je|jewel|u|uwel)?|bedankt|thanks|merci|top bedankt)\b")
 _QUESTION = re.compile(r"\?\s*$|^(?:wat|hoe|waar|wie|wanneer|waarom|welke|kan|kun|mag|moet|is|heb|krijg|"
                        r"betaal|wordt|zijn)\b")

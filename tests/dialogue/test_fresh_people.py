@@ -984,7 +984,8 @@ XFAIL: dict[str, str] = {
     ),
     "mantelzorger voor haar zieke man, mavo, geen werk": (
         "work_status 'ik zorg voor mijn man die ziek is, ik werk niet' read as having work (narrow question "
-        "3x, skipped); goal 'later weer werk vinden' read as goodbye: 'Tot ziens!' ends the intake"
+        "3x, skipped); goal 'later weer werk vinden' not understood 3x, skipped (it was read as goodbye until "
+        "the goodbye had to be the whole message)"
     ),
     "kapster met een eigen salon": (
         "work_status 'ik heb een eigen kapsalon' read as anders (expected zzp)"
@@ -1038,7 +1039,8 @@ XFAIL: dict[str, str] = {
         "goal 'mondhygienist worden' read as omscholen (expected diploma_halen or bijscholen); debatable expectation"
     ),
     "medewerker op een melkveebedrijf die later zelf boer wil zijn": (
-        "goal 'later zelf een boerderij' read as goodbye: 'Tot ziens!' ends the intake (expected ondernemen)"
+        "goal 'later zelf een boerderij' not understood 3x, skipped (expected ondernemen; it was read as goodbye "
+        "until the goodbye had to be the whole message)"
     ),
     "helpdeskmedewerker die het diploma in de samenvatting verbetert": (
         "goal 'een certificaat voor netwerken' read as diploma_halen (expected bijscholen); debatable"

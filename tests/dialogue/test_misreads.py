@@ -147,3 +147,19 @@ def test_of_two_sectors_equally_close_the_slip_of_a_neighbouring_key_is_guessed(
     r = step(_at("sector_interests", {"work_status": "werkzoekend_zonder_uitkering", "goal": "ondernemen"}),
              Reading(text="babk"), TODAY)
     assert r.offer == "confirm" and "bank" in r.messages[-1].text
+
+
+@pytest.mark.parametrize("text", ["later weer werk vinden", "ik ga omscholen", "later zelf een boerderij",
+                                  "ik ga een opleiding zoeken", "dag en nacht werken wil ik niet meer"])
+def test_an_answer_that_starts_like_a_goodbye_is_no_goodbye(text: str) -> None:
+    from assistant.intake.machine import _BYE, _norm
+
+    assert not _BYE.match(_norm(text))
+
+
+@pytest.mark.parametrize("text", ["doei", "Tot later!", "ik moet gaan, doei", "fijne dag nog", "tot ziens en bedankt",
+                                  "ik ga ervandoor"])
+def test_a_goodbye_is_still_a_goodbye(text: str) -> None:
+    from assistant.intake.machine import _BYE, _norm
+
+    assert _BYE.match(_norm(text))
