@@ -196,6 +196,9 @@ _DECLINE = re.compile(r"^(?:(?:nu |voor nu |op dit moment )?(?:even |eerst )?nie
                       r"een andere keer|straks misschien|ander keertje|liever zelf|ik doe het (?:liever )?zelf|"
                       r"eerst (?:de )?vragen|eerst verder|geen behoefte|hoeft (?:nu )?niet)\b")
 _WANT = re.compile(r"\b(?:wil|willen|wilde|zou|graag|halen|behalen|doen|worden|leren|liefst|droom)\b")
+_BECOME = re.compile(r"\bworden\b")
+# A diploma held ("ik heb", "gehaald"), not one wanted.
+_HELD = re.compile(r"\b(?:heb|had|hebt|gehaald|behaald|gedaan|afgerond|afgemaakt|bezit)\b")
 _IS_ZZP = re.compile(r"\b(?:ben|zit|heb|werk|werkte|nu)\b.*\b(?:zzp|zelfstandig|ondernemer|eigen (?:bedrijf|zaak))")
 _NOT_A_PLACE = re.compile(r"\b(?:weet|niet|geen|zeggen|idee|snap|begrijp|waarom|hoezo|nee|ja)\b")
 _NEGATORS = frozenset({"niet", "geen", "nooit", "niks", "niets"})
@@ -602,9 +605,17 @@ class _Turn:
         fields = vocabulary().fields
         # Only a diploma held says "this is no goal": "lezen en schrijven" to the goal question is
         # the goal basisvaardigheden, although it also tells the need for help.
-        if value is not None and "education_level" in facts and spec.id in fields["education_level"].blocks \
-                and not _WANT.search(self.norm):
-            value = None  # "nee sorry, ik heb een mbo 3 diploma" to the goal question: a diploma held, no goal
+        if value is not None and "education_level" in facts and spec.id in fields["education_level"].blocks:
+            if _HELD.search(self.norm) and not _WANT.search(self.norm):
+                value = None  # "nee sorry, ik heb een mbo 3 diploma" to the goal question: a diploma held, no goal
+            elif value == "diploma_halen" and not _HELD.search(self.norm):
+                facts.pop("education_level")  # "een hbo diploma", "mbo 4 ict halen": the diploma wanted, not held
+        if spec.id == "goal" and value == "omscholen" and _BECOME.search(self.fixed):
+            from assistant.intake.parse import parse_message
+
+            named = parse_message(self.text, self.today)
+            if self.s["answers"].get("current_sector") in {*named.sector_interests, named.current_sector} - {None}:
+                value = "bijscholen"  # "verzorgende ig worden" in the care one works in: a step up, no new work
         if value is not None and spec.id in _SECTOR_FIELDS and value != self._listify(spec, spec.other):
             meant = [m for _, m in self.repaired[1] if m in typos.sector_words()]
             if meant and self._as_typed(spec) != value:

@@ -163,3 +163,48 @@ def test_a_goodbye_is_still_a_goodbye(text: str) -> None:
     from assistant.intake.machine import _BYE, _norm
 
     assert _BYE.match(_norm(text))
+
+
+# The goal question ("Waarom wil je leren? ... iets nieuws doen of een diploma halen?"): ordinary
+# answers were not understood three times and the question was skipped (fresh people, issue #9).
+@pytest.mark.parametrize(("text", "goal"), [
+    ("een hbo diploma", "diploma_halen"), ("een mbo diploma", "diploma_halen"),
+    ("hbo sociaal werk doen", "diploma_halen"), ("hbo verpleegkunde doen", "diploma_halen"),
+    ("mbo 4 ict halen", "diploma_halen"), ("mbo 3 zorg halen", "diploma_halen"), ("niveau 2 halen", "diploma_halen"),
+    ("ik wil de ict in, programmeren", "omscholen"), ("ik wil de beveiliging in", "omscholen"),
+    ("ik wil de techniek in", "omscholen"), ("in de bouw gaan werken", "omscholen"),
+    ("ik wil in de kinderopvang gaan werken", "omscholen"),
+    ("ik wil weer aan de slag in iets lichters", "omscholen"), ("weer aan het werk", "omscholen"),
+    ("later weer werk vinden", "omscholen"), ("ik wil een baan vinden", "omscholen"),
+    ("ik wil meer leren over bomen verzorgen", "bijscholen"), ("meer leren over boekhouden", "bijscholen"),
+    ("ik wil meer weten over zonnepanelen", "bijscholen"), ("beter worden in plannen", "bijscholen"),
+    ("later zelf een boerderij", "ondernemen"), ("ik wil zelf een bedrijf", "ondernemen"),
+    ("later zelf een winkeltje", "ondernemen"), ("zelf een kapsalon beginnen", "ondernemen"),
+])
+def test_an_ordinary_answer_to_the_goal_question_is_read(text: str, goal: str) -> None:
+    r = step(_at("goal"), Reading(text=text), TODAY)
+    assert r.state["answers"].get("goal") == goal
+
+
+@pytest.mark.parametrize("text", ["een hbo diploma", "hbo sociaal werk doen", "mbo 4 ict halen"])
+def test_a_diploma_wanted_is_no_diploma_held(text: str) -> None:
+    r = step(_at("goal"), Reading(text=text), TODAY)
+    assert r.state["answers"].get("goal") == "diploma_halen" and "education_level" not in r.state["answers"]
+
+
+@pytest.mark.parametrize("text", ["nee sorry, ik heb een mbo 3 diploma", "ik heb mijn havo gehaald"])
+def test_a_diploma_held_is_still_no_goal(text: str) -> None:
+    r = step(_at("goal"), Reading(text=text), TODAY)
+    assert "goal" not in r.state["answers"] and r.state["answers"].get("education_level") is not None
+
+
+@pytest.mark.parametrize(("text", "sector", "goal"), [
+    ("ik wil verzorgende ig worden", "zorg_welzijn", "bijscholen"),
+    ("ik wil verpleegkundige worden", "zorg_welzijn", "bijscholen"),
+    ("eerste monteur worden", "techniek_bouw_energie", "bijscholen"),
+    ("ik wil verpleegkundige worden", "horeca", "omscholen"),
+    ("ik wil verzorgende ig worden", "logistiek", "omscholen"),
+])
+def test_becoming_a_job_in_the_own_sector_is_a_step_up(text: str, sector: str, goal: str) -> None:
+    r = step(_at("goal", {"work_status": "werknemer_vast", "current_sector": sector}), Reading(text=text), TODAY)
+    assert r.state["answers"].get("goal") == goal
