@@ -52,6 +52,8 @@ class Field:
     narrow_buttons: tuple[Any, ...] = ()
     # (field, {value of that field: buttons}): the buttons follow another known answer.
     buttons_by: tuple[str, dict[Any, tuple[Any, ...]]] | None = None
+    # The answer "weet ik niet" gives (None: the question is skipped as unknown).
+    dont_know: Any = None
 
     def value(self, value: Any) -> Value | None:
         return next((v for v in self.values if v.value == value), None)
@@ -121,11 +123,12 @@ def _field(name: str, raw: dict[str, Any]) -> Field:
                         for key, cue_list in (raw.get("overrides") or {}).items()),
         blocks=tuple(str(b) for b in raw.get("blocks") or ()),
         narrow_cues=tuple(str(c).lower() for c in narrow.get("cues") or ()), narrow_ask=str(narrow.get("ask", "")),
-        narrow_buttons=tuple(narrow.get("buttons") or ()), buttons_by=buttons_by,
+        narrow_buttons=tuple(narrow.get("buttons") or ()), buttons_by=buttons_by, dont_know=raw.get("dont_know"),
     )
     by_keys = [k for keys in (buttons_by[1].values() if buttons_by else ()) for k in keys]
-    keys = [*built.buttons, *(k for k, _ in built.cues), *(k for k, _ in built.overrides), *built.narrow_buttons,
-            *by_keys]
+    shrug = [built.dont_know] if built.dont_know is not None else []
+    keys = [*shrug, *built.buttons, *(k for k, _ in built.cues), *(k for k, _ in built.overrides),
+            *built.narrow_buttons, *by_keys]
     unknown = [k for k in keys if built.value(k) is None]
     if unknown:
         raise VocabularyError(f"{name}: buttons or cues without a value: {unknown}")

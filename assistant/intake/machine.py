@@ -171,7 +171,14 @@ _HUMAN = re.compile(
     r"\b(?:spreken|praten|bellen|chatten) met (?:een |de )?(?:adviseur|mens|medewerker|persoon|iemand)\b|"
     # "met iemand van jullie praten", "een adviseur bij jullie spreken"
     r"\b(?:adviseur|mens|medewerker|iemand|persoon)(?: (?:van|bij) (?:jullie|koers|u|het werkcentrum))? "
-    r"(?:spreken|praten|aan de lijn)\b|"
+    r"(?:spreken|praten|bellen|opbellen|aan de lijn)\b|"
+    # "kan iemand mij terugbellen?", "kunnen jullie me bellen", "bel me maar"
+    r"\b(?:iemand|jullie|u|adviseur)(?: \w+)? (?:mij|me) (?:even |terug ?|op ?)?bellen\b|\bbel (?:mij|me)\b|"
+    r"\bterug ?gebeld worden\b|"
+    # "is er ook iemand die ik kan spreken?", "kan ik dit beter met een adviseur bespreken?"
+    r"\biemand (?:die|waar|met wie) (?:ik|je) (?:\w+ )?(?:kan|kun|mag) (?:spreken|bellen|praten|mailen)\b|"
+    r"\bmet (?:een |de |iemand )?(?:adviseur|mens|medewerker|persoon|echt iemand)\b(?: \w+){0,2} "
+    r"(?:bespreken|spreken|praten|overleggen|doornemen)\b|"
     r"^(?:praat met een adviseur|ik wil een adviseur|kan ik iemand spreken)")
 _STOP = re.compile(r"^(?:stop|stoppen|ik wil stoppen|ik stop|hou op|ophouden|klaar ermee|ik wil niet meer)$")
 _RESTART = re.compile(r"^(?:opnieuw beginnen|opnieuw|begin opnieuw|overnieuw|helemaal opnieuw|reset|restart|"
@@ -195,8 +202,20 @@ _DECLINE = re.compile(r"^(?:(?:nu |voor nu |op dit moment )?(?:even |eerst )?nie
                       r"niet nu|nu niet|nog niet|(?:misschien |eventueel )?later(?: misschien)?|"
                       r"een andere keer|straks misschien|ander keertje|liever zelf|ik doe het (?:liever )?zelf|"
                       r"eerst (?:de )?vragen|eerst verder|geen behoefte|hoeft (?:nu )?niet)\b")
+# A slip taken back inside one answer: "vast contract, o nee wacht, ik bedoel tijdelijk", "52 nee sorry 53".
+# What follows the last of these is the answer, when it is one.
+_SELF_CORRECTION = re.compile(
+    r"\b(?:o+h? nee+|eh+ nee+|uh+ nee+|nee+ nee+|nee+ wacht|wacht even|wacht nee+|nee+ sorry|sorry nee+|"
+    r"ik bedoel(?:de)?|bedoel ik|of nee+|nee+ toch|nee+ eigenlijk|nee+ correctie|correctie|ik vergis me|"
+    r"vergist|foutje|oeps)\b")
+_SLIP_FILLER = frozenset({"o", "oh", "oo", "eh", "ehm", "uh", "nee", "ja", "sorry", "oeps", "foutje", "wacht", "even"})
+_SHORT_SLIP = re.compile(r"^(\S+(?: \S+){0,2}) nee+ (\S+(?: \S+){0,2})$")  # "52 nee 53", "vast nee tijdelijk"
 _WANT = re.compile(r"\b(?:wil|willen|wilde|zou|graag|halen|behalen|doen|worden|leren|liefst|droom)\b")
 _BECOME = re.compile(r"\bworden\b")
+# A certificate on its own ("certificaten voor azure"), not a trade's papers ("heftruckcertificaat",
+# "een papiertje als bakker"), which people count as a diploma.
+_CERTIFICATE = re.compile(r"\bcertificaa?t(?:en)?\b")
+_DIPLOMA = re.compile(r"diploma|\bmbo\b|\bhbo\b|\bopleiding\b|school|\bniveau\b")
 # A diploma held ("ik heb", "gehaald"), not one wanted.
 _HELD = re.compile(r"\b(?:heb|had|hebt|gehaald|behaald|gedaan|afgerond|afgemaakt|bezit)\b")
 _IS_ZZP = re.compile(r"\b(?:ben|zit|heb|werk|werkte|nu)\b.*\b(?:zzp|zelfstandig|ondernemer|eigen (?:bedrijf|zaak))")
@@ -278,6 +297,7 @@ class _Turn:
         self.norm = _norm(self.text)
         self.injected = bool(INTENT_SYNTAX.match(self.text))
         self._repaired: tuple[str, tuple[tuple[str, str], ...]] | None = None
+        self.whole = True  # False for the shadow turn that reads only the words after a slip
         # Fields whose reading came from a repaired typo ("landsbouw"), not from the words typed.
         self.from_repair: set[str] = set()
         self.out: list[Message] = []
@@ -551,12 +571,17 @@ class _Turn:
 
     def is_no(self) -> bool:
         n = _answer_part(self.norm)
+        if _DONT_KNOW.match(n):
+            return False  # "geen idee hoeveel" is no "geen"
         return bool(_NO.match(n)) or (self.intent == "deny" and self.r.confidence >= NLU_SURE and len(n.split()) <= 4)
 
     def answer_to(self, spec: Field) -> tuple[Any, dict[str, Any], bool]:
         """(value for this question or None, other facts, own words used)."""
         if self.injected:
             return None, {}, False
+        slip = self._after_slip(spec)
+        if slip is not None:
+            return slip
         n = self.norm
         # A tapped (or typed) button title is that answer.
         for v in spec.values:
@@ -610,12 +635,15 @@ class _Turn:
                 value = None  # "nee sorry, ik heb een mbo 3 diploma" to the goal question: a diploma held, no goal
             elif value == "diploma_halen" and not _HELD.search(self.norm):
                 facts.pop("education_level")  # "een hbo diploma", "mbo 4 ict halen": the diploma wanted, not held
-        if spec.id == "goal" and value == "omscholen" and _BECOME.search(self.fixed):
-            from assistant.intake.parse import parse_message
-
-            named = parse_message(self.text, self.today)
-            if self.s["answers"].get("current_sector") in {*named.sector_interests, named.current_sector} - {None}:
-                value = "bijscholen"  # "verzorgende ig worden" in the care one works in: a step up, no new work
+        if spec.id == "goal" and value == "omscholen" and _BECOME.search(self.fixed) \
+                and self.s["answers"].get("current_sector") in self._named_sectors():
+            value = "bijscholen"  # "verzorgende ig worden" in the care one works in: a step up, no new work
+        if spec.id == "goal" and value == "diploma_halen" and _CERTIFICATE.search(self.fixed) \
+                and not _DIPLOMA.search(self.fixed) and self.s["answers"].get("work_status") in slotlib.WORKING:
+            value = "bijscholen"  # a certificate for the work one does ("heftruckcertificaat") is no diploma
+        if spec.id == "goal" and value == "omscholen" and self.s["answers"].get("work_status") == "student" \
+                and _BECOME.search(self.fixed):
+            value = "diploma_halen"  # a pupil who wants to become a nurse has no work to leave
         if value is not None and spec.id in _SECTOR_FIELDS and value != self._listify(spec, spec.other):
             meant = [m for _, m in self.repaired[1] if m in typos.sector_words()]
             if meant and self._as_typed(spec) != value:
@@ -636,6 +664,40 @@ class _Turn:
         unblocked = {k: v for k, v in facts.items() if k not in spec.blocks}
         if value is None and spec.other and not patient and self._looks_like_answer(unblocked):
             value, own = self._listify(spec, spec.other), True
+        return value, facts, own
+
+    def _named_sectors(self) -> set[str]:
+        """The sectors a message names, also through a job in them ("verzorgende ig" is care)."""
+        from assistant.intake.parse import parse_message
+
+        named = parse_message(self.text, self.today)
+        sectors = {*named.sector_interests, *named.bare_sectors, named.current_sector} - {None}
+        functions = vocabulary()["current_function"]
+        job = self._cue(functions, functions.cues)
+        if job is not None and functions.buttons_by is not None:
+            sectors |= {sector for sector, jobs in functions.buttons_by[1].items() if job in jobs and job != "anders"}
+        return {str(s) for s in sectors}
+
+    def _after_slip(self, spec: Field) -> tuple[Any, dict[str, Any], bool] | None:
+        """The answer after a slip taken back in the same message ("vast, o nee, ik bedoel tijdelijk"),
+        when the words after the last correction answer the question by themselves."""
+        if not self.whole:
+            return None
+        marks = list(_SELF_CORRECTION.finditer(self.norm))
+        head, tail = (self.norm[:marks[-1].start()], self.norm[marks[-1].end():]) if marks else ("", "")
+        short = _SHORT_SLIP.match(self.norm)
+        if not marks and short:
+            head, tail = short.group(1), short.group(2)
+        said = [w for w in _SELF_CORRECTION.sub(" ", head).split() if w not in _SLIP_FILLER]
+        if not said or not tail.strip() or _DONT_KNOW.match(tail.strip()):
+            return None  # "oh nee, foutje. ik bedoel mbo 4" corrects an earlier answer: read as a whole
+        shadow = _Turn(copy.deepcopy(self.s), Reading(text=tail.strip()), self.today, self.staffing)
+        shadow.whole = False
+        value, facts, own = shadow.answer_to(spec)
+        if value is None or value == "invalid" or own:
+            return None
+        if value == "confirm":
+            self.s["offer"] = shadow.s["offer"]
         return value, facts, own
 
     def _sector_guess(self, spec: Field) -> Any:
@@ -750,13 +812,16 @@ class _Turn:
             return None
         text = self.fixed
         best: tuple[Any, int] | None = None
+        offered = set(spec.button_keys(self.s["answers"])) if spec.buttons_by is not None else None
         for value, cues in table:
+            if offered and value not in offered:
+                continue  # "begeleider op de bso" in childcare is no begeleider in disability care
             for cue in cues:
                 pattern = cue[3:] if cue.startswith("re:") else r"(?:^|\s)" + re.escape(_norm(cue))
                 for hit in re.finditer(pattern, text):
                     if not cue.startswith("re:") and not _abbreviation_fits(cue, text, hit.end()):
                         continue
-                    before = text[:hit.start()].split()[-2:]
+                    before = text[:hit.start()].split()[-3:]  # "niet op de computer"
                     if cue.startswith("re:") or not _NEGATORS.intersection(before):  # "geen vast contract"
                         found = (self._listify(spec, value), len(hit.group().strip()))
                         if not longest:
@@ -807,7 +872,7 @@ class _Turn:
         """Short words that are no question, no yes/no and no digression: the person's own answer."""
         n = self.norm
         words = n.split()
-        return (0 < len(words) <= 8 and not facts and not _QUESTION.search(self.text) and not _YES.match(n)
+        return (0 < len(words) <= 12 and not facts and not _QUESTION.search(self.text) and not _YES.match(n)
                 and not _CORRECTION.search(n)
                 and not _NO.match(n) and not _DONT_KNOW.match(n) and not _DECLINE.match(n)
                 and self.nlu_digression() is None
@@ -925,11 +990,22 @@ class _Turn:
         self.close_question()
         self.continue_()
 
+    def shrugged(self, spec: Field) -> None:
+        """ "weet ik niet": skipped as unknown, or the answer it is ("geen idee" to the goal is
+        wanting to look at what fits)."""
+        if spec.dont_know is None:
+            self.skip(spec.id, "dont_know_ok")
+        else:
+            self.accept(spec.id, spec.dont_know, "asked")
+
     # -- at an open question
     def at_question(self, name: str) -> None:
         spec = vocabulary()[name]
-        if _DONT_KNOW.match(self.norm):
-            self.skip(name, "dont_know_ok")
+        # "weet ik niet meer, iets van de huishoudschool": a shrug with an answer after it is read
+        # as that answer first; a bare shrug skips the question.
+        shrug = _DONT_KNOW.match(self.norm)
+        if shrug and len(self.norm[shrug.end():].split()) < 2:
+            self.shrugged(spec)
             return
         if spec.kind == "bool" or name == "employer_size":
             # "nee" answers a yes/no question; only afterwards is it a digression
@@ -942,10 +1018,14 @@ class _Turn:
                 self.digression(asked_back)
                 return
         value, facts, own = self.answer_to(spec)
+        if value is None and shrug:
+            self.apply(facts, "volunteered")
+            self.shrugged(spec)
+            return
         if value is None and not facts and self.sure("dont_know"):
             # NLU's "weet ik niet" only after the question's own readings found nothing ("niks"
             # is no diploma, not a shrug).
-            self.skip(name, "dont_know_ok")
+            self.shrugged(spec)
             return
         if value == "confirm":
             offer = self.s["offer"]
@@ -1019,7 +1099,14 @@ class _Turn:
         return {} if best is None else {best[2]: best[3]}
 
     def narrowable(self, spec: Field) -> bool:
-        return bool(spec.narrow_ask) and any(re.search(r"(?:^|\s)" + re.escape(c), self.norm) for c in spec.narrow_cues)
+        if not spec.narrow_ask:
+            return False
+        for cue in spec.narrow_cues:
+            for hit in re.finditer(r"(?:^|\s)" + re.escape(cue), self.norm):
+                # "ik werk niet", "ik werk nu even niet meer": no work to ask about
+                if not _NEGATORS.intersection(self.norm[hit.end():].split()[:3]):
+                    return True
+        return False
 
     def narrow(self, spec: Field) -> None:
         """Half an answer ("ik werk bij de Jumbo"): ask only the missing part, with buttons."""

@@ -54,7 +54,7 @@ BARE_ONLY = frozenset({"geen", "anders", "vast", "groot", "klein", "tijdelijk", 
                        "mijn diploma", "zoom", "flex", "praktijk", "lezen", "schrijven", "rekenen"})
 # Gemeenten whose name is also an everyday word: only with "ik woon in", "gemeente", ...
 AMBIGUOUS_PLACES = frozenset({"best", "buren", "putten", "goes", "beek", "stein", "sluis", "borne", "losser",
-                              "ommen", "laren", "bergen", "epe", "ede", "oss", "urk", "echt"})
+                              "ommen", "laren", "bergen", "epe", "ede", "oss", "urk", "echt", "dieren"})
 SHORT_MESSAGE_TOKENS = 3
 
 MONTHS = {
@@ -79,8 +79,24 @@ CURRENT = re.compile(r"\b(?:werk|werkt|werkte|ben|zit|doe|sta|draai|heb ik|in di
 STUDY = re.compile(r"\b(?:leren|studeren|studie|cursus|opleiding|les|lessen|scholing|school|tijd|vrij maken)\b")
 WORK_CUE = re.compile(r"\b(?:werk|werkt|werken|contract|baan|dienst|fulltime|parttime|uren ?contract)\b")
 NOT_OBTAINED = re.compile(
-    r"\b(?:niet afgemaakt|nooit afgemaakt|niet gehaald|niet gehaalt|afgebroken|gestopt|niet afgerond|"
+    r"\b(?:niet afgemaakt|nooit afgemaakt|niet gehaald|nooit gehaald|niet gehaalt|afgebroken|gestopt|niet afgerond|"
+    r"nooit afgerond|niet voltooid|niet klaar|nooit klaar|"
     r"bezig met|ben bezig|volg nu|doe nu|studeer|studeren|zit op|zit nog op|ga naar|wil)\b")
+LEVEL_WORD = re.compile(r"\b(mbo|niveau)\s+(een|twee|drie|vier)\b")
+# Still at that school: "ik zit in de vierde klas van het vmbo", "ik doe mbo 4", "havo vier".
+IN_SCHOOL_BEFORE = re.compile(
+    r"\b(?:bezig|volg|studeer|doe nu|ik doe|zit op|zit nog op|zit in|klas|jaar van|leerjaar)\b")
+IN_SCHOOL_AFTER = re.compile(r"^(?:\d|een|twee|drie|vier|vijf|zes|eerste|tweede|derde|vierde|vijfde|zesde)\b"
+                             r"(?! (?:diploma|gehaald|afgerond))|^\w* ?(?:\w+ )?(?:eerste|tweede|derde|vierde) jaar\b")
+# A school not finished, said in the next clause: "entree, maar niet afgemaakt".
+NOT_FINISHED = re.compile(
+    r"^(?:maar )?(?:\w+ ){0,2}(?:niet|nooit) (?:afgemaakt|afgerond|gehaald|voltooid)\b|\bafgebroken\b")
+SEPARATED_CLEANING = re.compile(r"\b(?:ik |wij |we )?(?:maak|maken|maakte)\b(?: \w+){0,4} schoon\b")
+# Leaving a school before its diploma, said before the school: "gestopt in de 3e van het vmbo".
+LEFT_SCHOOL = re.compile(r"\b(?:gestopt|afgehaakt|afgebroken|van school (?:af|gegaan|gestuurd)|weggegaan|"
+                         r"niet afgemaakt|nooit afgemaakt|niet gehaald)\b")
+# Schools below which there is no diploma: not finishing one of these leaves none.
+BELOW_FIRST_DIPLOMA = frozenset({"vmbo", "mbo1"})
 
 AT_RISK = re.compile(
     r"\b(?:word(?:t)? (?:ik )?ontslagen|ga ontslagen worden|ontslag dreigt|dreig(?:end|t)? ontslag|"
@@ -216,13 +232,17 @@ class ParsedFacts:
     preferred_form: str | None = None
     # Profile fields the person took back ("ik zit toch niet in de WW"): the caller clears them.
     negated: frozenset[str] = frozenset()
+    # Sectors named without saying whether they are the work now or a wish ("schilderwerk"): the
+    # caller decides from the question it asked.
+    bare_sectors: list[str] = field(default_factory=list)
+    bare_phrases: list[str] = field(default_factory=list)  # the words that named them
 
     def as_dict(self) -> dict[str, Any]:
         """Only the facts found, keyed by profile field."""
         out: dict[str, Any] = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            if f.name == "negated" or value is None or value == []:
+            if f.name in ("negated", "bare_sectors", "bare_phrases") or value is None or value == []:
                 continue
             out[f.name] = list(value) if isinstance(value, list) else value
         return out
@@ -268,8 +288,9 @@ def _find_phrases(tokens: list[str], vocab: Vocabulary, blocked: frozenset[int] 
             continue
         if phrase in SHORT_ANSWER_ONLY and len(tokens) > SHORT_MESSAGE_TOKENS:
             before = " ".join(tokens[max(0, m.start - 2):m.start]) + " "
-            if not CONTEXT_BEFORE.search(before):
-                continue
+            listed = m.entity == "sector" and m.start == 0 and tokens[m.end:m.end + 1] in (["en"], ["of"])
+            if not CONTEXT_BEFORE.search(before) and not listed:
+                continue  # "zorg en de boerderij samen" names two sectors; "anders" in a sentence none
         if m.entity == "sector" and not _sector_word_is_a_sector(tokens, m):
             continue
         taken |= span
@@ -282,6 +303,9 @@ def _sector_word_is_a_sector(tokens: list[str], m: _Match) -> bool:
     word = " ".join(tokens[m.start:m.end])
     prev = tokens[m.start - 1] if m.start else ""
     nxt = tokens[m.end] if m.end < len(tokens) else ""
+    if word in {"kinderen", "kids"} and (prev in {"mijn", "m", "n", "onze", "ons", "eigen", "twee", "drie", "vier"}
+                                        or (prev == "de" and m.start >= 2 and tokens[m.start - 2] == "voor")):
+        return False  # "thuis voor de kinderen", "voor mijn kinderen zorgen": one's own children
     if word == "zorg" and (prev in {"ik", "je", "we", "wij", "zij", "hij"} or nxt in {"voor", "ervoor", "dat"}):
         return False  # the verb "zorgen"
     if word in {"gemeente", "provincie"}:
@@ -323,6 +347,15 @@ def _negated(tokens: list[str], m: _Match, clause: tuple[int, int]) -> bool:
 def _number_word(token: str) -> int | None:
     if token.isdigit():
         return int(token)
+    for word, size in (("duizend", 1000), ("honderd", 100)):
+        # "vierhonderd", "honderdvijftig", "tweeduizend": a head times the size, plus a tail
+        if word in token and token != word + "en":
+            head, _, tail = token.partition(word)
+            times = 1 if not head else UNITS.get(head) or _number_word(head)
+            rest = 0 if not tail else _number_word(tail.removeprefix("en")) if tail.removeprefix("en") else 0
+            if times is not None and rest is not None:
+                return times * size + rest
+            return None
     if token in TEENS:
         return TEENS[token]
     if token in TENS:
@@ -344,6 +377,11 @@ AGE_PATTERNS = (
     re.compile(r"(?:^|\s)" + NUM + r"\s+(?:jaar|jr|jaar oud)\b(?!\s+(?:geleden|ervaring|gewerkt|lang|in dienst|"
                r"werkloos|bij|als|aan|in|op|getrouwd|werkzaam|zzp))"),
 )
+# Words after "ik ben N jaar" that make it a time span ("15 jaar thuis geweest", "10 jaar zzp").
+DURATION_AFTER = frozenset({
+    "thuis", "geweest", "bezig", "werkzaam", "aan", "in", "bij", "getrouwd", "gestopt", "weg", "hier", "zzp",
+    "zzper", "zelfstandig", "werkloos", "ziek", "met", "als", "uit", "op", "lang", "niet", "zonder", "voor",
+    "ondernemer", "huisvrouw", "huisman", "mantelzorger", "student", "kwijt", "gepensioneerd", "afgekeurd"})
 NOT_AGE_BEFORE = re.compile(r"\b(?:al|sinds|ruim|ongeveer|bijna|meer dan|over|na|voor|binnen|nog)\s+$")
 WORD_AGE = re.compile(r"\bik word (?:(vandaag|morgen|binnenkort|straks|deze|dit|volgend|volgende|over|in|"
                       r"eind|begin|half)\b[^0-9]{0,25}?)?" + NUM + r"\b(?:\s+(?:jaar|jr))?(?:\s+(\w+)\s*(\w+)?)?")
@@ -376,6 +414,9 @@ def _age(norm: str, today: date) -> int | None:
         for m in pattern.finditer(norm):
             if NOT_AGE_BEFORE.search(norm[: m.start(1)]):
                 continue
+            span = re.match(r"\s+(?:jaar|jr)\s+(\w+)", norm[m.end(1):])
+            if span and span.group(1) in DURATION_AFTER:
+                continue  # "ik ben 15 jaar thuis geweest": a time span, not an age
             n = _number_word(m.group(1))
             if n is not None and 15 <= n <= 100:
                 return n
@@ -452,17 +493,20 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
     if not text or text.startswith("/"):
         return facts
     vocab = vocabulary()
-    norm = normalise(text)
+    norm = LEVEL_WORD.sub(lambda m: f"{m.group(1)} {UNITS[m.group(2)]}", normalise(text))  # "mbo drie"
     tokens = norm.split()
     if not tokens:
         return facts
     clauses = _clauses(text)
     negated: set[str] = set()
     positives: dict[str, list[str]] = {}
+    unfinished: list[str] = []  # school levels named but not finished
 
     municipality, place_tokens = _municipality(norm, vocab)
     facts.municipality = municipality
-    for m in _find_phrases(tokens, vocab, place_tokens):
+    matches = _find_phrases(tokens, vocab, place_tokens)
+    school_starts = [m.start for m in matches if m.entity == "education_level"]
+    for m in matches:
         clause = _clause_of(clauses, m.start)
         field_name = PHRASE_FIELDS[m.entity]
         if _negated(tokens, m, clause):
@@ -474,8 +518,16 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
             continue
         if field_name == "education_level":
             after = " ".join(tokens[m.end:clause[1]])
+            following = _clause_of(clauses, clause[1])
+            if following[1] > following[0] and not any(following[0] <= i < following[1] for i in school_starts) \
+                    and NOT_FINISHED.search(" ".join(tokens[following[0]:following[1]])):
+                after += " " + " ".join(tokens[following[0]:following[1]])  # "entree, maar niet afgemaakt"
             before = " ".join(tokens[clause[0]:m.start])
-            if NOT_OBTAINED.search(after) or re.search(r"\b(?:bezig|volg|studeer|doe nu|zit op|zit nog op)\b", before):
+            if NOT_OBTAINED.search(after) or IN_SCHOOL_BEFORE.search(before) or IN_SCHOOL_AFTER.match(after):
+                unfinished.append(m.value)
+                continue
+            if LEFT_SCHOOL.search(before):
+                unfinished.append(m.value)  # "gestopt in de 3e van het vmbo"
                 continue
         if field_name == "sector":
             clause_text = " ".join(tokens[clause[0]:clause[1]])
@@ -489,7 +541,10 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
                 positives.setdefault("sector_interests", []).append(m.value)
             elif CURRENT.search(clause_text):
                 positives.setdefault("current_sector", []).append(m.value)
-            # A bare sector ("zorg") is left to the caller, who knows which question was asked.
+            else:
+                # A bare sector ("zorg") is left to the caller, who knows which question was asked.
+                facts.bare_sectors.append(m.value)
+                facts.bare_phrases.append(" ".join(tokens[m.start:m.end]))
             continue
         positives.setdefault(field_name, []).append(m.value)
 
@@ -499,11 +554,18 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
     edu = positives.get("education_level")
     if edu:
         facts.education_level = max(edu, key=EDUCATION_RANK.index)
+    elif unfinished and all(level in BELOW_FIRST_DIPLOMA for level in unfinished) \
+            and not re.search(r"\bwel\b|(?<!niet )(?<!nooit )\b(?:gehaald|behaald)\b", norm):
+        facts.education_level = "geen"  # the vmbo or entree not finished: below it there is no diploma
     for name in ("work_status", "goal", "preferred_form", "employer_size"):
         values = positives.get(name)
         if values:
             # A correction names the new value last: "geen vast maar een tijdelijk contract".
             setattr(facts, name, values[-1] if name == "work_status" else values[0])
+    if SEPARATED_CLEANING.search(norm) and not INTEREST.search(norm):
+        # "ik maak kantoren schoon": the verb is split, so no phrase matched it; the place
+        # cleaned ("kantoren") is not the sector.
+        positives["current_sector"] = ["schoonmaak_facilitair"]
     current = positives.get("current_sector")
     if current:
         facts.current_sector = current[0]

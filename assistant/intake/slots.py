@@ -101,6 +101,23 @@ def _sectors_for_text(text: str) -> list[str]:
     return [s for s in sectors_for_text(text) if s in SECTORS]
 
 
+def _bare_sectors(text: str, today: date | None) -> tuple[list[str], str]:
+    """Sectors the parser found named as such, neither the work now nor a wish ("schilderwerk"),
+    and the rest of the message without the words that named them."""
+    parse = _parser()
+    if parse is None:
+        return [], text
+    try:
+        parsed = parse(text, today)
+    except Exception:  # a parser bug must never break the conversation
+        log.exception("parse_message failed")
+        return [], text
+    rest = " " + " ".join(re.sub(r"[^\w]+", " ", text.lower()).split()) + " "
+    for phrase in getattr(parsed, "bare_phrases", []):
+        rest = rest.replace(" " + phrase + " ", " ")
+    return [s for s in dict.fromkeys(getattr(parsed, "bare_sectors", [])) if s in SECTORS], rest.strip()
+
+
 def _known_municipalities() -> set[str]:
     try:
         from assistant.intake.parse import known_municipalities
@@ -304,13 +321,24 @@ def extract(
                     result.updates.pop(slot)
         elif yes_no:
             result.updates["employer_size"] = "mkb" if yes_no == "affirm" else "groot"
+    if requested_slot == "sector_interests" and "sector_interests" in result.updates and text:
+        # "de kinderopvang, en later misschien het basisonderwijs": the bare one is wanted too
+        bare = [s for s in _bare_sectors(text, today)[0] if s not in result.updates["sector_interests"]]
+        result.updates["sector_interests"] = bare + list(result.updates["sector_interests"])
     if requested_slot == "sector_interests" and "sector_interests" not in result.updates and text \
             and not text.startswith("/"):
-        put("sector_interests", _sectors_for_text(text))
+        # "schilderwerk" is a phrase the interest words may lack; "bouw en les geven" names one
+        # sector by a phrase and one by the interest words in the rest.
+        bare, rest = _bare_sectors(text, today)
+        whole = _sectors_for_text(text)
+        if bare:  # the interest words count only where they are not the named sector's ("kinderen")
+            whole = [s for s in whole if s in _sectors_for_text(rest) and s not in bare]
+        put("sector_interests", bare + whole)
     if requested_slot == "current_sector" and "current_sector" not in result.updates and text \
             and not text.startswith("/"):
         # Asked where they work now, a sector is the current one ("logistiek, in een magazijn").
-        candidates = result.updates.pop("sector_interests", None) or _sectors_for_text(text)
+        candidates = result.updates.pop("sector_interests", None) or _bare_sectors(text, today)[0] \
+            or _sectors_for_text(text)
         if candidates:
             put("current_sector", candidates[0])
     if requested_slot == "municipality" and "municipality" not in result.updates and text \

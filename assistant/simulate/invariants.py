@@ -10,6 +10,7 @@ from typing import Any
 
 from assistant.simulate import bank
 from assistant.simulate.conversation import UNKNOWN, Transcript
+from assistant.vocabulary import vocabulary
 
 # Failure kinds, in the order of the invariants (plus a crash of the machine).
 NO_OUTCOME = "no_outcome"              # (1) neither summary + advice nor a handoff the person asked for
@@ -147,6 +148,9 @@ def check_facts(t: Transcript) -> list[Violation]:
             out.append(Violation(WRONG_FACT, f"{field}={value!r} was never given", field=field))
             continue
         want, source = t.given[field]
+        spec = vocabulary().fields.get(field)
+        if want == UNKNOWN and spec is not None and spec.dont_know is not None and value == spec.dont_know:
+            continue  # "weet ik niet" to the goal is the answer "kijken wat bij je past" (vocabulary: dont_know)
         if want == UNKNOWN:
             out.append(Violation(WRONG_FACT, f"{field}={value!r} but the person said 'weet ik niet'",
                                  t.given_at.get(field), field))

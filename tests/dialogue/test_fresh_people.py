@@ -11,6 +11,9 @@ file stays green and the measurement stays honest: the expectations were not ben
 First run: 16 of 40 passed. Three of the failures were the test's own fault: an FAQ or adviser
 question placed on a question the intake does not ask this person (hours, study time), so it was
 never sent; it was moved to a question that is asked (no expectation changed). After that: 18 of 40.
+
+After the intake was tuned on this set and on tests/dialogue/test_fresh_people_3.py: 38 of 40
+pass. So this set is a regression check now, no fresh measurement (see test_fresh_people_4.py).
 """
 
 from __future__ import annotations
@@ -972,59 +975,10 @@ PEOPLE = [
 
 # After the first run: the people the intake misread, with what it misread (field, said, got).
 XFAIL: dict[str, str] = {
-    "hovenier met een eigen bedrijfje, vijftig uur in woorden": (
-        "preferred_form 'maakt mij weinig uit' not understood 3x, skipped (expected geen_voorkeur)"
-    ),
-    "mantelzorger voor haar zieke man, mavo, geen werk": (
-        "work_status 'ik zorg voor mijn man die ziek is, ik werk niet' read as having work (narrow question "
-        "3x, skipped)"
-    ),
-    "kapster met een eigen salon": (
-        "work_status 'ik heb een eigen kapsalon' read as anders (expected zzp)"
-    ),
-    "metselaar die zich verbetert: toch geen vast contract": (
-        "work_status 'vast contract, o nee wacht ik bedoel tijdelijk' kept vast (expected werknemer_flex)"
-    ),
-    "kok in een ziekenhuiskeuken die zijn leeftijd verbetert": (
-        "age '52 nee sorry 53' read as 52 (expected 53)"
-    ),
-    "buschauffeur van 55 die het adviesaanbod afslaat": (
-        "'mag ik iemand van jullie bellen?' not read as a request for a person (no offer, 'not understood'); "
-        "preferred_form 'mij maakt het niet zoveel uit' not understood"
-    ),
-    "freelance vertaler die in de opening om iemand vraagt en dan toch zelf verder wil": (
-        "goal 'ik wil leren werken met ai bij het vertalen' read as basisvaardigheden (expected bijscholen), "
-        "so sector_interests never asked ([] instead of ['ict'])"
-    ),
-    "jongen van 19 zonder werk of school die van auto's houdt": (
-        "education_level 'ben gestopt in de 3e van het vmbo' read as vmbo (expected geen: the vmbo was not finished)"
-    ),
-    "caissiere met een vast contract wiens winkel dichtgaat": (
-        "sector_interests 'kinderen' read as [kinderopvang, onderwijs] (expected [kinderopvang]); debatable expectation"
-    ),
-    "aan de lopende band in een koekjesfabriek die naar Polen verhuist": (
-        "current_sector 'voedingsindustrie' read as anders (expected landbouw_voedsel or techniek_bouw_energie)"
-    ),
-    "begeleider in de gehandicaptenzorg met typfouten": (
-        "current_function 'persoonlijk begeleidster' read as anders (expected begeleider_gz)"
-    ),
-    "maaltijdbezorger op de fiets die ook studeert": (
-        "education_level 'mavo gehaald, havo niet afgemaakt' read as geen (expected vmbo)"
-    ),
-    "in de ziektewet, weet veel niet meer": (
-        "education_level 'weet ik niet meer, iets van de huishoudschool' taken as don't know (expected vmbo "
-        "or geen); debatable expectation"
-    ),
     "tandartsassistente die mondhygienist wil worden": (
         "goal 'mondhygienist worden' read as omscholen (expected diploma_halen or bijscholen); debatable expectation"
     ),
-    "helpdeskmedewerker die het diploma in de samenvatting verbetert": (
-        "goal 'een certificaat voor netwerken' read as diploma_halen (expected bijscholen); debatable"
-    ),
-    "schoonmaker van 21 met een oproepcontract die de beveiliging in wil": (
-        "current_sector 'ik maak kantoren schoon' read as zakelijke_dienstverlening (expected "
-        "schoonmaak_facilitair)"
-    ),
+
 }
 
 

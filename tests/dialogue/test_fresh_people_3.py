@@ -23,6 +23,9 @@ which the script had no answer and repeated the first sentence: they now answer 
 (3) two people's goal could fairly be read as basisvaardigheden (listed in their tuple), after which
 the interest question is not asked and the profile holds [], which their expectation did not allow.
 After that: 17 of 50 passed. The other 33 are strict xfails in XFAIL below.
+
+After the intake was tuned on this set (and on tests/dialogue/test_fresh_people.py): 49 of 50
+pass. So this set is a regression check now, no fresh measurement (see test_fresh_people_4.py).
 """
 
 from __future__ import annotations
@@ -816,7 +819,8 @@ PEOPLE = [
         {
             "work_status": "zzp", "hours_per_week": 50, "current_sector": ("logistiek", "anders"),
             "education_level": "geen", "age": 63, "goal": ("basisvaardigheden", "bijscholen"),
-            "sector_interests": (["logistiek"], ["anders"]), "literacy_need": True, "max_hours_study_per_week": 2,
+            # [] with basisvaardigheden (then the interest question is not asked); a test fault fixed later
+            "sector_interests": (["logistiek"], ["anders"], []), "literacy_need": True, "max_hours_study_per_week": 2,
             "preferred_form": "klassikaal", "municipality": "Nieuwegein",
         },
     ),
@@ -1226,140 +1230,12 @@ PEOPLE = [
 
 # After the first run: the people the intake misread, with what it misread (field, said, got, expected).
 XFAIL: dict[str, str] = {
-    "zelfstandig schilder van 44 die zijn bedrijf wil laten groeien": (
-        "current_sector 'schilderwerk, binnen en buiten' read as groen (expected techniek_bouw_energie or anders)"
-    ),
-    "scholiere van zeventien in het eerste jaar mbo die twijfelt": (
-        "goal 'ik weet niet of verpleegkunde wel bij me past, misschien iets anders' taken as don't know "
-        "(None; expected orienteren or omscholen)"
-    ),
-    "Syrische ingenieur in de bijstand met eenvoudig Nederlands": (
-        "work_status 'ik heb geen werk. ik krijg geld van gemeente' read as werkzoekend_zonder_uitkering "
-        "(expected werkzoekend_bijstand); education_level 'ik ben ingenieur, universiteit in damascus' read as "
-        "wo_master (expected buitenlands: a diploma from abroad)"
-    ),
-    "kapster van negentien op oproepbasis die haar niveau 3 wil": (
-        "preferred_form 'leren in de salon zelf' not understood 3x, skipped (None; expected werkend_leren)"
-    ),
-    "beveiliger bij een landelijk bedrijf die bij de politie wil": (
-        "goal 'ik wil bij de politie gaan werken' not understood 3x, skipped (None; expected omscholen)"
-    ),
-    "juf van 29 met pabo die de ict in wil": (
-        "employer_size 'de stichting heeft wel 30 scholen, dus groot denk ik' read as mkb (expected groot or None)"
-    ),
-    "gepensioneerde van achtenzestig met heao die iets zinnigs wil doen": (
-        "goal 'iets zinnigs doen, misschien vrijwilligerswerk in de zorg' not understood 3x, skipped "
-        "(None; expected orienteren or omscholen)"
-    ),
-    "moeder van 45 die na vijftien jaar thuis weer wil werken en naar privacy vraagt": (
-        "work_status 'ik ben 15 jaar thuis geweest voor de kinderen, nu wil ik weer werken' not read (asked 4x, "
-        "skipped; expected werkzoekend_zonder_uitkering or anders), but age 15 and current_sector kinderopvang "
-        "were read from it: the age question never came (profile age 15, expected 45; the FAQ digression placed "
-        "there was never sent) and a 45-year-old was asked about studiefinanciering"
-    ),
-    "Poolse uitzendkracht in de tomatenkas": (
-        "goal 'nederlands beter spreken' not understood 3x, skipped (None; expected basisvaardigheden)"
-    ),
-    "freelance developer met een master van de TU die naar ontwikkeladvies vraagt": (
-        "not a misread (profile right): the answer to faq/ask_ontwikkeladvies ('wat is zo'n ontwikkeladvies "
-        "precies?') mentions the STAP-ontwikkeladvies, and the check forbids STAP for someone who did not ask "
-        "about STAP"
-    ),
-    "jongen van twintig van de praktijkschool die de bouw in wil, typt rotterdm": (
-        "preferred_form 'niet in een klas, ik leer het beste op de bouwplaats zelf' read as klassikaal (the "
-        "negation is ignored; expected werkend_leren)"
-    ),
     "hotelreceptioniste van 24 wier contract in september afloopt": (
         "current_sector read from the work_status answer 'ik werk op de receptie van een hotel, ...' as "
         "zakelijke_dienstverlening and never asked (expected horeca); also 'mijn contract loopt tot september' "
         "was not read as werknemer_flex (the narrower work question was needed)"
     ),
-    "gedetacheerde helpdeskmedewerker van 23 die het adviesaanbod afslaat": (
-        "'is er ook iemand die ik kan spreken?' (at age) not read as a request for a person: 'not understood', "
-        "no offer, so the decline was never said; sector_interests 'netwerken en security' read as ['anders'] "
-        "(expected ['ict']); employer_size 'dat weet ik eerlijk gezegd niet' not taken as don't know (asked 3x)"
-    ),
-    "jongeman van 22 met wajong die rustig werk zoekt": (
-        "preferred_form 'leren op een werkplek met begeleiding' not understood 3x, skipped (None; expected "
-        "werkend_leren)"
-    ),
-    "zzp-schoonmaakster die een schoonmaakbedrijf met personeel wil": (
-        "goal 'ik wil een echt schoonmaakbedrijf beginnen met mensen in dienst' not understood 3x, skipped "
-        "(None; expected ondernemen)"
-    ),
-    "psychologiestudent van 22 met stufi die wil kijken wat er na de studie kan": (
-        "preferred_form 'het maakt mij niks uit' not understood 3x, skipped (None; expected geen_voorkeur)"
-    ),
-    "timmerman die zijn diploma in de samenvatting verbetert": (
-        "preferred_form 'op de bouwplaats leren' not understood 3x, skipped (None; expected werkend_leren)"
-    ),
-    "Eritrese nieuwkomer van 27 zonder school die werk en taal wil": (
-        "work_status 'ik heb geen werk. gemeente betaalt' read as werkzoekend_zonder_uitkering (expected "
-        "werkzoekend_bijstand); education_level 'geen school gehad in eritrea' read as buitenlands (expected "
-        "geen: no school, so no diploma from anywhere)"
-    ),
-    "kledingverkoper van achttien met een nulurencontract die stylist wil worden": (
-        "goal 'ik wil een opleiding tot stylist' not understood 3x, skipped (None; expected diploma_halen or "
-        "omscholen); preferred_form 'op een echte school' not understood 3x (None; expected klassikaal)"
-    ),
-    "taxichauffeur voor zichzelf van 63 die de computer wil leren": (
-        "goal 'leren hoe de computer werkt voor mijn administratie' not understood 3x (None; expected "
-        "basisvaardigheden or bijscholen); preferred_form 'iemand die het naast me uitlegt' not understood 3x "
-        "(None; expected klassikaal, debatable)"
-    ),
-    "ontslagen bankmedewerker van 52 in de WW die leraar economie wil worden": (
-        "preferred_form 'deeltijd op de hogeschool' not understood 3x, skipped (None; expected klassikaal)"
-    ),
-    "freelance grafisch ontwerper die zijn doel midden in de zin verbetert": (
-        "goal 'ander werk, nee wacht, ik wil beter worden in webdesign voor mijn klanten' read as omscholen (the "
-        "correction after 'nee wacht' is ignored; expected bijscholen)"
-    ),
-    "draaier in een metaalfabriek die dreigt te sluiten, lts niet afgemaakt": (
-        "preferred_form 'bij ons in de fabriek leren' not understood 3x, skipped (None; expected werkend_leren)"
-    ),
-    "communicatiemedewerker van 33 thuis met een burn-out die niet weet wat ze wil": (
-        "goal 'ik weet het echt niet meer, ik wil kijken wat bij me past' taken as don't know (None; expected "
-        "orienteren, the words of its own button)"
-    ),
-    "woonbegeleider in de gehandicaptenzorg die slordig typt": (
-        "preferred_form 'via mijn werkgever, leren op de groep' read as klassikaal ('de groep' is the clients' "
-        "living group at work; expected werkend_leren)"
-    ),
-    "vwo'er van negentien in een tussenjaar die een studie zoekt": (
-        "goal 'uitzoeken welke studie bij me past' not understood 3x (None; expected orienteren); preferred_form "
-        "'gewoon colleges volgen' not understood 3x (None; expected klassikaal)"
-    ),
-    "bakker met een tijdelijk contract die een eigen bakkerij wil en een adviseur afslaat": (
-        "'kan ik dit beter met een adviseur bespreken?' (at goal) not read as a request for a person: 'not "
-        "understood', no offer, so the decline was never said; goal 'later mijn eigen bakkerij' not understood "
-        "(None; expected ondernemen)"
-    ),
-    "tuinman via een uitzendbureau die een eigen hoveniersbedrijf wil": (
-        "goal 'mijn eigen hoveniersbedrijf starten' not understood 3x, skipped (None; expected ondernemen)"
-    ),
-    "Oekraiense econome die via een uitzendbureau hotelkamers schoonmaakt": (
-        "goal 'werk op mijn niveau, als econoom' not understood 3x, skipped (None; expected omscholen or "
-        "orienteren)"
-    ),
-    "fietsenmaker in vaste dienst met een leeftijd die hij verbetert": (
-        "age '43, nee wacht, 44 sinds vorige week' read as 43 (expected 44); goal 'e-bikes leren repareren, daar "
-        "komt steeds meer van' not understood 3x (None; expected bijscholen); preferred_form 'een cursus bij de "
-        "leverancier, in de werkplaats' not understood 3x (None; expected werkend_leren or klassikaal)"
-    ),
-    "callcenteragent van 30 met een oproepcontract die niet weet hoeveel collega's er zijn": (
-        "goal 'iets waar ik meer mee verdien, misschien boekhouding' not understood 3x (None; expected omscholen "
-        "or bijscholen); current_sector 'klantenservice voor een energiebedrijf' read as techniek_bouw_energie "
-        "(expected zakelijke_dienstverlening or anders; debatable, the employer is in energy), so the technical "
-        "function question was asked"
-    ),
-    "zzp-kok die op bruiloften kookt, zijn ervaring op papier wil en vraagt wat een evc is": (
-        "goal 'mijn ervaring op papier krijgen, een koksdiploma' not understood 3x (None; expected "
-        "diploma_halen); also preferred_form was taken from the diploma answer 'geen papieren, alles in de "
-        "praktijk geleerd' (werkend_leren) and the question was never asked"
-    ),
-    "vrouw van 54 zonder werk en zonder uitkering die met de computer wil leren, antwoordt kort": (
-        "goal 'computer' (one word) not understood 3x, skipped (None; expected basisvaardigheden)"
-    ),
+
 }
 
 

@@ -41,6 +41,10 @@ Final: 9 of 50 pass; the other 41 are strict xfails in XFAIL below. Most common:
 words (24 people: 21 not understood three times and skipped, 3 misread), the learning form (12: 10
 skipped, 2 misread), the employer's size said in words or as a number in letters (5, all skipped), a
 request for a person not read as one (3).
+
+Then measured on the intake as tuned on the first and third sets only (before anyone looked at these
+people's findings): 15 of 50 pass. Everything after that is tuning on this set too, so this set no
+longer measures fresh people; the next fresh set does.
 """
 
 from __future__ import annotations
@@ -1283,79 +1287,13 @@ PEOPLE = [
 
 # People the intake misreads: name -> the finding (field, sentence, what was read, what was expected).
 XFAIL: dict[str, str] = {
-    "kok in de keuken van een verpleeghuis die dieetkok wil worden": (
-        "employer_size 'met alle locaties samen zijn we met zo'n vierhonderd man' not understood 3x, skipped (None;"
-        " expected groot: 400 is 250 or more); current_function 'ik ben kok, met het verzorgen heb ik niks te "
-        "maken' not understood 3x (None; expected anders, a cook is no care function); goal 'dieetkok worden, meer "
-        "weten over eten voor ouderen met slikproblemen' read as omscholen (expected bijscholen or diploma_halen: a"
-        " cook becoming a diet cook grows in his own work)"
-    ),
-    "pedagogisch medewerker van 24 met een jaarcontract die hbo pedagogiek wil": (
-        "employer_size 'het is een keten met heel veel vestigingen door het hele land' not understood 3x, skipped "
-        "(None; expected groot); sector_interests 'de kinderopvang, en later misschien het basisonderwijs' read as "
-        "['onderwijs'] (kinderopvang, named first, dropped; expected both); preferred_form 'twee avonden naar de "
-        "hogeschool' not understood 3x, skipped (None; expected klassikaal)"
-    ),
-    "zzp-installateur van zonnepanelen met mts die naar het nlqf vraagt": (
-        "goal 'thuisbatterijen en warmtepompen erbij leren, daar vragen mijn klanten steeds vaker om' not "
-        "understood 3x, skipped (None; expected bijscholen: new skills in his own trade)"
-    ),
-    "vrouw van tweeenvijftig in de bijstand die een schoonmaakdiploma wil en naar de kosten vraagt": (
-        "preferred_form 'met een juf erbij, niet op de computer' read as online (the negation 'niet op de computer'"
-        " is ignored and 'met een juf' is lost; expected klassikaal)"
-    ),
-    "hbo-ict student van 21 met stufi die twijfelt en zijn woonplaats verbetert": (
-        "sector_interests 'misschien het onderwijs, les geven aan kinderen' taken as don't know ([]; expected "
-        "['onderwijs']); preferred_form 'maakt mij niet zoveel uit' not understood 3x, skipped (None; expected "
-        "geen_voorkeur)"
-    ),
-    "gepensioneerde onderwijzer van achtenzestig die de laptop en digid wil leren": (
-        "goal 'ik wil beter met mijn laptop en telefoon om kunnen gaan, digid en bankieren en zo' not understood "
-        "3x, skipped (None; expected basisvaardigheden), so the interest question came that does not apply to him"
+    "ziekenhuisverpleegkundige van 28 die haar uren verbetert en de ic-opleiding wil": (
+        "sector_interests 'intensive care' read as anders (expected zorg_welzijn): the phrase is not in the "
+        "sector vocabulary ('care' as a word would make the typo 'cadé' ambiguous)"
     ),
     "oud-verpleegkundige van 44 in de wia die iemand wil spreken en dan toch niet": (
         "'kan ik dit ook met een echt persoon doorpraten?' (at age) not read as a request for a person: 'not "
         "understood', no offer, so the decline was never said"
-    ),
-    "zzp-pakketbezorger van 27 die van de bus af wil en beveiliger wil worden": (
-        "goal 'ik wil niet meer de hele dag rijden. beveiliging lijkt me wat' not understood 3x, skipped (None; "
-        "expected omscholen)"
-    ),
-    "Turkse schoonmaakster in een ziekenhuis van 58 die helpende wil worden": (
-        "education_level 'in turkije alleen basisschool' read as buitenlands (expected geen: a primary school is no"
-        " diploma, wherever it was); preferred_form 'leren op de afdeling en daar ook werken' not understood 3x, "
-        "skipped (None; expected werkend_leren)"
-    ),
-    "jongen van negentien die gestopt is met het mbo en automonteur wil worden": (
-        "work_status 'niks, ik ben gestopt met het mbo en zoek nu werk' not understood 3x, skipped (None; expected "
-        "werkzoekend_zonder_uitkering)"
-    ),
-    "ontslagen bankmedewerkster van 61 in de ww die eerst om een mens vraagt": (
-        "goal 'mijn kennis van de boekhoudprogramma's opfrissen, dan vind ik makkelijker een baan' not understood "
-        "3x, skipped (None; expected bijscholen)"
-    ),
-    "oproepkracht van twintig in een strandtent die naar de hotelschool wil": (
-        "goal 'ik wil naar de hotelschool' not understood 3x, skipped (None; expected diploma_halen)"
-    ),
-    "beveiliger met een nulurencontract die boa bij de gemeente wil worden": (
-        "goal 'boa worden bij de gemeente' not understood 3x, skipped (None; expected omscholen or bijscholen)"
-    ),
-    "boerin op het melkveebedrijf van haar man die er een zorgboerderij bij wil": (
-        "goal 'ik wil een zorgboerderij beginnen naast de koeien' not understood 3x, skipped (None; expected "
-        "ondernemen)"
-    ),
-    "onderwijsassistent van 39 die de pabo wil doen": (
-        "goal 'de pabo doen, zodat ik zelf voor de klas mag' not understood 3x, skipped (None; expected "
-        "diploma_halen)"
-    ),
-    "vmbo-scholier van zeventien met een bijbaan aan de kassa": (
-        "education_level 'nog geen, ik zit in de vierde' not understood 3x, skipped (None; expected geen: a pupil "
-        "without a diploma yet)"
-    ),
-    "secretaresse bij de gemeente van 55 die bang is voor de digitalisering": (
-        "employer_size 'de gemeente, zo'n zeshonderd mensen' not understood 3x, skipped (None; expected groot); "
-        "preferred_form 'een training op kantoor met mijn collega's' not understood 3x, skipped (None; expected "
-        "klassikaal or werkend_leren)"
     ),
     "freelance licht- en geluidstechnicus die zijn gemeente in de samenvatting verbetert": (
         "summary correction 'de gemeente klopt niet, ik ben vorig jaar naar diemen verhuisd' not read: the bot asks"
@@ -1369,82 +1307,21 @@ XFAIL: dict[str, str] = {
         "landbouw_voedsel: a meat factory), so the sector question was not asked and the technical function "
         "question was"
     ),
-    "mantelzorger van 49 zonder uitkering die terug wil in de zorg en naar evc vraagt": (
-        "goal 'weer betaald werk in de zorg en dan mijn verzorgende ig halen' not understood 3x, skipped (None; "
-        "expected diploma_halen or omscholen)"
-    ),
-    "Afghaanse vrouw in de bijstand zonder school die in de kinderopvang wil": (
-        "education_level 'in afghanistan ik ging niet naar school' read as buitenlands (expected geen: no school, "
-        "so no diploma from anywhere); goal 'ik wil werken met kinderen, in kinderopvang' not understood 3x, "
-        "skipped (None; expected omscholen or diploma_halen)"
-    ),
-    "huishoudelijke hulp via een payrollbedrijf met entree die verzorgende wil worden": (
-        "goal 'verzorgende ig, dat wil ik worden' not understood 3x, skipped (None; expected bijscholen or "
-        "diploma_halen); the first wording, 'verzorgende ig worden', which an older test file already held "
-        "verbatim, was read"
-    ),
-    "zelfstandig glazenwasser die personeel wil en zijn diploma in de samenvatting verbetert": (
-        "goal 'personeel aannemen en groter worden' read as omscholen (expected ondernemen: a zzp'er growing his "
-        "own business with staff)"
-    ),
-    "softwareontwikkelaar met een master die zij-instromer in het onderwijs wil worden": (
-        "employer_size 'een scale-up van zo'n honderdvijftig man' not understood 3x, skipped (None; expected mkb); "
-        "goal 'zij-instromen als docent informatica op een middelbare school' not understood 3x, skipped (None; "
-        "expected omscholen); preferred_form 'liefst leren terwijl ik al voor de klas sta' read as klassikaal ('de "
-        "klas' is where he will teach; expected werkend_leren)"
-    ),
-    "verkoper in een bouwmarkt van 57 waarvan de vestiging dichtgaat": (
-        "goal 'ik weet het niet goed, ik zoek iets waar ik mijn kennis van gereedschap kwijt kan' taken as don't "
-        "know (None; expected orienteren, he is looking for what fits, or omscholen)"
-    ),
-    "beroepsmilitair van 27 die na zijn diensttijd de politie in wil": (
-        "goal 'na mijn diensttijd wil ik bij de politie' not understood 3x, skipped (None; expected omscholen)"
-    ),
-    "vrouw van 63 in de ww die bij het doel een medewerker wil bellen en ja zegt": (
-        "'dit is me te ingewikkeld, kan ik niet iemand bellen?' (at goal) not read as a request for a person: 'not "
-        "understood', no offer, so her 'ja graag' was never said and no handoff came (expected the handoff)"
-    ),
     "praktijkschoolleerling van zestien die met dieren wil werken": (
         "sector_interests 'dieren' also set the municipality: read as the village Dieren, municipality Rheden, and "
         "the municipality question was never asked (expected Venray); sector_interests read as ['landbouw_voedsel',"
         " 'groen'] (expected one of them or anders; debatable); goal 'met dieren werken, bij een dierenwinkel of op"
         " een boerderij' not understood 3x, skipped (None; expected omscholen or orienteren)"
     ),
-    "operator in een zuivelfabriek van vijftig die drie dagen werkt": (
-        "sector_interests 'voedingsindustrie' read as ['anders'] (expected ['landbouw_voedsel']); preferred_form "
-        "'in de fabriek zelf' not understood 3x, skipped (None; expected werkend_leren)"
-    ),
     "oproepkracht bij een uitvaartonderneming die uitvaartverzorger wil worden": (
         "sector_interests 'uitvaart, mensen helpen in een moeilijke tijd' read as ['zorg_welzijn', 'kinderopvang', "
         "'onderwijs'] (nothing about children or school was said; expected anders, with zorg_welzijn at most)"
-    ),
-    "zelfstandig boekhouder van 53 die slordig typt en bij wil blijven": (
-        "sector_interests 'financiele dienstverlening' read as ['anders'] (expected ['zakelijke_dienstverlening'])"
-    ),
-    "bso-medewerker van twintig met een nulurencontract die ook mbo sport doet": (
-        "current_function 'begeleider op de bso' read as begeleider_gz (gehandicaptenzorg, not even a button of "
-        "kinderopvang; expected pm_kinderopvang or groepshulp); sector_interests 'kinderen en sport' read as "
-        "['kinderopvang', 'onderwijs'] (expected kinderopvang, with anders for sport); preferred_form 'op de bso "
-        "zelf leren' not understood 3x, skipped (None; expected werkend_leren)"
-    ),
-    "jongeman van 24 met wajong die buiten in het groen wil werken": (
-        "goal 'werk buiten in het groen, met begeleiding' not understood 3x, skipped (None; expected omscholen or "
-        "orienteren); preferred_form 'op een werkplek met een jobcoach' not understood 3x, skipped (None; expected "
-        "werkend_leren)"
     ),
     "eigenaar van een eetcafe die de horeca zat is, een afspraak wil en die toch afslaat": (
         "'kan ik ook een afspraak maken met iemand van jullie?' (at municipality) not read as a request for a "
         "person: 'not understood', no offer, so the decline was never said; work_status 'ik heb een eetcafe, maar "
         "ik stop ermee' read as anders on the second try (expected zzp, debatable for an owner who may have staff);"
         " education_level 'middelbare hotelschool' not understood 3x, skipped (None; expected mbo4)"
-    ),
-    "ziekenhuisverpleegkundige van 28 die haar uren verbetert en de ic-opleiding wil": (
-        "goal 'de ic-opleiding doen' not understood 3x, skipped (None; expected bijscholen or diploma_halen); "
-        "sector_interests 'intensive care' read as ['anders'] (expected ['zorg_welzijn'])"
-    ),
-    "Syrische statushouder van 26 met een rechtendiploma die eerst de taal wil": (
-        "work_status 'ik doe inburgering. ik krijg uitkering van gemeente' not understood once, then read as anders"
-        " (expected werkzoekend_bijstand: a benefit from the gemeente)"
     ),
     "hotelreceptioniste met een jaarcontract die naar personeelszaken wil": (
         "employer_size 'het is een internationale hotelketen' not understood 3x, skipped (None; expected groot); "
@@ -1453,22 +1330,7 @@ XFAIL: dict[str, str] = {
         "personeelszaken' not understood 3x (None; expected omscholen); preferred_form ''s avonds naar de les' not "
         "understood 3x (None; expected klassikaal)"
     ),
-    "belader op de vuilniswagen zonder diploma die zijn c-rijbewijs wil": (
-        "work_status 'ik sta achter op de vuilniswagen, vast bij de reinigingsdienst van de gemeente' read as "
-        "werkzoekend_bijstand ('van de gemeente'; expected werknemer_vast: he has a permanent job), so no employer,"
-        " hours or sector questions; goal 'mijn c-rijbewijs halen zodat ik zelf mag rijden' not understood 3x "
-        "(None; expected bijscholen or diploma_halen); preferred_form 'met een instructeur, niet online' not "
-        "understood 3x (None; expected klassikaal)"
-    ),
-    "gastouder van 35 die haar leeftijd in de samenvatting verbetert en een kinderopvang wil": (
-        "goal 'mijn eigen kleine kinderopvang beginnen' not understood 3x, skipped (None; expected ondernemen)"
-    ),
-    "vervroegd gepensioneerde agent van 64 die een fietsenwerkplaats wil en vraagt wat koers is": (
-        "goal 'een fietsenwerkplaats aan huis beginnen' not understood 3x, skipped (None; expected ondernemen)"
-    ),
-    "Ghanese schoonmaakster via een uitzendbureau die verpleegkundige wil worden": (
-        "preferred_form 'school en werken samen' not understood 3x, skipped (None; expected werkend_leren)"
-    ),
+
 }
 
 

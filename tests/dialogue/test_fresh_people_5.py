@@ -45,6 +45,10 @@ their result. The other 36 are strict xfails in XFAIL below, with every field th
   slaughterhouse, taxi transport, a dairy factory); employer_size, 2 ('zeshonderd man personeel' read as
   mkb, 'een grote zorginstelling' not understood); age, 1 (a correction inside the answer lost);
   municipality, 1 ('vries, bij assen' offered as Assen).
+
+Then measured on the intake as tuned on the first, third and fourth sets, before anyone looked at
+these people's findings: 22 of 50 pass. That is the honest figure for fresh people at that point.
+Everything after that is tuning on this set too (see the git log), so it is no fresh measurement any more.
 """
 
 from __future__ import annotations
@@ -1244,10 +1248,6 @@ PEOPLE = [
 
 # The people this intake misreads: name -> the finding (field, sentence, what was read, what was expected).
 XFAIL: dict[str, str] = {
-    "stratenmaker van 44 met lts die uitvoerder wil worden": (
-        "goal 'uitvoerder worden, dan hoef ik niet meer de hele dag op mijn knieen' read as omscholen; expected "
-        "bijscholen (uitvoerder is the step up in his own sector, the wegenbouw)"
-    ),
     "orderpicker van 23 via het uitzendbureau die een heftruckcertificaat wil": (
         "goal 'mijn heftruckcertificaat halen zodat ik meer verdien' read as diploma_halen; expected bijscholen "
         "(a course certificate for the work he does, not a diploma)"
@@ -1257,62 +1257,13 @@ XFAIL: dict[str, str] = {
         "omscholen or diploma_halen); preferred_form 'ik wil naar een school, thuis leer ik niks' read as online; "
         "expected klassikaal"
     ),
-    "gepensioneerde machinist van 71 die met zijn ipad wil leren omgaan": (
-        "goal \"mijn kleinkinderen sturen foto's op de ipad maar ik snap er niks van, dat wil ik leren\" not "
-        "understood 3x, skipped (None; expected basisvaardigheden)"
-    ),
-    "vmbo-leerling van zestien die automonteur wil worden": (
-        "work_status 'ik zit in de vierde klas van het vmbo': 'Dat heb ik genoteerd' (read as education_level "
-        "vmbo, a diploma not yet obtained: expected geen), then the work question again, not understood 3x, "
-        "skipped (None; expected student); goal 'na de zomer naar het mbo voor automonteur' not understood 3x "
-        "(None; expected diploma_halen); preferred_form 'in de werkplaats, ik wil met mijn handen bezig' not "
-        "understood 3x (None; expected werkend_leren)"
-    ),
-    "zelfstandig schilder van 52 die iemand in dienst wil nemen": (
-        "current_sector 'verven en behangen, bij mensen thuis en bij bedrijven' not understood 3x, skipped "
-        "(None; expected techniek_bouw_energie, a painter works in the bouw)"
-    ),
-    "verzorgende ig van 39 in de thuiszorg die verpleegkundige wil worden": (
-        "education_level 'mbo drie' (the level in letters) not understood 3x, skipped (None; expected mbo3)"
-    ),
-    "serveerster van negentien met een nulurencontract die niet weet wat ze wil": (
-        "goal 'geen idee eigenlijk, daarom ben ik hier' taken as 'weet ik niet' and skipped (None); expected "
-        "orienteren (the schema: orienteren = does not know yet)"
-    ),
     "systeembeheerder van 28 met een associate degree die cloudcertificaten wil": (
         "goal 'certificaten halen voor azure en aws, daar is veel vraag naar' not understood 3x, skipped (None; "
         "expected bijscholen)"
     ),
-    "filiaalmanager van 47 in de ww die naar de pabo wil": (
-        "goal 'ik wil de pabo doen en juf worden' not understood 3x, skipped (None; expected omscholen or "
-        "diploma_halen); preferred_form 'in deeltijd, gewoon in de collegezaal' not understood 3x (None; expected "
-        "klassikaal)"
-    ),
-    "alleenstaande moeder van 33 in de bijstand die helpende zorg wil worden": (
-        "preferred_form 'leren en tegelijk werken, dan verdien ik ook wat' not understood 3x, skipped (None; "
-        "expected werkend_leren)"
-    ),
-    "psychologe van 26 zonder baan en zonder uitkering die twijfelt": (
-        "goal 'ik weet niet goed welke kant ik op wil' taken as 'weet ik niet' and skipped (None); expected "
-        "orienteren (does not know yet)"
-    ),
-    "roemeense vleesverwerker van 41 via een uitzendbureau die beter nederlands wil": (
-        "current_sector 'slachterij, ik snij vlees' read as anders; expected landbouw_voedsel (meat processing "
-        "is the food industry)"
-    ),
     "hovenier van 45 die vakbekwaam hovenier wil worden": (
         "goal 'mijn papieren als vakbekwaam hovenier halen' not understood 3x, skipped (None; expected "
         "bijscholen or diploma_halen)"
-    ),
-    "schoonmaakster van 60 die met de computer en de telefoon wil leren werken": (
-        "goal 'alles moet nu via een app en de computer, dat wil ik leren' not understood 3x, skipped (None; "
-        "expected basisvaardigheden); so the interest and help questions came too, which she could not answer"
-    ),
-    "mbo-student ict van 18 met stufi die door wil naar het hbo": (
-        "work_status 'ik doe mbo 4 software developer, tweede jaar': 'Dat heb ik genoteerd' (read as "
-        "education_level mbo4, the study he is doing, and current_sector ict), then the work question again, not "
-        "understood 3x, skipped (None; expected student); the diploma question never came (mbo4; expected vmbo, "
-        "his 'vmbo tl')"
     ),
     "leerkracht van 50 die intern begeleider wil worden": (
         "employer_size 'onze stichting heeft twintig scholen, wel zeshonderd man personeel' read as mkb; "
@@ -1323,25 +1274,6 @@ XFAIL: dict[str, str] = {
         "goal 'de vervolgopleiding intensive care' not understood 3x, skipped (None; expected bijscholen); "
         "sector_interests 'de ic' (intensive care) read as ['ict']; expected ['zorg_welzijn']; preferred_form "
         "'leren op de afdeling zelf' not understood 3x (None; expected werkend_leren)"
-    ),
-    "zzp grafisch ontwerper van 36 die webdesign erbij wil": (
-        "goal 'websites leren bouwen, dan kan ik klanten meer bieden' not understood 3x, skipped (None; expected "
-        "bijscholen or ondernemen)"
-    ),
-    "jongen van 25 met wajong en praktijkonderwijs die kok wil worden": (
-        "work_status 'ik heb een wajong-uitkering van het uwv' read as werkzoekend_ww; expected arbeidsongeschikt "
-        "(the schema: Wajong); preferred_form 'in een echte keuken leren met werken erbij' not understood 3x "
-        "(None; expected werkend_leren)"
-    ),
-    "havist van zeventien met een zaterdagbaan die verpleegkundige wil worden": (
-        "education_level 'nog niks, ik zit in havo vier' read as havo; expected geen (no diploma yet); goal "
-        "'later wil ik verpleegkundige worden' read as omscholen; expected diploma_halen (a pupil's first "
-        "vocational diploma); preferred_form 'gewoon les' not understood 3x (None; expected klassikaal)"
-    ),
-    "beleidsmedewerker van 57 bij de gemeente die bij een reorganisatie de zorg in wil": (
-        "goal 'ik wil iets met mijn handen en met mensen, begeleider in de gehandicaptenzorg lijkt me mooi' not "
-        "understood 3x, skipped (None; expected omscholen); preferred_form 'half werken, half leren' not "
-        "understood 3x (None; expected werkend_leren)"
     ),
     "net afgestudeerde marketeer van 24 in de ww die gewoon weer aan het werk wil": (
         "goal 'zo snel mogelijk weer aan het werk, wat maakt me niet zoveel uit' read as omscholen; expected "
@@ -1357,20 +1289,6 @@ XFAIL: dict[str, str] = {
     "statushouder uit eritrea van 29 in de bijstand die eerst nederlands wil leren": (
         "education_level 'in eritrea ik ging maar vier jaar naar school' read as buitenlands; expected geen "
         "(four years of school, no diploma; buitenlands is for a foreign diploma)"
-    ),
-    "rechtenstudent van 23 met stufi die niet weet wat na de bachelor": (
-        "goal 'misschien een master, misschien werken, ik weet het echt nog niet' taken as 'weet ik niet' and "
-        "skipped (None); expected orienteren; preferred_form 'op de universiteit' not understood 3x (None; "
-        "expected klassikaal)"
-    ),
-    "schoolverlater van 17 die thuis zit en iets met computers wil": (
-        "work_status 'ik heb net mijn vmbo diploma en zit nu thuis, ik heb nog niks': 'Dat heb ik genoteerd' "
-        "(the diploma), then the work question again, not understood 3x, skipped (None; expected "
-        "werkzoekend_zonder_uitkering or anders); preferred_form 'school' not understood 3x (None; expected "
-        "klassikaal)"
-    ),
-    "begeleider gehandicaptenzorg van 35 die meer over autisme wil weten en zijn gemeente verbetert": (
-        "employer_size 'een grote zorginstelling' not understood 3x, skipped (None; expected groot)"
     ),
     "postbezorger van 46 die buschauffeur wil worden en zijn leeftijd in het antwoord verbetert": (
         "age '45, eh nee, 46 sinds vorige week' read as 45 (the correction inside the answer is lost; expected "
@@ -1389,10 +1307,6 @@ XFAIL: dict[str, str] = {
         "goal 'iets rustigs in de natuur, boswachter lijkt me prachtig' not understood 3x, skipped (None; "
         "expected omscholen); municipality 'ik woon in vries, bij assen' gave 'Bedoel je Assen?' (the city she "
         "named as a landmark; the script confirms every 'Bedoel je') and Assen; expected Tynaarlo (or Vries)"
-    ),
-    "oproepkracht van 22 in een hotel die naar de hotelschool wil en naar bbl vraagt": (
-        "goal 'de hotelschool in leeuwarden' (a school name) not understood 3x, skipped (None; expected "
-        "diploma_halen)"
     ),
     "marokkaanse vrouw van 44 zonder uitkering die wil leren lezen en rekenen en ja zegt op hulp": (
         "goal 'ik wil werk in de kinderopvang, maar eerst beter lezen' read as basisvaardigheden (accepted), so "
