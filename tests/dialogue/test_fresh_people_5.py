@@ -1282,10 +1282,6 @@ XFAIL: dict[str, str] = {
     "zelfstandige taxichauffeur van 62 die conciërge op een school wil worden": (
         "current_sector 'taxivervoer' read as anders; expected logistiek (transport)"
     ),
-    "bakker van 48 met een eigen bakkerij en zes man personeel die een tweede winkel wil": (
-        "goal 'een tweede winkel openen in het dorp verderop' not understood 3x, skipped (None; expected "
-        "ondernemen); sector_interests 'brood en banket' read as ['anders']; expected landbouw_voedsel or retail"
-    ),
     "statushouder uit eritrea van 29 in de bijstand die eerst nederlands wil leren": (
         "education_level 'in eritrea ik ging maar vier jaar naar school' read as buitenlands; expected geen "
         "(four years of school, no diploma; buitenlands is for a foreign diploma)"
@@ -1299,10 +1295,6 @@ XFAIL: dict[str, str] = {
     "magazijnmedewerker van 38 die de grootte en de uren niet weet": (
         "goal 'mijn reachtruck papieren halen' not understood 3x, skipped (None; expected bijscholen)"
     ),
-    "politieagent van 41 die rechercheur wil worden": (
-        "goal 'rechercheur worden' read as omscholen; expected bijscholen (the step up within the police); "
-        "sector_interests 'de recherche' read as ['anders']; expected ['overheid_veiligheid']"
-    ),
     "docente van 51 in de ziektewet met een burn-out die boswachter wil worden": (
         "goal 'iets rustigs in de natuur, boswachter lijkt me prachtig' not understood 3x, skipped (None; "
         "expected omscholen); municipality 'ik woon in vries, bij assen' gave 'Bedoel je Assen?' (the city she "
@@ -1313,11 +1305,7 @@ XFAIL: dict[str, str] = {
         "the interest question is skipped and the kinderopvang she named is not kept: sector_interests [] "
         "(the advice says it does not know her sector yet); expected ['kinderopvang']"
     ),
-    "productiemedewerker van 39 in een fabriek met reorganisatie die procesoperator wil worden": (
-        "current_sector 'voedingsindustrie, een zuivelfabriek' read as anders; expected landbouw_voedsel (or "
-        "techniek_bouw_energie); sector_interests 'de procesindustrie' read as ['anders']; expected "
-        "techniek_bouw_energie or landbouw_voedsel"
-    ),
+
 }
 
 
