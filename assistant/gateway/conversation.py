@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.sql import Select
 
-from assistant.gateway.rasa_client import BotMessage, RasaClient, RasaUnavailable
+from assistant.gateway.rasa_client import BotMessage, Button, RasaClient, RasaUnavailable, attach_kinds
 from assistant.privacy import redact
 from assistant.shared_state import TurnLocks
 from assistant.shared_state.memory import MemoryTurnLocks
@@ -145,6 +145,42 @@ KEPT = Message.pending == true()
 IN_FLIGHT = Message.pending == false()
 WAITING = Message.pending.is_not(None)
 ORPHAN_AFTER_S = 30.0
+
+
+# Sent with each message as Rasa metadata (Rasa keeps it on the user event in its tracker), so
+# a retry can tell whether Rasa already heard a message whose answer never reached us.
+MESSAGE_ID_KEY = "koers_message_id"
+
+
+def answer_in_tracker(tracker: dict[str, Any] | None, message_id: int) -> list[BotMessage] | None:
+    """The bot's answer to message ``message_id`` as Rasa's tracker holds it; None when Rasa
+    never heard it.
+
+    Rasa saves a turn's events together when the turn is done, so a heard message was answered:
+    its answer is the bot events up to the next user message, split as Rasa's REST channel
+    sends them (text with buttons, then the custom payload, then the image).
+    """
+    events = (tracker or {}).get("events") or []
+    for i, event in enumerate(events):
+        if event.get("event") != "user" or (event.get("metadata") or {}).get(MESSAGE_ID_KEY) != message_id:
+            continue
+        out: list[BotMessage] = []
+        for later in events[i + 1:]:
+            if later.get("event") == "user":
+                break
+            if later.get("event") != "bot":
+                continue
+            data = later.get("data") or {}
+            buttons = tuple(Button(title=str(b.get("title", "")), payload=str(b.get("payload", b.get("title", ""))))
+                            for b in data.get("buttons") or data.get("quick_replies") or [])
+            if buttons or later.get("text"):
+                out.append(BotMessage(text=later.get("text"), buttons=buttons))
+            if data.get("custom"):
+                out.append(BotMessage(custom=data["custom"]))
+            if data.get("image"):
+                out.append(BotMessage(image=data["image"]))
+        return attach_kinds(out)
+    return None
 
 
 def kept_conversations() -> Select:
@@ -404,7 +440,7 @@ class ConversationService:
             await off_loop(self._mark_pending, message_id, False)  # the adviser reads it
             return earlier  # a kept message asked for a person: the bot says no more
         try:
-            replies = await self._ask_bot(conversation_id, clean, metadata)
+            replies = await self._ask_bot(conversation_id, clean, {**(metadata or {}), MESSAGE_ID_KEY: message_id})
         except RasaUnavailable as exc:
             return earlier + await self._keep(conversation_id, message_id, str(exc))
         await self._record_bot(conversation_id, replies, answers=message_id)
@@ -452,7 +488,14 @@ class ConversationService:
             if await off_loop(self.status, conversation_id) in HANDOFF_STATUSES:
                 break  # an adviser answers from here on
             try:
-                replies = await self._ask_bot(conversation_id, text)
+                # Rasa may have heard it: its replica or our call to it died before the answer
+                # was stored. Then its tracker holds the answer: never make it hear a message twice.
+                heard = answer_in_tracker(await self.rasa.tracker(conversation_id), message_id)
+                if heard is not None:
+                    log.info("kept message was heard by rasa; answer taken from its tracker",
+                             extra={"conversation_id": conversation_id})
+                replies = until_handoff(heard) if heard is not None else \
+                    await self._ask_bot(conversation_id, text, {MESSAGE_ID_KEY: message_id})
             except RasaUnavailable:
                 self.observer.rasa_error("retry")
                 await off_loop(self._mark_pending, message_id, True)  # an orphan is kept from now on
