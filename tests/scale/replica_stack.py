@@ -4,8 +4,9 @@
 PostgreSQL), 2 action servers and 2 Koers services (one ``KOERS_SECRET_KEY``, ``DATABASE_URL``
 and ``REDIS_URL``), and HAProxy with three frontends like deploy/haproxy.cfg: the Koers services
 (the public one), the Rasa servers (the services reach Rasa through it) and the action servers
-(Rasa reaches its actions through it). The processes are started with the same commands as
-``koers run`` (assistant.runner), under one ``Stack`` whose ports are HAProxy's frontends.
+(Rasa reaches its actions through it), generated from deploy/haproxy.cfg. The processes are
+started with the same commands as ``koers run`` (assistant.runner), under one ``Stack`` whose
+ports are HAProxy's frontends.
 """
 
 from __future__ import annotations
@@ -28,57 +29,38 @@ from assistant.nlu.training import model_path, rasa_executable
 from assistant.runner import Stack, StackPorts, free_port, rasa_endpoints, rasa_server_command, service_python
 from tests.scale.servers import missing
 
-# Generous health checks: with 2 cores a busy Rasa answers its check late, and a server marked
-# DOWN under load is a false outage. A killed server is found at once anyway: its refused
-# connection is retried on the other server (conn-failure only: a request that reached a server
-# is never sent twice) and ``observe layer4`` marks it down on that first refused connection.
-HAPROXY_CFG = """\
-global
-    log stdout format raw local0 info
-    maxconn 4096
+# The shipped configuration (deploy/haproxy.cfg, for Docker) is what runs here, with loopback
+# addresses: each bind on a free port, each server-template as this test's servers, no DNS.
+DEPLOY_HAPROXY = "deploy/haproxy.cfg"
 
-defaults
-    mode http
-    log global
-    option httplog
-    option dontlognull
-    timeout connect 2s
-    timeout client 120s
-    timeout server 120s
-    timeout http-request 10s
-    timeout check 10s
-    retries 3
-    retry-on conn-failure
-    option redispatch 1
-    default-server check inter 2s fall 5 rise 1 observe layer4 error-limit 1 on-error mark-down
 
-frontend koers
-    bind 127.0.0.1:{koers}
-    default_backend koers_service
+def loopback_haproxy_config(source: str, binds: dict[str, int], servers: dict[str, dict[str, int]]) -> str:
+    """``source`` with ``bind`` per frontend name and ``server-template`` per backend name replaced."""
+    out: list[str] = []
+    section: list[str] = []
+    used: set[str] = set()
+    for line in source.splitlines():
+        stripped = line.strip()
+        if line and not line[0].isspace() and not stripped.startswith("#"):
+            section = stripped.split()
+            if section[0] == "resolvers":  # Docker's DNS: not on loopback
+                continue
+        elif section and section[0] == "resolvers":
+            continue
+        if stripped.startswith("bind "):
+            line = f"    bind 127.0.0.1:{binds[section[1]]}"
+            used.add(section[1])
+        elif stripped.startswith("server-template "):
+            line = "\n".join(f"    server {name} 127.0.0.1:{port}" for name, port in servers[section[1]].items())
+            used.add(section[1])
+        elif stripped.startswith("default-server "):
+            line = re.sub(r"\s+(init-addr|resolvers) \S+", "", line)
+        out.append(line)
+    missing_parts = (set(binds) | set(servers)) - used
+    if missing_parts:
+        raise ValueError(f"{DEPLOY_HAPROXY} has no frontend or backend named {sorted(missing_parts)}")
+    return "\n".join(out) + "\n"
 
-frontend rasa
-    bind 127.0.0.1:{rasa}
-    default_backend rasa_servers
-
-frontend actions
-    bind 127.0.0.1:{actions}
-    default_backend action_servers
-
-backend koers_service
-    balance roundrobin
-    option httpchk GET /livez
-{koers_servers}
-
-backend rasa_servers
-    balance roundrobin
-    option httpchk GET /
-{rasa_servers}
-
-backend action_servers
-    balance roundrobin
-    option httpchk GET /health
-{action_servers}
-"""
 
 NAMES = ("a", "b")
 # An HAProxy httplog line: ... frontend backend/server timers status ... "METHOD path HTTP/1.1"
@@ -146,14 +128,15 @@ class ReplicaStack:
 
     # -- life cycle ---------------------------------------------------------------------------
     def haproxy_config(self) -> Path:
-        def servers(prefix: str, ports: dict[str, int]) -> str:
-            return "\n".join(f"    server {prefix}-{n} 127.0.0.1:{p}" for n, p in ports.items())
+        def named(prefix: str, ports: dict[str, int]) -> dict[str, int]:
+            return {f"{prefix}-{n}": p for n, p in ports.items()}
 
         ports = self.stack.ports
-        text = HAPROXY_CFG.format(
-            koers=ports.koers, rasa=ports.rasa, actions=ports.actions,
-            koers_servers=servers("koers", self.koers_ports), rasa_servers=servers("rasa", self.rasa_ports),
-            action_servers=servers("actions", self.action_ports),
+        text = loopback_haproxy_config(
+            (self.home / DEPLOY_HAPROXY).read_text(encoding="utf-8"),
+            binds={"koers": ports.koers, "rasa": ports.rasa, "actions": ports.actions},
+            servers={"koers_service": named("koers", self.koers_ports), "rasa_servers": named("rasa", self.rasa_ports),
+                     "action_servers": named("actions", self.action_ports)},
         )
         path = self.run_dir / "haproxy.cfg"
         path.write_text(text, encoding="utf-8")
