@@ -145,6 +145,8 @@ KEPT = Message.pending == true()
 IN_FLIGHT = Message.pending == false()
 WAITING = Message.pending.is_not(None)
 ORPHAN_AFTER_S = 30.0
+# How a round of kept messages ended (ConversationService._answer_kept).
+ANSWERED, BOT_DOWN, BOT_BUSY = "answered", "down", "busy"
 
 
 # Sent with each message as Rasa metadata (Rasa keeps it on the user event in its tracker), so
@@ -218,6 +220,9 @@ class ConversationService:
         # replicas it is a Redis lock (assistant.shared_state).
         self.locks: TurnLocks = locks if locks is not None else MemoryTurnLocks()
         self.observer: TurnObserver = _NoObserver()
+        # Whether Rasa still works on a conversation (with replicas: its Redis lock store); a
+        # kept message is not sent again while it may still be in Rasa's hands.
+        self.bot_busy: Callable[[str], Awaitable[bool]] | None = None
 
     # -- wiring ---------------------------------------------------------------------------
     def register_channel(self, channel: str, deliver: Deliverer) -> None:
@@ -433,8 +438,8 @@ class ConversationService:
         self, conversation_id: str, clean: str, message_id: int, metadata: dict[str, Any] | None
     ) -> list[BotMessage]:
         # Messages kept while the bot was down go first: Rasa must read them in the order typed.
-        earlier, _, ok = await self._answer_kept(conversation_id, before=message_id)
-        if not ok:
+        earlier, _, state = await self._answer_kept(conversation_id, before=message_id)
+        if state != ANSWERED:
             return earlier + await self._keep(conversation_id, message_id, "earlier kept messages still unanswered")
         if earlier and await off_loop(self.status, conversation_id) in HANDOFF_STATUSES:
             await off_loop(self._mark_pending, message_id, False)  # the adviser reads it
@@ -476,15 +481,19 @@ class ConversationService:
         with self.sessions() as db:
             return [(int(mid), text or "") for mid, text in db.execute(query.order_by(Message.id)).all()]
 
-    async def _answer_kept(self, conversation_id: str, before: int | None) -> tuple[list[BotMessage], int, bool]:
+    async def _answer_kept(self, conversation_id: str, before: int | None) -> tuple[list[BotMessage], int, str]:
         """Send the conversation's kept messages to the bot, in order; the caller holds its turn lock.
 
         Returns the replies (with the signal handlers' extras), how many were answered, and
-        False when the bot is still down (the rest stays kept).
+        ANSWERED, BOT_DOWN (the rest stays kept) or BOT_BUSY (Rasa still works on this
+        conversation, maybe on a kept message whose caller died: all stay kept for now).
         """
         out: list[BotMessage] = []
         done = 0
-        for message_id, text in await off_loop(self._kept_messages, conversation_id, before):
+        kept = await off_loop(self._kept_messages, conversation_id, before)
+        if kept and self.bot_busy is not None and await self.bot_busy(conversation_id):
+            return out, done, BOT_BUSY
+        for message_id, text in kept:
             if await off_loop(self.status, conversation_id) in HANDOFF_STATUSES:
                 break  # an adviser answers from here on
             try:
@@ -499,11 +508,11 @@ class ConversationService:
             except RasaUnavailable:
                 self.observer.rasa_error("retry")
                 await off_loop(self._mark_pending, message_id, True)  # an orphan is kept from now on
-                return out, done, False
+                return out, done, BOT_DOWN
             await self._record_bot(conversation_id, replies, answers=message_id)
             out.extend(replies + await self._apply_bot_signals(conversation_id, replies))
             done += 1
-        return out, done, True
+        return out, done, ANSWERED
 
     def _mark_pending(self, message_id: int, pending: bool) -> None:
         with self.sessions.begin() as db:
@@ -540,11 +549,11 @@ class ConversationService:
         total = 0
         for conversation_id in await off_loop(self._conversations_with_kept):
             async with self.locks.hold(conversation_id):
-                replies, done, ok = await self._answer_kept(conversation_id, before=None)
+                replies, done, state = await self._answer_kept(conversation_id, before=None)
             total += done
             await self.deliver(conversation_id, replies)
-            if not ok:
-                break  # still down: the next round tries again
+            if state == BOT_DOWN:
+                break  # still down: the next round tries again (a busy one waits for it too)
         return total
 
     def _conversations_with_kept(self) -> list[str]:

@@ -109,3 +109,28 @@ def test_answer_in_tracker_splits_as_the_rest_channel_does() -> None:
                    BotMessage(text="Advies", custom={"kind": "advice"})]
     assert answer_in_tracker({"events": events}, 9) is None
     assert answer_in_tracker(None, 7) is None
+
+
+async def test_a_kept_message_waits_while_rasa_still_works_on_its_conversation(
+        db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dead turn's message may still be in Rasa's hands (its lock store says so): sending it
+    again then would make Rasa hear it twice once the first one is done."""
+    rasa = DyingTurnRasa(heard=False)
+    service = _service(db_url, rasa)
+    await _die_mid_turn(service, rasa, "eerste")
+    monkeypatch.setattr(conversation_module, "ORPHAN_AFTER_S", 0.0)
+    busy = {CID: True}
+
+    async def bot_busy(cid: str) -> bool:
+        return busy.get(cid, False)
+
+    service.bot_busy = bot_busy
+    assert await service.retry_pending() == 0
+    replies = await service.handle_user_message(CID, "tweede")  # kept too: it must wait its turn
+    assert [m.custom for m in replies] == [{"kind": "kept"}]
+    assert [text for text, _ in rasa.calls] == ["eerste"]
+    busy[CID] = False
+    assert await service.retry_pending() == 2
+    assert [text for text, _ in rasa.calls] == ["eerste", "eerste", "tweede"]
+    assert [(m["sender"], m["text"]) for m in service.history(CID)] == [
+        ("user", "eerste"), ("user", "tweede"), ("bot", "Je zei: eerste"), ("bot", "Je zei: tweede")]
