@@ -9,11 +9,12 @@ export TF_DETERMINISTIC_OPS := 1
 # Rasa sends no usage data (telemetry) unless the operator sets RASA_TELEMETRY_ENABLED=true.
 export RASA_TELEMETRY_ENABLED ?= false
 
-.PHONY: help install install-dev run test test-service fuzz check lint typecheck imports validate train unit e2e bench simulate clean browser-deps
+.PHONY: help install install-dev run test test-service test-replica fuzz check lint typecheck imports validate train unit e2e bench simulate clean browser-deps
 
 help:
 	@echo "make run    - installeren, database bijwerken, trainen (indien nodig) en alles starten"
 	@echo "make test   - installeren, controles, trainen (gecached) en alle tests draaien"
+	@echo "make test-replica - 2x Rasa, acties en service achter HAProxy (PostgreSQL, Redis, kill -9)"
 	@echo "make bench  - latency-benchmark (bench/turn_latency.py)"
 	@echo "make fuzz   - fuzzing van alle ingangen (10.000 berichten, schemathesis, atheris)"
 	@echo "make simulate - 10.000 gesimuleerde gesprekken met de intake (results/simulation.md)"
@@ -60,6 +61,12 @@ SERVICE_TESTS := tests/gateway tests/channels tests/handoff tests/documents test
 	tests/intake tests/scale tests/learning tests/fuzz tests/foundation/test_service_env.py
 test-service: install-dev
 	.venv-service/bin/python -m pytest -q -m "not e2e and not browser and not slow and not rasa" $(SERVICE_TESTS)
+
+# Issue 12, item 2: two Rasa servers, two action servers and two Koers services behind HAProxy
+# on a throwaway PostgreSQL and Redis; 200 conversations with kill -9 of a Rasa server and a
+# Koers service, and a takeover across replicas. Part of `make test` too (marker e2e + replica).
+test-replica: install-dev train
+	$(BIN)/python -m pytest -q -s -m replica tests/scale/test_replica_stack.py
 
 # The simulator's full run (issue 9): 10,000 parser-only conversations and their report in
 # results/ (exit code 1 on any violation). The suite (tests/simulate) runs 2,000 of them.

@@ -29,6 +29,7 @@ from urllib.parse import unquote, urlparse
 import yaml
 
 from assistant.database import upgrade
+from assistant.gateway.rasa_client import RASA_LOCK_KEY_PREFIX
 from assistant.logging_setup import configure_logging
 from assistant.nlu.training import model_path, rasa_executable, train
 from assistant.settings import Settings
@@ -61,7 +62,7 @@ def lock_store_config(redis_url: str) -> tuple[dict[str, object], dict[str, str]
         "url": parsed.hostname,
         "port": parsed.port or 6379,
         "db": int(parsed.path.lstrip("/") or 0),
-        "key_prefix": "koersrasa",
+        "key_prefix": RASA_LOCK_KEY_PREFIX,  # the service reads Rasa's locks (rasa_lock_held)
         "use_ssl": parsed.scheme == "rediss",
     }
     env: dict[str, str] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import importlib
 import json
 import logging
@@ -21,7 +22,7 @@ from assistant.gateway import access
 from assistant.gateway.channels.render import render_widget
 from assistant.gateway.conversation import REFUSED_KIND, ConversationService
 from assistant.gateway.lokets import load_lokets
-from assistant.gateway.rasa_client import RasaClient
+from assistant.gateway.rasa_client import RasaClient, rasa_lock_held
 from assistant.gateway.remote import TrustedProxies, parse_proxies
 from assistant.logging_setup import configure_logging
 from assistant.settings import Settings
@@ -273,6 +274,9 @@ def create_app(settings: Settings | None = None, rasa: RasaClient | None = None)
     app[SERVICE] = ConversationService(sessions, rasa, settings.max_message_chars, locks=shared.locks,
                                        action_server_url=settings.action_server_url,
                                        max_kept=settings.max_kept_messages)
+    redis = getattr(shared, "client", None)
+    if redis is not None:  # Rasa's RedisLockStore is on the same Redis (runner.lock_store_config)
+        app[SERVICE].bot_busy = functools.partial(rasa_lock_held, redis)
     app.router.add_get("/health", health)
     app.router.add_get("/", index)
     app.router.add_post("/api/v1/chat", new_conversation)

@@ -15,14 +15,15 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import func, select, true, update
+from sqlalchemy import false, func, select, true, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.sql import Select
 
-from assistant.gateway.rasa_client import BotMessage, RasaClient, RasaUnavailable
+from assistant.gateway.rasa_client import BotMessage, Button, RasaClient, RasaUnavailable, attach_kinds
 from assistant.privacy import redact
 from assistant.shared_state import TurnLocks
 from assistant.shared_state.memory import MemoryTurnLocks
@@ -137,11 +138,61 @@ class Interception:
 
 # A kept message, as the index on (pending, conversation_id) can answer it.
 KEPT = Message.pending == true()
+# A user message whose turn is running: pending is False from storing it until its answer is
+# stored. Under the conversation's turn lock one still in flight is an orphan (the replica that
+# ran its turn died), answered like a kept one; the retry loop looks for orphans older than
+# ORPHAN_AFTER_S, so it seldom waits for the lock of a turn that is still running.
+IN_FLIGHT = Message.pending == false()
+WAITING = Message.pending.is_not(None)
+ORPHAN_AFTER_S = 30.0
+# How a round of kept messages ended (ConversationService._answer_kept).
+ANSWERED, BOT_DOWN, BOT_BUSY = "answered", "down", "busy"
+
+
+# Sent with each message as Rasa metadata (Rasa keeps it on the user event in its tracker), so
+# a retry can tell whether Rasa already heard a message whose answer never reached us.
+MESSAGE_ID_KEY = "koers_message_id"
+
+
+def answer_in_tracker(tracker: dict[str, Any] | None, message_id: int) -> list[BotMessage] | None:
+    """The bot's answer to message ``message_id`` as Rasa's tracker holds it; None when Rasa
+    never heard it.
+
+    Rasa saves a turn's events together when the turn is done, so a heard message was answered:
+    its answer is the bot events up to the next user message, split as Rasa's REST channel
+    sends them (text with buttons, then the custom payload, then the image).
+    """
+    events = (tracker or {}).get("events") or []
+    for i, event in enumerate(events):
+        if event.get("event") != "user" or (event.get("metadata") or {}).get(MESSAGE_ID_KEY) != message_id:
+            continue
+        out: list[BotMessage] = []
+        for later in events[i + 1:]:
+            if later.get("event") == "user":
+                break
+            if later.get("event") != "bot":
+                continue
+            data = later.get("data") or {}
+            buttons = tuple(Button(title=str(b.get("title", "")), payload=str(b.get("payload", b.get("title", ""))))
+                            for b in data.get("buttons") or data.get("quick_replies") or [])
+            if buttons or later.get("text"):
+                out.append(BotMessage(text=later.get("text"), buttons=buttons))
+            if data.get("custom"):
+                out.append(BotMessage(custom=data["custom"]))
+            if data.get("image"):
+                out.append(BotMessage(image=data["image"]))
+        return attach_kinds(out)
+    return None
 
 
 def kept_conversations() -> Select:
     """The retry loop's query: conversations with kept messages, oldest kept message first."""
     return select(Message.conversation_id).where(KEPT).order_by(Message.id)
+
+
+def orphaned_conversations(before: datetime) -> Select:
+    """Conversations with a message in flight since before ``before`` (its replica died?)."""
+    return select(Message.conversation_id).where(IN_FLIGHT, Message.created_at < before).order_by(Message.id)
 
 
 class ConversationService:
@@ -169,6 +220,9 @@ class ConversationService:
         # replicas it is a Redis lock (assistant.shared_state).
         self.locks: TurnLocks = locks if locks is not None else MemoryTurnLocks()
         self.observer: TurnObserver = _NoObserver()
+        # Whether Rasa still works on a conversation (with replicas: its Redis lock store); a
+        # kept message is not sent again while it may still be in Rasa's hands.
+        self.bot_busy: Callable[[str], Awaitable[bool]] | None = None
 
     # -- wiring ---------------------------------------------------------------------------
     def register_channel(self, channel: str, deliver: Deliverer) -> None:
@@ -232,7 +286,11 @@ class ConversationService:
                 conv.status = status
                 conv.updated_at = utcnow()
 
-    def _store(self, conversation_id: str, sender: str, text: str | None, payload: dict[str, Any] | None) -> int:
+    def _store(self, conversation_id: str, sender: str, text: str | None, payload: dict[str, Any] | None,
+               in_flight: bool = False, answers: int | None = None) -> int:
+        """Store one message; ``in_flight``: a user message on its way to the bot (see
+        ``IN_FLIGHT``); ``answers`` (a user message's id) marks that message answered in the
+        same transaction."""
         with self.sessions.begin() as db:
             # Touching the conversation first takes its lock (SQLite's write lock, PostgreSQL's row
             # lock): two messages of one conversation stored at once cannot get the same seq.
@@ -240,8 +298,11 @@ class ConversationService:
                        .execution_options(synchronize_session=False))
             last = db.execute(select(func.max(Message.seq)).where(Message.conversation_id == conversation_id)).scalar()
             msg = Message(conversation_id=conversation_id, sender=sender, text=text, payload=payload,
-                          seq=int(last or 0) + 1)
+                          seq=int(last or 0) + 1, pending=False if in_flight else None)
             db.add(msg)
+            if answers is not None:
+                db.execute(update(Message).where(Message.id == answers).values(pending=None)
+                           .execution_options(synchronize_session=False))
             db.flush()
             return int(msg.id)
 
@@ -283,7 +344,13 @@ class ConversationService:
             ).first()
             return (0, 0) if last is None else (int(last.id), int(last.seq))
 
-    async def _record_bot(self, conversation_id: str, messages: list[BotMessage], sender: str = "bot") -> None:
+    async def _record_bot(self, conversation_id: str, messages: list[BotMessage], sender: str = "bot",
+                          answers: int | None = None) -> None:
+        """Store and publish the bot's messages; ``answers``: the user message they answer (in
+        flight or kept), done from the moment its answer is stored (one transaction, so a
+        replica that dies in between leaves it answered or waiting, never both or neither)."""
+        if not messages and answers is not None:
+            await off_loop(self._mark_pending, answers, False)
         for m in messages:
             payload = {k: v for k, v in m.to_json().items() if k != "text"} or None
             if payload and isinstance(payload.get("custom"), dict):
@@ -292,7 +359,8 @@ class ConversationService:
                 custom = payload["custom"]
                 payload["custom"] = {k: redact(v) if k in PRIVATE_CUSTOM_KEYS and isinstance(v, str) else v
                                      for k, v in custom.items()}
-            mid = await off_loop(self._store, conversation_id, sender, m.text, payload)
+            mid = await off_loop(self._store, conversation_id, sender, m.text, payload, False, answers)
+            answers = None
             await self._publish(ConversationEvent(conversation_id, "message", sender, m.text, payload, mid))
 
     # -- the turn ---------------------------------------------------------------------------
@@ -303,8 +371,13 @@ class ConversationService:
         channel: str = "web",
         loket_id: str | None = None,
         metadata: dict[str, Any] | None = None,
+        replayed: bool = False,
     ) -> list[BotMessage]:
-        """Process one user message and return the bot's direct reply (empty when silent)."""
+        """Process one user message and return the bot's direct reply (empty when silent).
+
+        ``replayed``: the channel runs the whole update again when its turn stops mid-way
+        (the WhatsApp and Telegram webhook inbox), so the message is not marked in flight.
+        """
         text = (text or "").strip()
         if len(text) > self.max_message_chars:
             return [BotMessage(text=TOO_LONG)]
@@ -312,12 +385,12 @@ class ConversationService:
             return [BotMessage(text=EMPTY)]
         started = time.perf_counter()
         try:
-            return await self._turn(conversation_id, text, channel, loket_id, metadata)
+            return await self._turn(conversation_id, text, channel, loket_id, metadata, replayed)
         finally:
             self.observer.turn_done(channel, time.perf_counter() - started)
 
     async def _turn(self, conversation_id: str, text: str, channel: str, loket_id: str | None,
-                    metadata: dict[str, Any] | None) -> list[BotMessage]:
+                    metadata: dict[str, Any] | None, replayed: bool = False) -> list[BotMessage]:
         async with self.locks.hold(conversation_id):
             conv = await off_loop(self.ensure_conversation, conversation_id, channel, loket_id)
             for intercept in self._interceptors:
@@ -332,7 +405,10 @@ class ConversationService:
             if len(await off_loop(self._kept_messages, conversation_id, None)) >= self.max_kept:
                 return [BotMessage(text=KEPT_FULL, custom={"kind": REFUSED_KIND})]
             clean = redact(text)
-            mid = await off_loop(self._store, conversation_id, "user", clean, None)
+            # In flight until its answer is stored: when this replica dies mid-turn (kill -9,
+            # out of memory), another replica answers it (see IN_FLIGHT).
+            to_bot = conv.status not in HANDOFF_STATUSES and not replayed
+            mid = await off_loop(self._store, conversation_id, "user", clean, None, to_bot)
             await self._publish(ConversationEvent(conversation_id, "message", "user", clean, None, mid))
             if conv.status in HANDOFF_STATUSES:
                 return []  # an adviser answers; the bot stays silent
@@ -362,16 +438,17 @@ class ConversationService:
         self, conversation_id: str, clean: str, message_id: int, metadata: dict[str, Any] | None
     ) -> list[BotMessage]:
         # Messages kept while the bot was down go first: Rasa must read them in the order typed.
-        earlier, _, ok = await self._answer_kept(conversation_id, before=message_id)
-        if not ok:
+        earlier, _, state = await self._answer_kept(conversation_id, before=message_id)
+        if state != ANSWERED:
             return earlier + await self._keep(conversation_id, message_id, "earlier kept messages still unanswered")
         if earlier and await off_loop(self.status, conversation_id) in HANDOFF_STATUSES:
+            await off_loop(self._mark_pending, message_id, False)  # the adviser reads it
             return earlier  # a kept message asked for a person: the bot says no more
         try:
-            replies = await self._ask_bot(conversation_id, clean, metadata)
+            replies = await self._ask_bot(conversation_id, clean, {**(metadata or {}), MESSAGE_ID_KEY: message_id})
         except RasaUnavailable as exc:
             return earlier + await self._keep(conversation_id, message_id, str(exc))
-        await self._record_bot(conversation_id, replies)
+        await self._record_bot(conversation_id, replies, answers=message_id)
         extra = await self._apply_bot_signals(conversation_id, replies)
         return earlier + replies + extra
 
@@ -395,34 +472,47 @@ class ConversationService:
         return [BotMessage(text=APOLOGY, custom={"kind": KEPT_KIND})]
 
     def _kept_messages(self, conversation_id: str, before: int | None) -> list[tuple[int, str]]:
-        """The conversation's kept user messages (before message ``before``), oldest first."""
-        query = select(Message.id, Message.text).where(KEPT, Message.conversation_id == conversation_id)
+        """The conversation's kept user messages (before message ``before``), oldest first.
+
+        With orphans: the caller holds the turn lock, so no turn of this conversation runs."""
+        query = select(Message.id, Message.text).where(WAITING, Message.conversation_id == conversation_id)
         if before is not None:
             query = query.where(Message.id < before)
         with self.sessions() as db:
             return [(int(mid), text or "") for mid, text in db.execute(query.order_by(Message.id)).all()]
 
-    async def _answer_kept(self, conversation_id: str, before: int | None) -> tuple[list[BotMessage], int, bool]:
+    async def _answer_kept(self, conversation_id: str, before: int | None) -> tuple[list[BotMessage], int, str]:
         """Send the conversation's kept messages to the bot, in order; the caller holds its turn lock.
 
         Returns the replies (with the signal handlers' extras), how many were answered, and
-        False when the bot is still down (the rest stays kept).
+        ANSWERED, BOT_DOWN (the rest stays kept) or BOT_BUSY (Rasa still works on this
+        conversation, maybe on a kept message whose caller died: all stay kept for now).
         """
         out: list[BotMessage] = []
         done = 0
-        for message_id, text in await off_loop(self._kept_messages, conversation_id, before):
+        kept = await off_loop(self._kept_messages, conversation_id, before)
+        if kept and self.bot_busy is not None and await self.bot_busy(conversation_id):
+            return out, done, BOT_BUSY
+        for message_id, text in kept:
             if await off_loop(self.status, conversation_id) in HANDOFF_STATUSES:
                 break  # an adviser answers from here on
             try:
-                replies = await self._ask_bot(conversation_id, text)
+                # Rasa may have heard it: its replica or our call to it died before the answer
+                # was stored. Then its tracker holds the answer: never make it hear a message twice.
+                heard = answer_in_tracker(await self.rasa.tracker(conversation_id), message_id)
+                if heard is not None:
+                    log.info("kept message was heard by rasa; answer taken from its tracker",
+                             extra={"conversation_id": conversation_id})
+                replies = until_handoff(heard) if heard is not None else \
+                    await self._ask_bot(conversation_id, text, {MESSAGE_ID_KEY: message_id})
             except RasaUnavailable:
                 self.observer.rasa_error("retry")
-                return out, done, False
-            await off_loop(self._mark_pending, message_id, False)
-            await self._record_bot(conversation_id, replies)
+                await off_loop(self._mark_pending, message_id, True)  # an orphan is kept from now on
+                return out, done, BOT_DOWN
+            await self._record_bot(conversation_id, replies, answers=message_id)
             out.extend(replies + await self._apply_bot_signals(conversation_id, replies))
             done += 1
-        return out, done, True
+        return out, done, ANSWERED
 
     def _mark_pending(self, message_id: int, pending: bool) -> None:
         with self.sessions.begin() as db:
@@ -459,17 +549,20 @@ class ConversationService:
         total = 0
         for conversation_id in await off_loop(self._conversations_with_kept):
             async with self.locks.hold(conversation_id):
-                replies, done, ok = await self._answer_kept(conversation_id, before=None)
+                replies, done, state = await self._answer_kept(conversation_id, before=None)
             total += done
             await self.deliver(conversation_id, replies)
-            if not ok:
-                break  # still down: the next round tries again
+            if state == BOT_DOWN:
+                break  # still down: the next round tries again (a busy one waits for it too)
         return total
 
     def _conversations_with_kept(self) -> list[str]:
-        """Conversations with kept messages, the one with the oldest kept message first."""
+        """Conversations with kept messages, the one with the oldest kept message first; then
+        those with an orphaned message."""
+        before = utcnow() - timedelta(seconds=ORPHAN_AFTER_S)
         with self.sessions() as db:
-            return list(dict.fromkeys(db.execute(kept_conversations()).scalars()))
+            return list(dict.fromkeys([*db.execute(kept_conversations()).scalars(),
+                                       *db.execute(orphaned_conversations(before)).scalars()]))
 
     def _channel(self, conversation_id: str) -> str | None:
         with self.sessions() as db:

@@ -2,13 +2,35 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
 
 log = logging.getLogger(__name__)
+
+# Rasa's RedisLockStore keys (``koers run`` and the container set this prefix): one ticket lock
+# per conversation, "<prefix>:lock:<conversation id>", JSON with the tickets and their expiry.
+RASA_LOCK_KEY_PREFIX = "koersrasa"
+
+
+async def rasa_lock_held(redis: Any, conversation_id: str) -> bool:
+    """Whether a Rasa server still works on (or waits to work on) this conversation: a ticket in
+    Rasa's RedisLockStore that has not expired. A message whose caller died may still be in
+    Rasa's hands; it must not be sent again before Rasa is done with it. False when unsure."""
+    try:
+        raw = await redis.get(f"{RASA_LOCK_KEY_PREFIX}:lock:{conversation_id}")
+        if not raw:
+            return False
+        tickets = [json.loads(t) for t in json.loads(raw).get("tickets") or []]
+        now = time.time()
+        return any(float(t.get("expires", 0)) > now for t in tickets)
+    except Exception as exc:  # Redis down or a format we do not know: do not hold the retry up
+        log.warning("could not read rasa's lock", extra={"conversation_id": conversation_id, "error": str(exc)})
+        return False
 
 
 class RasaUnavailable(Exception):

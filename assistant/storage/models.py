@@ -50,7 +50,8 @@ class Message(Base):
     # The message's number in its conversation (1, 2, 3, ...): clients page and spot gaps by it,
     # and the service finds a conversation's position without counting its history.
     seq = Column(Integer, nullable=True)
-    # True for a user message kept while the bot was down, until it is answered; else NULL.
+    # True for a user message kept while the bot was down, until it is answered; False while its
+    # turn runs (a web message in flight: answered by another turn if its replica dies); else NULL.
     pending = Column(Boolean, nullable=True)
 
     __table_args__ = (

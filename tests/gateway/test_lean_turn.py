@@ -32,12 +32,12 @@ async def test_a_held_database_write_leaves_other_requests_served(aiohttp_client
     original = ConversationService._store
 
     def held_store(self: ConversationService, conversation_id: str, sender: str, text: str | None,
-                   payload: dict[str, Any] | None) -> int:
+                   payload: dict[str, Any] | None, *args: Any) -> int:
         if conversation_id == slow and sender == "user" and text == "eerste":
             entered.set()
             # On the event loop this wait would stop every request until it times out.
             released_by_test.append(release.wait(HOLD_LIMIT_S))
-        return original(self, conversation_id, sender, text, payload)
+        return original(self, conversation_id, sender, text, payload, *args)
 
     monkeypatch.setattr(ConversationService, "_store", held_store)
     first = asyncio.create_task(client.post(f"/api/v1/chat/{slow}/messages", json={"text": "eerste"},

@@ -181,7 +181,8 @@ class TelegramAdapter:
             await self.send_to(chat_id, cid, [BotMessage(text=ONLY_TEXT)], remember=False)
             return
         replies = await self.service.handle_user_message(
-            cid, text, channel=CHANNEL, loket_id=loket_id, metadata={"channel": CHANNEL})
+            cid, text, channel=CHANNEL, loket_id=loket_id, metadata={"channel": CHANNEL},
+            replayed=True)  # the webhook inbox runs an update again when its turn stops mid-way
         await self.send_to(chat_id, cid, replies)
 
     # -- outbound ----------------------------------------------------------------------------

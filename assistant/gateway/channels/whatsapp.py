@@ -188,7 +188,8 @@ class WhatsAppAdapter:
             await self.send_to(sender, cid, [BotMessage(text=ONLY_TEXT)], remember=False)
             return
         replies = await self.service.handle_user_message(
-            cid, text, channel=CHANNEL, loket_id=loket_id, metadata={"channel": CHANNEL})
+            cid, text, channel=CHANNEL, loket_id=loket_id, metadata={"channel": CHANNEL},
+            replayed=True)  # the webhook inbox runs an update again when its turn stops mid-way
         await self.send_to(sender, cid, replies)
 
     def text_of(self, cid: str, message: dict[str, Any]) -> str | None:
