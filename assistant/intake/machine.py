@@ -822,7 +822,8 @@ class _Turn:
                     if not cue.startswith("re:") and not _abbreviation_fits(cue, text, hit.end()):
                         continue
                     before = text[:hit.start()].split()[-3:]  # "niet op de computer"
-                    if cue.startswith("re:") or not _NEGATORS.intersection(before):  # "geen vast contract"
+                    shrug = re.search(r"\bgeen (?:flauw )?idee\b", " ".join(before))  # "geen idee, best groot"
+                    if cue.startswith("re:") or shrug or not _NEGATORS.intersection(before):  # "geen vast contract"
                         found = (self._listify(spec, value), len(hit.group().strip()))
                         if not longest:
                             return found
