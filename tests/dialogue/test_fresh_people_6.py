@@ -18,34 +18,38 @@ idee', ask FAQ questions midway, ask for a person and then accept or decline. Go
 learning are said in many forms. A tuple is used only where a careful human adviser would accept
 either reading.
 
-First run (PYTHONPATH=. .venv/bin/python -m pytest -q tests/dialogue/test_fresh_people_6.py): 12 of the 50
-people passed, 38 failed. Four of those failures were the test's own faults and were fixed without touching
-an expectation's meaning: two FAQ digressions were placed at the study-hours question, which this intake
-does not ask anyone (moved to the learning-form and municipality questions; the planner then passed); the
-Bulgarian cleaner's sector interest was expected although, under the goal reading the test itself accepts
-(basisvaardigheden), the intake rightly does not ask it (now ["horeca"] or not asked, and she passed); and
-one accepted pair of interests was listed in one order only (the other order added; that person still
-fails on the goal). After the fixes: 14 of 50 (28 %) reach the right profile and advice, far below the 95 %
-bar. No person looped or got an offer nobody asked for. The other 36 are strict xfails in XFAIL below, with
-every field they got wrong:
+First run, on the intake of main at 80f6681 where this branch started (PYTHONPATH=. .venv/bin/python -m
+pytest -q tests/dialogue/test_fresh_people_6.py): 12 of the 50 people passed, 38 failed. Four failures
+were the test's own faults and were fixed without changing what an expectation means: two FAQ digressions
+sat at the study-hours question, which this intake asks nobody (moved to the learning-form and municipality
+questions); the Bulgarian cleaner's sector interest was expected although, under the goal reading the test
+itself accepts (basisvaardigheden), the intake rightly does not ask it (now ["horeca"] or not asked); one
+accepted pair of interests was listed in one order only (other order added). That gave 14 of 50 (28 %) on
+80f6681 (commit 874ce47, kept as branch wt-people6-on-80f6681), with 36 strict xfails: goal 19, learning
+form 13, diploma 7, interests 6, work status 3, and one each for age (20 read from 'twintig jaar thuis
+geweest'), employer size, job-loss risk, sector, literacy, the municipality correction in the summary, a
+request for a person at the goal question not recognised, and the ontwikkeladvies FAQ answer naming STAP.
 
-- goal (19 people): stories, not labels, for ander werk, an own business, a course, a diploma or 'ik weet
-  het niet' are not understood, asked again twice and skipped (17), or misread (2: 'planner ... bij ons eigen
-  bedrijf' as ondernemen, 'meer klanten krijgen' as orienteren);
-- learning form (13): 'bij iemand in de buurt', 'leren door het te doen', 'maakt me niet zoveel uit',
-  'vaste lesavonden', 'liever vaste lessen' and the like are skipped (10), misread (2), or filled unasked
-  from the goal answer (1: 'boekhouding ... op de computer' read as online);
-- diploma (7): a diploma being studied for read as obtained (hbo student, havo 5 pupil read as hbo_bachelor,
-  3rd-year vmbo pupil as vmbo), a foreign university read as wo_master, Turkish primary school as
-  buitenlands, 'geen school in mijn land' and 'geen, alleen mijn chauffeurspas' skipped;
-- sector interests (6): ggz read as zorg + kinderopvang + onderwijs, 'netwerkbeveiliging' as overheid,
-  'verduurzaming van huizen', 'communicatie', 'iets met geld' as anders, 'in een magazijn' as nothing;
-- work status (3): 'ik heb uitkeering van gemeente', 'een melkveebedrijf met mijn broer' read as anders, a
-  vmbo pupil skipped;
-- one each: age 20 read from 'twintig jaar thuis geweest'; a summary correction of the municipality not
-  applied; employer size 'een keten met zo'n vierhonderd mensen' skipped; 'de fabriek gaat ... dicht, dus
-  ja' skipped; 'voedingsindustrie' as anders; 'rekenen mag wel beter' as no help wanted; a request for a
-  person at the goal question not recognised (no handoff); the ontwikkeladvies FAQ answer mentions STAP.
+Main moved on while this set was being run (intake commits fe8eaa4, 0acd2df, cd58f1b, 7b63180, tuned on the
+other sets and a simulator, never on this one), so the branch was rebased on main 7b63180 and run again with
+the same people and expectations: 29 of 50 (58 %) reach the right profile and advice, still far below the
+95 % bar. No person looped or got an offer nobody asked for. The 21 others are strict xfails in XFAIL below,
+with every field they got wrong on 7b63180:
+
+- goal (10): stories for other work or a course are not understood, asked again twice and skipped (8: 'in
+  een plantsoen werken', 'als zelfstandig coach aan de slag', 'leraar maatschappijleer', 'van de weg af',
+  'door naar verzorgende ig', 'zittend werk, iets met administratie', 'iets in de thuiszorg', 'mijn
+  boekhouding ... op de computer'), or misread (2: 'planner ... bij ons eigen bedrijf' as ondernemen,
+  'eerst rustig kijken wat ik wil' as omscholen - the latter passed on 80f6681, a regression);
+- learning form (7): 'bij iemand in de buurt', 'gewoon mee kan draaien', 'een cursus in het dorp', 'liever
+  vaste lessen' skipped (4); 'online of in een groep, allebei prima' as online and 'klassikale lessen met
+  praktijkoefeningen' as werkend_leren (2); filled unasked as online from 'op de computer' in a goal (1);
+- diploma (3): 'tweede jaar hbo' (studying) read as an hbo diploma, 'geen school in mijn land' as
+  buitenlands, 'geen, alleen mijn chauffeurspas' skipped;
+- sector interests (3): 'verduurzaming van huizen' and 'iets met geld' as anders; never asked and filled
+  as logistiek for a warehouse worker who wants installatiewerk;
+- one each: 'de fabriek gaat ... dicht, dus ja' skipped; 'rekenen mag wel beter' read as no help wanted;
+  a municipality correction in the summary not applied.
 """
 
 from __future__ import annotations
@@ -1614,22 +1618,9 @@ XFAIL: dict[str, str] = {
         "education_level never asked, filled from an earlier answer: read as hbo_bachelor; expected havo "
         "(answer would have been 'havo')"
     ),
-    "gepensioneerde van 68 met ulo die met de tablet wil leren werken": (
-        "goal 'ik wil met de tablet leren werken, mijn kleinkinderen sturen alles via whatsapp' not "
-        "understood (asked again, then skipped); expected basisvaardigheden"
-    ),
-    "werkzoekende van 24 met havo zonder uitkering die wil uitzoeken wat bij haar past": (
-        "goal 'ik weet het echt niet, ik wil eerst uitzoeken wat bij me past' not understood (asked again, "
-        "then skipped); expected orienteren; preferred_form 'maakt me niet zoveel uit eigenlijk' not "
-        "understood (asked again, then skipped); expected geen_voorkeur"
-    ),
     "jongen van 26 met wajong en praktijkonderwijs die in het groen wil werken": (
         "goal 'ik wil graag in een plantsoen werken, buiten met planten' not understood (asked again, then "
-        "skipped); expected omscholen or diploma_halen; preferred_form 'leren door het te doen, met mijn "
-        "handen' not understood (asked again, then skipped); expected werkend_leren"
-    ),
-    "turkse schoonmaakster van 57 op oproepbasis die bang is voor ontslag en beter wil lezen": (
-        "education_level 'geen diploma, in turkije alleen lagere school' read as buitenlands; expected geen"
+        "skipped); expected omscholen or diploma_halen"
     ),
     "ontslagen manager van 61 in de ww die zelfstandig coach wil worden en naar scholing in de ww vraagt": (
         "goal 'als zelfstandig coach aan de slag' not understood (asked again, then skipped); expected "
@@ -1637,23 +1628,11 @@ XFAIL: dict[str, str] = {
         "geen_voorkeur"
     ),
     "eritrese man van 29 in de bijstand die vrachtwagenchauffeur wil worden": (
-        "work_status 'ik heb uitkeering van gemeente' read as anders; expected werkzoekend_bijstand; "
-        "education_level 'geen school in mijn land, ik heb hier inburgering gedaan' not understood (asked "
-        "again, then skipped); expected geen"
-    ),
-    "warmtepompmonteur van 36 die eerste monteur wil worden en vraagt wie de opleiding betaalt": (
-        "preferred_form 'op de zaak leren naast een ervaren collega' not understood (asked again, then "
-        "skipped); expected werkend_leren"
+        "education_level 'geen school in mijn land, ik heb hier inburgering gedaan' read as buitenlands; expected geen"
     ),
     "beleidsmedewerker van 50 bij de gemeente met reorganisatie die leraar wil worden": (
         "goal 'ik wil het onderwijs in, leraar maatschappijleer' not understood (asked again, then skipped); "
-        "expected omscholen; preferred_form 'een deeltijdopleiding met vaste lesavonden' not understood "
-        "(asked again, then skipped); expected klassikaal"
-    ),
-    "zelfstandige glazenwasser van 55 die bij het doel om een mens vraagt en ja zegt": (
-        "handoff: the request for a person at the goal question, 'ik snap er niks van, kan iemand me even "
-        "bellen?', is not recognised; it is treated as an unclear goal answer and the goal is asked again, so "
-        "no adviser is offered and he gets the advice instead of the handoff he asked for"
+        "expected omscholen"
     ),
     "vrachtwagenchauffeur van 47 met een versleten rug die om een mens vraagt en dan zelf verder gaat": (
         "goal 'ik wil van de weg af, mijn rug is op. iets op kantoor misschien' not understood (asked again, "
@@ -1663,87 +1642,42 @@ XFAIL: dict[str, str] = {
         "goal 'door naar verzorgende ig' not understood (asked again, then skipped); expected bijscholen or "
         "diploma_halen"
     ),
-    "bedrijfsleider schoenenwinkel van 39 die zijn uren verbetert en naar de politie wil": (
-        'employer_size "het is een keten met zo\'n vierhonderd mensen" not understood (asked again, then '
-        "skipped); expected groot"
-    ),
     "metaalbewerker van 53 in de wga na een hernia die administratief werk zoekt": (
         "goal 'zittend werk, iets met administratie' not understood (asked again, then skipped); expected omscholen"
     ),
-    "herintreedster van 45 zonder uitkering die naar privacy vraagt en in de kinderopvang wil": (
-        "age never asked: the work-status story 'ik ben twintig jaar thuis geweest voor de kinderen en zoek "
-        "nu weer werk, ...' is read as age 20, so she is asked about studiefinanciering and her privacy "
-        "question at the age question never comes; expected age 45"
-    ),
     "productiemedewerker van 43 zonder diploma in een vleesfabriek die dichtgaat": (
         "at_risk_of_job_loss 'de fabriek gaat volgend jaar dicht, dus ja' not understood (asked again, then "
-        "skipped); expected True; current_sector 'voedingsindustrie' read as anders; expected "
-        "landbouw_voedsel; literacy_need 'lezen gaat goed, maar rekenen mag wel beter' read as False; "
+        "skipped); expected True; literacy_need 'lezen gaat goed, maar rekenen mag wel beter' read as False; "
         "expected True"
-    ),
-    "psychologiestudent van 23 die haar bachelor wil afmaken en niet weet hoeveel tijd ze heeft": (
-        "sector_interests 'mensen helpen, iets in de ggz' read as ['zorg_welzijn', 'kinderopvang', "
-        "'onderwijs']; expected ['zorg_welzijn']"
     ),
     "zelfstandig schilder van 48 met lts die wil leren isoleren": (
         "sector_interests 'verduurzaming van huizen' read as ['anders']; expected ['techniek_bouw_energie']"
     ),
     "man van 50 al jaren in de bijstand die niet weet wat hij wil maar aan een magazijn denkt": (
-        "goal 'geen idee wat ik wil, als het maar werk is' not understood (asked again, then skipped); "
-        "expected orienteren; sector_interests 'misschien in een magazijn, orders verzamelen' read as []; "
-        "expected ['logistiek']; preferred_form 'ik leer het beste als ik gewoon mee kan draaien' not "
-        "understood (asked again, then skipped); expected werkend_leren"
+        "preferred_form 'ik leer het beste als ik gewoon mee kan draaien' not understood (asked again, then "
+        "skipped); expected werkend_leren"
     ),
-    "syrische apotheker van 36 in de bijstand die haar diploma erkend wil hebben": (
-        "education_level 'universiteit in damascus, farmacie' read as wo_master; expected buitenlands"
-    ),
-    "servicedeskmedewerker van 28 wiens werk naar het buitenland gaat en die security in wil": (
-        "sector_interests 'netwerkbeveiliging, hackers tegenhouden' read as ['overheid_veiligheid']; expected ['ict']"
+    "sociaal werker van 37 in de ziektewet die rustig wil kijken wat ze wil": (
+        "goal 'ik twijfel of ik terug wil naar mijn oude vak, ik wil eerst rustig kijken wat ik wil' read as "
+        "omscholen; expected orienteren"
     ),
     "scholier van 18 in havo 5 zonder diploma die nog niet weet welke studie": (
-        "education_level never asked, filled from an earlier answer: read as hbo_bachelor; expected geen "
-        "(answer would have been 'nog geen, ik zit in havo 5'); sector_interests 'economie en zo, iets met "
-        "geld' read as ['anders']; expected ['zakelijke_dienstverlening']"
+        "sector_interests 'economie en zo, iets met geld' read as ['anders']; expected ['zakelijke_dienstverlening']"
     ),
     "melkveehouder van 44 die een boerderijwinkel en zorgboerderij wil beginnen": (
-        "work_status 'ik heb een melkveebedrijf met mijn broer' read as anders; expected zzp; goal 'een "
-        "boerderijwinkel en een zorgboerderij erbij beginnen' not understood (asked again, then skipped); "
-        "expected ondernemen; preferred_form \"'s winters een cursus in het dorp, in de zomer heb ik geen "
-        'tijd" not understood (asked again, then skipped); expected klassikaal'
+        'preferred_form "\'s winters een cursus in het dorp, in de zomer heb ik geen tijd" not understood '
+        "(asked again, then skipped); expected klassikaal"
     ),
     "beveiliger van 31 die boa wil worden en zijn diploma in het antwoord verbetert": (
         "preferred_form 'klassikale lessen met praktijkoefeningen' read as werkend_leren; expected klassikaal"
-    ),
-    "onderwijsassistent van 42 met tijdelijke contracten die juf wil worden": (
-        "goal 'de pabo doen zodat ik zelf juf kan worden' not understood (asked again, then skipped); "
-        "expected diploma_halen or bijscholen; preferred_form 'deeltijd pabo met werkplekleren' not "
-        "understood (asked again, then skipped); expected werkend_leren or klassikaal"
-    ),
-    "begeleider gehandicaptenzorg van 56 die een agressietraining wil": (
-        "goal 'een cursus omgaan met agressie, dat komt veel voor bij ons' not understood (asked again, then "
-        "skipped); expected bijscholen"
-    ),
-    "fotograaf van 34 met eigen bedrijf die meer klanten wil": (
-        "goal 'meer klanten krijgen, ik wil leren hoe ik mezelf beter verkoop' read as orienteren; expected "
-        "ondernemen or bijscholen"
     ),
     "mantelzorger van 52 met havo die later in de thuiszorg wil": (
         "goal 'later als hij beter is wil ik iets in de thuiszorg gaan doen' not understood (asked again, "
         "then skipped); expected omscholen or diploma_halen"
     ),
     "magazijnmedewerker van 46 in de ww die naar loopbaanadvies vraagt en de techniek in wil": (
-        "the answer to his FAQ question 'ik heb gehoord van een gratis loopbaanadvies voor 45 plussers, klopt "
-        "dat?' (faq/ask_ontwikkeladvies) mentions STAP, which he never asked about; also (seen in a run "
-        "without the FAQ) goal 'iets in de techniek, monteur of zo' not understood (asked again, then "
-        "skipped; expected omscholen) and sector_interests 'installatiewerk, elektra' comes out as "
-        "['logistiek'] (expected ['techniek_bouw_energie'])"
-    ),
-    "vmbo-leerling van 16 die wil weten welke mbo-opleiding past": (
-        "work_status 'ik zit in de derde klas van het vmbo' not understood (asked again, then skipped); "
-        "expected student; education_level never asked, filled from an earlier answer: read as vmbo; expected "
-        "geen (answer would have been 'nog niks, ik zit nog op school'); goal 'weten welke mbo opleiding bij "
-        "me past' not understood (asked again, then skipped); expected orienteren; preferred_form 'met mijn "
-        "handen, doen in plaats van lezen' not understood (asked again, then skipped); expected werkend_leren"
+        "sector_interests never asked, filled from an earlier answer: read as ['logistiek']; expected "
+        "['techniek_bouw_energie'] (answer would have been 'installatiewerk, elektra')"
     ),
     "taxichauffeur van 58 voor zichzelf die zijn boekhouding wil leren en zijn woonplaats verbetert": (
         "education_level 'geen, alleen mijn chauffeurspas' not understood (asked again, then skipped); "
@@ -1752,17 +1686,9 @@ XFAIL: dict[str, str] = {
         "filled from an earlier answer: read as online; expected klassikaal (answer would have been 'in een "
         "groepje met andere ondernemers'); municipality 'almelo' read as Almelo; expected Hengelo"
     ),
-    "concierge van 63 met mulo die beter met excel wil leren werken": (
-        "goal 'niks groots, gewoon wat beter met excel leren werken' not understood (asked again, then "
-        "skipped); expected basisvaardigheden or bijscholen"
-    ),
-    "marketingmedewerker van 25 via payroll die haar hbo in deeltijd wil halen": (
-        "sector_interests 'communicatie' read as ['anders']; expected ['zakelijke_dienstverlening']"
-    ),
     "gestopte vwo-student van 21 die in de opening om een mens vraagt en het dan zelf probeert": (
-        "goal 'misschien een andere studie, of gewoon werken, ik weet het niet' not understood (asked again, "
-        "then skipped); expected orienteren; preferred_form 'ik heb hulp nodig bij plannen, dus liever vaste "
-        "lessen' not understood (asked again, then skipped); expected klassikaal"
+        "preferred_form 'ik heb hulp nodig bij plannen, dus liever vaste lessen' not understood (asked again, "
+        "then skipped); expected klassikaal"
     ),
 }
 
