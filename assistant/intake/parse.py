@@ -85,7 +85,8 @@ NOT_OBTAINED = re.compile(
 LEVEL_WORD = re.compile(r"\b(mbo|niveau)\s+(een|twee|drie|vier)\b")
 # Still at that school: "ik zit in de vierde klas van het vmbo", "ik doe mbo 4", "havo vier".
 IN_SCHOOL_BEFORE = re.compile(
-    r"\b(?:bezig|volg|studeer|doe nu|ik doe|zit op|zit nog op|zit in|klas|jaar van|leerjaar)\b")
+    r"\b(?:bezig|volg|studeer|doe nu|ik doe|zit op|zit nog op|zit in|klas|jaar van|leerjaar|"
+    r"(?:eerste|tweede|derde|vierde|1e|2e|3e|4e) jaar)\b")
 IN_SCHOOL_AFTER = re.compile(r"^(?:\d|een|twee|drie|vier|vijf|zes|eerste|tweede|derde|vierde|vijfde|zesde)\b"
                              r"(?! (?:diploma|gehaald|afgerond))|^\w* ?(?:\w+ )?(?:eerste|tweede|derde|vierde) jaar\b")
 # A school not finished, said in the next clause: "entree, maar niet afgemaakt".
