@@ -151,6 +151,9 @@ _YES = re.compile(
     r"goed|is goed|oke?|okay|oké|natuurlijk|doe maar|precies|correct|inderdaad|wel|best wel|eigenlijk wel|"
     r"soms|een beetje|af en toe|ietsje|(?:ik )?denk (?:het|van) wel|waarschijnlijk wel|"
     r"ik geloof (?:het )?wel|volgens mij wel|dat wel)\b")
+# The yes or no after the story: "de fabriek gaat dicht, dus ja", "ze zoeken juist mensen, dus nee".
+_ENDS_YES = re.compile(r"\b(?:dus|helaas|jammer genoeg|ik denk het) (?:ja|wel)$")
+_ENDS_NO = re.compile(r"\b(?:dus|gelukkig) (?:nee|niet)$")
 _DONT_KNOW = re.compile(
     r"^(?:(?:dat )?weet ik (?:niet|het niet|nog niet)|geen idee|weet niet|geen flauw idee|ik weet het niet|"
     r"ik weet niet|wn|idk|onbekend|zeg ik liever niet|dat zeg ik liever niet|sla maar over|overslaan|skip|"
@@ -564,16 +567,18 @@ class _Turn:
 
     def is_yes(self) -> bool:
         n = _answer_part(self.norm)
-        if _NO.match(n) or _DONT_KNOW.match(n):
+        if _NO.match(n) or _DONT_KNOW.match(n) or _ENDS_NO.search(n):
             return False
         short = len(n.split()) <= 4
-        return bool(_YES.match(n)) or (self.intent == "affirm" and self.r.confidence >= NLU_SURE and short)
+        said = bool(_YES.match(n)) or bool(_ENDS_YES.search(n))
+        return said or (self.intent == "affirm" and self.r.confidence >= NLU_SURE and short)
 
     def is_no(self) -> bool:
         n = _answer_part(self.norm)
-        if _DONT_KNOW.match(n):
+        if _DONT_KNOW.match(n) or _ENDS_YES.search(n):
             return False  # "geen idee hoeveel" is no "geen"
-        return bool(_NO.match(n)) or (self.intent == "deny" and self.r.confidence >= NLU_SURE and len(n.split()) <= 4)
+        said = bool(_NO.match(n)) or bool(_ENDS_NO.search(n))
+        return said or (self.intent == "deny" and self.r.confidence >= NLU_SURE and len(n.split()) <= 4)
 
     def answer_to(self, spec: Field) -> tuple[Any, dict[str, Any], bool]:
         """(value for this question or None, other facts, own words used)."""

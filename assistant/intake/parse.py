@@ -104,7 +104,9 @@ AT_RISK = re.compile(
     r"reorganisatie|reorganiseert|failliet|faillissement|boventallig|"
     r"(?:baan|werk|functie) (?:gaat )?(?:verdwijnt|verdwijnen|verdwijn)|"
     r"(?:baan|werk) (?:gaan |ga )?(?:kwijt ?raken|verliezen)|ga (?:mijn )?(?:baan|werk) (?:verliezen|kwijt)|"
-    r"contract (?:wordt|word) niet verlengd|niet verlengd|bedrijf (?:gaat )?(?:dicht|sluit|stopt))\b")
+    r"contract (?:wordt|word) niet verlengd|niet verlengd|contract (?:loopt|stopt) (?:af|binnenkort)|"
+    r"(?:bedrijf|fabriek|winkel|zaak|vestiging|filiaal|afdeling|locatie|kantoor)(?: \w+){0,4} "
+    r"(?:dicht|sluit|sluiten|stopt|stoppen|verhuist|verdwijnt|failliet))\b")
 # Interest wording for which the catalogue's everyday vocabulary may name a sector.
 CATALOGUE_CUE = re.compile(
     r"\b(?:iets met|iets in|graag met|werk graag|werken met|lijkt me|vind ik leuk|interesse in|"

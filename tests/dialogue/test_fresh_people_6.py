@@ -1613,11 +1613,6 @@ XFAIL: dict[str, str] = {
         "preferred_form 'bij iemand in de buurt, niet alleen achter een scherm' not understood (asked again, "
         "then skipped); expected klassikaal"
     ),
-    "productiemedewerker van 43 zonder diploma in een vleesfabriek die dichtgaat": (
-        "at_risk_of_job_loss 'de fabriek gaat volgend jaar dicht, dus ja' not understood (asked again, then "
-        "skipped); expected True; literacy_need 'lezen gaat goed, maar rekenen mag wel beter' read as False; "
-        "expected True"
-    ),
     "magazijnmedewerker van 46 in de ww die naar loopbaanadvies vraagt en de techniek in wil": (
         "sector_interests never asked, filled from an earlier answer: read as ['logistiek']; expected "
         "['techniek_bouw_energie'] (answer would have been 'installatiewerk, elektra')"
