@@ -21,7 +21,38 @@ Koers), ask for a person and then decline (opening, goal) or accept (at the dipl
 (all six) and ways of learning (all four) are said in many forms. A tuple is used only where a careful human
 adviser would accept either reading.
 
-FIRST_RUN_PLACEHOLDER
+First run, on the intake of main at ce1c54f (the branch rebased on it just before; PYTHONPATH=.
+/work/main/.venv/bin/python -m pytest -q tests/dialogue/test_fresh_people_7.py): 22 of the 50 people (44 %)
+reach the right profile and advice (or the handoff they asked for), far below issue #9's 95 % bar. The
+transcripts of all 28 failures were read; none was the test's own fault (no answer or digression for a
+question this person is not asked, no follow-up without an answer, no expectation against the schema), so
+nothing was changed after the run but XFAIL below. The 28 misread people are strict xfails, with every field
+they got wrong (a person may count under several kinds):
+
+- learning form (7): filled without being asked from words in another answer (4: online from 'met de
+  computer ... internet' in a goal and from 'online handel'; geen_voorkeur from 'maakt niet uit' in a goal
+  and in an interests answer); 'klas'/'school' taken for klassikaal in 'meteen voor de klas en ondertussen
+  leren' and 'op school en in de bakkerij tegelijk' (2); 'een paar avonden cursus, samen met andere
+  ondernemers' skipped (1);
+- sector interests (6): 'jongeren begeleiden' as anders; never asked and filled as kantoor for someone who
+  wants 'de ict in'; 'verkoop, online handel' as retail + techniek + groen; 'autorijles geven' with techniek;
+  'dieren' as landbouw + groen; 'advieswerk voor het mkb' looped (below);
+- goal (5): a heftruckcertificaat as diploma_halen; 'nieuwsgierig wat er allemaal kan', 'later iets met
+  dieren' and 'allround worden' as omscholen; 'de zorg in, verpleegkundige worden' as bijscholen;
+- work status (4): 'een eigen pedicurepraktijk aan huis' and 'ik zit in havo 4' as anders; 'geld van
+  sociale dienst' as zonder uitkering; 'huishoudelijke hulp via een thuiszorgorganisatie, nul uren' skipped;
+- diploma (3): a running hbo study as an hbo diploma; 'ik heb niet naar school geweest' and 'geen, ik ben in
+  de derde van school gegaan' skipped;
+- a request for a person not recognised (3): at the goal, at the diploma and at the summary, so no offer and
+  no handoff;
+- current sector (3): 'evenementen, horeca eigenlijk' as cultuur; 'schoonheidsverzorging' as zorg; ict
+  filled unasked;
+- one each: the age correction inside an answer ('vijfentwintig, sorry, zevenentwintig'), a job at risk told
+  as a story ('... dus ja misschien wel'), 'twintig scholen, zo'n zeshonderd man' as mkb, 'schrijven gaat
+  moeizaam, dus dat zou fijn zijn' skipped, the municipality correction in the summary not applied.
+
+One loop: 'advieswerk voor het mkb' got 'Dank je. Dat heb ik genoteerd.' six times while the interests
+question stayed open. That same thank-you followed by the same question again came for two more people.
 """
 
 from __future__ import annotations
@@ -1589,7 +1620,133 @@ PEOPLE = [
 
 
 # Filled in after the first run: person -> the field(s) misread, what was said, what was read, what was expected.
-XFAIL: dict[str, str] = {}
+XFAIL: dict[str, str] = {
+    "schoonmaakster van 58 met een nulurencontract die met de computer wil leren": (
+        "preferred_form: never asked, filled as online from the goal 'ik wil beter met de computer overweg"
+        " kunnen, mijn kleinkinderen doen alles op internet' (the topic, not how she wants to learn);"
+        " expected klassikaal from 'samen met andere mensen in een lokaal, niet alleen achter een scherm'"
+    ),
+    "orderpicker van 24 via het uitzendbureau die zijn heftruckcertificaat wil": (
+        "goal: 'mijn heftruckcertificaat halen zodat ik meer verdien in het magazijn' read as diploma_halen;"
+        " a forklift certificate to earn more in the same warehouse is bijscholen, not a diploma"
+    ),
+    "zelfstandige stukadoor van 44 met kapotte schouders die met jongeren wil werken": (
+        "sector_interests: 'ik zou graag jongeren begeleiden die het moeilijk hebben' read as ['anders'];"
+        " expected zorg_welzijn and/or onderwijs"
+    ),
+    "gepensioneerde juf van 68 die nieuwsgierig is en iets met kinderen wil": (
+        "goal: 'ik ben gewoon nieuwsgierig wat er allemaal kan, misschien vrijwilligerswerk' read as omscholen;"
+        " expected orienteren"
+    ),
+    "hbo-student verpleegkunde van 20 met een bijbaantje in een cafe": (
+        "education_level: from the work answer 'ik studeer nog, hbo verpleegkunde' read as hbo_bachelor (a study"
+        " in progress taken as a diploma), so the diploma question was never asked; expected havo"
+    ),
+    "zelfstandige hovenier van 49 die meer klanten wil": (
+        "preferred_form: 'een paar avonden cursus, samen met andere ondernemers' not understood, asked three"
+        " times and skipped (None); expected klassikaal"
+    ),
+    "verpleegkundige van 53 in de wia met een hernia die om een mens vraagt en dan zelf verder gaat": (
+        "request for a person at the goal question not recognised: 'kan ik dit niet beter met iemand van jullie"
+        " bespreken?' got 'Sorry, dat begreep ik niet goed', no adviser offer, so her 'nee' was never said"
+        " (the profile itself was right)"
+    ),
+    "uitzendkracht van 41 in de kaasfabriek die bij het diploma om een mens vraagt en ja zegt": (
+        "request for a person at the diploma question not recognised: 'pff dit is moeilijk voor mij, kan ik"
+        " iemand aan de telefoon krijgen?' got 'Sorry, dat begreep ik niet goed'; no offer, no handoff"
+    ),
+    "metaalbewerker van 57 in de ww na een faillissement die hulp met de computer wil": (
+        "preferred_form: never asked, filled as geen_voorkeur from 'maakt niet uit wat' in the goal answer"
+        " ('weer aan het werk, maakt niet uit wat, als het maar met mijn handen is'); expected werkend_leren"
+        " from 'in de praktijk, een leerwerkplek'"
+    ),
+    "oproepkracht van 27 achter de bar op festivals die haar leeftijd verbetert en een eigen bureau wil": (
+        "age: the correction inside the answer 'vijfentwintig, sorry, zevenentwintig bedoel ik' read as 25,"
+        " expected 27; current_sector: 'evenementen, horeca eigenlijk' read as cultuur, expected horeca"
+    ),
+    "kok van 45 in de bijstand zonder diploma die vraagt wat een cursus kost": (
+        "literacy_need: 'schrijven gaat moeizaam, dus dat zou fijn zijn' not understood, asked three times and"
+        " skipped (None); expected True"
+    ),
+    "zelfstandige pedicure van 50 die zich in diabetische voeten wil specialiseren": (
+        "work_status: 'ik heb een eigen pedicurepraktijk aan huis' asked twice and read as anders; expected zzp"
+        " (so hours and sector were never asked)"
+    ),
+    "callcentermedewerker van 23 via payroll met tikfouten die wil leren programmeren": (
+        "at_risk_of_job_loss: 'ze verhuizen de klantenservice naar het buitenland dus ja misschien wel' got"
+        " 'Dank je. Dat heb ik genoteerd.', was asked again three times and skipped (None), expected True;"
+        " sector_interests: never asked, filled as ['zakelijke_dienstverlening'] although the goal said 'ik wil"
+        " de ict in, programeren', expected ['ict'] (also: 'eerlijk gezegd heb ik geen flauw idee' at the"
+        " employer size was not taken as a don't-know and asked three times)"
+    ),
+    "oud-bankmedewerker van 47 in de ww die zich bij het diploma verbetert en economieleraar wil worden": (
+        "preferred_form: 'een zij-instroomtraject, dus meteen voor de klas en ondertussen leren' read as"
+        " klassikaal ('klas' is the class he teaches); expected werkend_leren"
+    ),
+    "bakkersknecht van 19 in de bakkerij van zijn oom die banketbakker wil worden": (
+        "preferred_form: 'op school en in de bakkerij tegelijk' read as klassikaal; expected werkend_leren"
+    ),
+    "havo-leerling van 16 die iets met dieren wil en vraagt wat koers is": (
+        "work_status: 'ik zit in havo 4' asked twice and read as anders, expected student; goal: 'later iets"
+        " met dieren, dierenarts of zo' read as omscholen, expected diploma_halen or orienteren;"
+        " sector_interests: 'dieren' read as ['landbouw_voedsel', 'groen'], expected one of landbouw_voedsel,"
+        " anders, zorg_welzijn"
+    ),
+    "afghaanse moeder van 42 zonder school die in de kinderopvang wil werken": (
+        "work_status: 'geld van sociale dienst, geen werk' read as werkzoekend_zonder_uitkering, expected"
+        " werkzoekend_bijstand; education_level: 'ik heb niet naar school geweest' asked three times and"
+        " skipped (None), expected geen"
+    ),
+    "schoonheidsspecialiste van 30 met een eigen salon die de zorg in wil": (
+        "current_sector: 'schoonheidsverzorging' read as zorg_welzijn, expected anders (a function question"
+        " followed that only a care worker gets); goal: 'ik wil de zorg in, verpleegkundige worden' then read"
+        " as bijscholen, expected omscholen or diploma_halen"
+    ),
+    "onderwijsassistent van 35 met een tijdelijk contract die juf wil worden": (
+        "employer_size: 'de stichting heeft twintig scholen, zo'n zeshonderd man' read as mkb; expected groot"
+    ),
+    "jonge man van 28 in de bijstand zonder diploma die in een magazijn wil werken": (
+        "education_level: 'geen, ik ben in de derde van school gegaan' asked three times and skipped (None);"
+        " expected geen"
+    ),
+    "inkoper van 52 in de ww die een webwinkel in tuinmeubels wil beginnen": (
+        "sector_interests: 'verkoop, online handel' (after a goal about 'een webwinkel in tuinmeubels') read as"
+        " ['retail', 'techniek_bouw_energie', 'groen'], expected retail and/or zakelijke dienstverlening or"
+        " ict; preferred_form: never asked, filled as online from 'online handel' / 'webwinkel', expected"
+        " klassikaal from 'een korte training in een groep met andere starters'"
+    ),
+    "gepensioneerde bedrijfskundige van 66 die als zelfstandig adviseur wil beginnen": (
+        "loop at sector_interests: 'advieswerk voor het mkb' got 'Dank je. Dat heb ik genoteerd.' six times"
+        " while the question was asked again and again, then skipped; expected ['zakelijke_dienstverlening']"
+    ),
+    "buschauffeur van 59 die rijinstructeur wil worden": (
+        "sector_interests: 'autorijles geven' read as ['techniek_bouw_energie', 'onderwijs']; expected one of"
+        " logistiek, anders, onderwijs (driving instruction is no car technique)"
+    ),
+    "rechtenstudent van 23 die haar gemeente in de samenvatting verbetert": (
+        "summary correction not applied: 'ik woon niet in amsterdam maar in diemen' showed the same summary"
+        " again with Amsterdam; expected Diemen"
+    ),
+    "huishoudelijke hulp van 48 met nul uren die verzorgende wil worden": (
+        "work_status: 'ik ben huishoudelijke hulp via een thuiszorgorganisatie, nul uren' got 'Dank je. Dat"
+        " heb ik genoteerd.', was asked three more times and skipped (None), expected werknemer_flex; so"
+        " employer, hours, sector and function were never asked, and current_sector was filled as ict"
+        " (expected zorg_welzijn), apparently from 'met de computer heb ik moeite' at the help question"
+    ),
+    "schoolverlater van 19 zonder uitkering die een startkwalificatie wil en vraagt wat dat is": (
+        "preferred_form: never asked, filled as geen_voorkeur from 'maakt niet uit' in the interests answer"
+        " ('winkel of magazijn, maakt niet uit'); expected werkend_leren from 'bbl, dan verdien ik tenminste"
+        " wat'"
+    ),
+    "baliemedewerker burgerzaken van 63 die in de samenvatting om een mens vraagt en ja zegt": (
+        "request for a person at the summary not recognised: 'voordat ik ja zeg, kan iemand dit met mij"
+        " doorlopen?' got 'Sorry, dat begreep ik niet goed' and the summary again; no offer, no handoff"
+    ),
+    "zelfstandig timmerman van 36 die allround wil worden": (
+        "goal: 'allround worden zodat ik grotere klussen kan aannemen' read as omscholen; expected bijscholen"
+        " (allround timmerman is the next step in his own trade)"
+    ),
+}
 
 
 def _params() -> list[Any]:
