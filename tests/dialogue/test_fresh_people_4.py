@@ -49,17 +49,9 @@ longer measures fresh people; the next fresh set does.
 
 from __future__ import annotations
 
-from typing import Any
-
-import pytest
-
-from tests.dialogue.test_unseen_people import check_person
-from tests.e2e.test_personas import Digression, Persona
-
-
-def _p(name: str, opening: str, answers: dict[str, str], profile: dict[str, Any], **kw: Any) -> Persona:
-    return Persona(name, opening, answers, profile, {}, **kw)
-
+from tests.dialogue.fresh import checks
+from tests.dialogue.fresh import person as _p
+from tests.e2e.test_personas import Digression
 
 ZW = "zorg_welzijn"
 TBE = "techniek_bouw_energie"
@@ -1334,20 +1326,5 @@ XFAIL: dict[str, str] = {
 }
 
 
-def _params() -> list[Any]:
-    return [
-        pytest.param(p, id=p.name, marks=pytest.mark.xfail(strict=True, reason=XFAIL[p.name]))
-        if p.name in XFAIL
-        else pytest.param(p, id=p.name)
-        for p in PEOPLE
-    ]
-
-
-@pytest.mark.parametrize("person", _params())
-def test_a_fresh_person_reaches_the_advice_they_should_get(person: Persona) -> None:
-    check_person(person)
-
-
-def test_at_least_forty_different_people() -> None:
-    assert len(PEOPLE) >= 40 and len({p.name for p in PEOPLE}) == len(PEOPLE)
-    assert set(XFAIL) <= {p.name for p in PEOPLE}  # every finding names a person of this set
+test_a_fresh_person_reaches_the_advice_they_should_get, test_at_least_forty_different_people = checks(
+    PEOPLE, XFAIL)
