@@ -904,6 +904,7 @@ class _Turn:
         """Facts for other questions. A volunteered fact never beats an answer to its own question."""
         correcting = source == "corrected" or (may_correct and bool(_CORRECTION.search(self.norm)))
         changed = False
+        before = dict(self.s["answers"])
         answered = {k for k in facts if self.s["sources"].get(k) in ("asked", "corrected")
                     and facts[k] != self.s["answers"].get(k)}
         if correcting and len(answered) > 1:
@@ -946,7 +947,9 @@ class _Turn:
                 changed = True
         if changed:
             self.after_change()
-        return changed
+        # A fact that no longer applies is dropped again ("voor het mkb" from a pensioner): nothing
+        # changed, so the message is no news to thank for.
+        return changed and self.s["answers"] != before
 
     def after_change(self) -> None:
         """Derived facts, and answers that no longer apply (no employer questions for a zzp'er)."""
@@ -1070,6 +1073,13 @@ class _Turn:
             if name in self.s["answers"]:  # the facts answered it after all (a correction of it)
                 self.close_question()
                 self.continue_()
+                return
+            # News for another question still leaves this one unanswered: it counts as a try,
+            # so a person who keeps telling other things meets the ladder, not the same prompt.
+            attempts = int(self.s["attempts"].get(name, 0)) + 1
+            self.s["attempts"][name] = attempts
+            if attempts >= SKIP_AFTER:
+                self.skip(name, "skipped")
                 return
             self.say(_t("changed") if correcting else _t("noted"))
             self.continue_()
