@@ -152,7 +152,7 @@ _YES = re.compile(
     r"soms|een beetje|af en toe|ietsje|(?:ik )?denk (?:het|van) wel|waarschijnlijk wel|"
     r"ik geloof (?:het )?wel|volgens mij wel|dat wel)\b")
 # The yes or no after the story: "de fabriek gaat dicht, dus ja", "ze zoeken juist mensen, dus nee".
-_ENDS_YES = re.compile(r"\b(?:dus|helaas|jammer genoeg|ik denk het) (?:ja|wel)$")
+_ENDS_YES = re.compile(r"\b(?:dus|helaas|jammer genoeg|ik denk het) (?:ja|wel)(?: \w+){0,2}$")
 _ENDS_NO = re.compile(r"\b(?:dus|gelukkig) (?:nee|niet)$")
 _DONT_KNOW = re.compile(
     r"^(?:(?:dat )?weet ik (?:niet|het niet|nog niet)|geen idee|weet niet|geen flauw idee|ik weet het niet|"
@@ -180,6 +180,9 @@ _HUMAN = re.compile(
     r"\bterug ?gebeld worden\b|"
     # "is er ook iemand die ik kan spreken?", "kan ik dit beter met een adviseur bespreken?"
     r"\biemand (?:die|waar|met wie) (?:ik|je) (?:\w+ )?(?:kan|kun|mag) (?:spreken|bellen|praten|mailen)\b|"
+    # "kan ik dit met iemand van jullie bespreken?", "kan iemand dit met mij doorlopen?", "iemand aan de telefoon"
+    r"\b(?:iemand|een mens|een adviseur|een medewerker)\b.{0,30}\b(?:bespreken|doorlopen|doornemen|doorpraten|"
+    r"overleggen)\b|\biemand aan de (?:telefoon|lijn)\b|"
     r"\bmet (?:een |de |iemand )?(?:adviseur|mens|medewerker|persoon|echt iemand)\b(?: \w+){0,2} "
     r"(?:bespreken|spreken|praten|overleggen|doornemen)\b|"
     r"^(?:praat met een adviseur|ik wil een adviseur|kan ik iemand spreken)")
@@ -210,13 +213,16 @@ _DECLINE = re.compile(r"^(?:(?:nu |voor nu |op dit moment )?(?:even |eerst )?nie
 _SELF_CORRECTION = re.compile(
     r"\b(?:o+h? nee+|eh+ nee+|uh+ nee+|nee+ nee+|nee+ wacht|wacht even|wacht nee+|nee+ sorry|sorry nee+|"
     r"ik bedoel(?:de)?|bedoel ik|of nee+|nee+ toch|nee+ eigenlijk|nee+ correctie|correctie|ik vergis me|"
-    r"vergist|foutje|oeps)\b")
+    r"vergist|foutje|oeps|sorry)\b")
+# "vijfentwintig, sorry, zevenentwintig bedoel ik": the closing "bedoel ik" names no new answer.
+_MEANT_AT_END = re.compile(r"\s(?:bedoel ik|ik bedoel|bedoelde ik)$")
 _SLIP_FILLER = frozenset({"o", "oh", "oo", "eh", "ehm", "uh", "nee", "ja", "sorry", "oeps", "foutje", "wacht", "even"})
 _SHORT_SLIP = re.compile(r"^(\S+(?: \S+){0,2}) nee+ (\S+(?: \S+){0,2})$")  # "52 nee 53", "vast nee tijdelijk"
 _WANT = re.compile(r"\b(?:wil|willen|wilde|zou|graag|halen|behalen|doen|worden|leren|liefst|droom)\b")
 _BECOME = re.compile(r"\bworden\b")
 # A certificate on its own ("certificaten voor azure"), not a trade's papers ("heftruckcertificaat",
 # "een papiertje als bakker"), which people count as a diploma.
+_PEOPLE_WORD = re.compile(r"^(?:man|mensen|medewerkers|werknemers|collega|personeel|personeelsleden|fte|werkenden)")
 _CERTIFICATE = re.compile(r"\bcertificaa?t(?:en)?\b")
 _DIPLOMA = re.compile(r"diploma|\bmbo\b|\bhbo\b|\bopleiding\b|school|\bniveau\b")
 # A diploma held ("ik heb", "gehaald"), not one wanted.
@@ -688,8 +694,9 @@ class _Turn:
         when the words after the last correction answer the question by themselves."""
         if not self.whole:
             return None
-        marks = list(_SELF_CORRECTION.finditer(self.norm))
-        head, tail = (self.norm[:marks[-1].start()], self.norm[marks[-1].end():]) if marks else ("", "")
+        norm = _MEANT_AT_END.sub("", self.norm)
+        marks = list(_SELF_CORRECTION.finditer(norm))
+        head, tail = (norm[:marks[-1].start()], norm[marks[-1].end():]) if marks else ("", "")
         short = _SHORT_SLIP.match(self.norm)
         if not marks and short:
             head, tail = short.group(1), short.group(2)
@@ -748,6 +755,7 @@ class _Turn:
         from assistant.intake.parse import UNITS, _number_word  # the parser's Dutch number words
 
         tokens = self.norm.replace("-", " ").split()
+        found: list[tuple[int, int]] = []  # (token index, number)
         for i, token in enumerate(tokens):
             if token in ("een", "één") and len(tokens) > 2 and tokens[i + 1:i + 2] != ["en"]:
                 continue  # the article ("ik heb een entreediploma"), not the number one
@@ -760,8 +768,14 @@ class _Turn:
                 for form in (stem, stem[:-1] + "f" if stem.endswith("v") else stem[:-1]):
                     number = number or (UNITS.get(form) if form in UNITS else _number_word(form))
             if number is not None:
-                return number
-        return None
+                if spec.id != "employer_size":
+                    return number
+                found.append((i, number))
+        if not found:
+            return None
+        # A head count: the number of people ("twintig scholen, zo'n zeshonderd man"), else the largest.
+        people = [n for i, n in found if tokens[i + 1:i + 2] and _PEOPLE_WORD.match(tokens[i + 1])]
+        return people[0] if people else max(n for _, n in found)
 
     def _fuzzy(self, spec: Field) -> Any:
         """A misspelt answer ("opropkracht", "zorgg"): the closest known wording, if close enough.

@@ -106,7 +106,9 @@ AT_RISK = re.compile(
     r"(?:baan|werk) (?:gaan |ga )?(?:kwijt ?raken|verliezen)|ga (?:mijn )?(?:baan|werk) (?:verliezen|kwijt)|"
     r"contract (?:wordt|word) niet verlengd|niet verlengd|contract (?:loopt|stopt) (?:af|binnenkort)|"
     r"(?:bedrijf|fabriek|winkel|zaak|vestiging|filiaal|afdeling|locatie|kantoor)(?: \w+){0,4} "
-    r"(?:dicht|sluit|sluiten|stopt|stoppen|verhuist|verdwijnt|failliet))\b")
+    r"(?:dicht|sluit|sluiten|stopt|stoppen|verhuist|verdwijnt|failliet)|"
+    r"verhuiz\w* (?:\w+ ){0,4}naar (?:het )?buitenland|"
+    r"(?:wordt|worden|gaat|gaan) (?:\w+ )?(?:geautomatiseerd|wegbezuinigd|opgeheven))\b")
 # Interest wording for which the catalogue's everyday vocabulary may name a sector.
 CATALOGUE_CUE = re.compile(
     r"\b(?:iets met|iets in|graag met|werk graag|werken met|lijkt me|vind ik leuk|interesse in|"
