@@ -36,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 import urllib.request
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
@@ -338,33 +339,40 @@ def sized_replica_stack(names: Sequence[str], **kwargs: Any) -> Any:
 
 async def throughput(url: str, conversations: int, turns: Sequence[str]) -> dict[str, Any]:
     """``conversations`` people at once, each saying ``turns``: opened first (not timed), then
-    all turns; turns per second = turns answered with 200 / wall time of that part."""
+    all turns; turns per second = turns the bot answered / wall time of that part."""
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(timeout=TIMEOUT, connector=connector) as http:
         opened = await asyncio.gather(*(open_chat(http, url) for _ in range(conversations)))
         latencies: list[float] = []
-        errors = 0
+        failed = {"errors": 0, "kept": 0, "no_answer": 0}
 
         async def person(cid: str, auth: dict[str, str]) -> None:
-            nonlocal errors
             for text in turns:
                 t0 = time.perf_counter()
+                why, body = "", None
                 try:
                     async with http.post(f"{url}/api/v1/chat/{cid}/messages", json={"text": text},
                                          headers=auth) as resp:
-                        await resp.read()
-                        ok = resp.status == 200
-                except (aiohttp.ClientError, asyncio.TimeoutError):
-                    ok = False
-                if ok:
-                    latencies.append(time.perf_counter() - t0)
+                        body = await resp.json(content_type=None) if resp.status == 200 else None
+                        why = "" if resp.status == 200 else "errors"
+                except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
+                    why = "errors"
+                if not why and isinstance(body, dict):
+                    messages = body.get("messages") or []
+                    # A message kept for later ("even geduld": Rasa did not answer in time) is no turn served.
+                    if any(m.get("kind") == "kept" for m in messages):
+                        why = "kept"
+                    elif not messages:
+                        why = "no_answer"
+                if why:
+                    failed[why] += 1
                 else:
-                    errors += 1
+                    latencies.append(time.perf_counter() - t0)
 
         t0 = time.perf_counter()
         await asyncio.gather(*(person(cid, auth) for cid, auth in opened))
         wall = time.perf_counter() - t0
-    return {"conversations": conversations, "turns_ok": len(latencies), "errors": errors,
+    return {"conversations": conversations, "turns_ok": len(latencies), **failed,
             "wall_s": round(wall, 2), "turns_per_s": round(len(latencies) / wall, 2),
             "latency": summary(latencies)}
 
@@ -373,6 +381,7 @@ def measure_replicas(names: Sequence[str], pg: Any, redis_url: str, run_dir: Pat
                      turns: Sequence[str], start_timeout_s: float) -> dict[str, Any]:
     url = pg.create_database(f"koers_bench_{len(names)}_{uuid.uuid4().hex[:8]}")
     upgrade(url)
+    run_dir.mkdir(parents=True, exist_ok=True)
     stack = sized_replica_stack(names, home=ROOT, run_dir=run_dir, database_url=url, redis_url=redis_url)
     stack.start()
     try:
@@ -404,7 +413,8 @@ def replica_comparison(loads: Sequence[int], turns: Sequence[str], start_timeout
         "Same topology as tests/scale/replica_stack.py (PostgreSQL 15, Redis, HAProxy from deploy/haproxy.cfg "
         "on loopback), once with 1 Rasa + 1 action server + 1 Koers service and once with 2 of each, on the "
         "same PostgreSQL and Redis servers (a fresh database each), one after the other in this run. "
-        "Conversations are opened first (not timed); turns_per_s = turns answered with 200 / wall time. "
+        "Conversations are opened first (not timed); turns_per_s = turns answered (200 with a bot message, "
+        "not kept for later) / wall time. "
         "All processes share this machine's CPUs (see cpus): two replicas on 2 cores cannot add CPU, so the "
         "ratio shows what the topology costs and gains here, not what it does on separate hosts.")}
 
@@ -539,6 +549,7 @@ def main() -> int:
             results["replicas"] = replica_comparison(loads, KOERS_TURNS[: args.replica_turns],
                                                      args.replica_start_timeout)
         except Exception as exc:  # keep what was measured; say why the replica part is missing
+            traceback.print_exc()
             print(f"replica mode failed: {exc!r}", file=sys.stderr)
             results["replica_error"] = repr(exc)
 
