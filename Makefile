@@ -9,13 +9,14 @@ export TF_DETERMINISTIC_OPS := 1
 # Rasa sends no usage data (telemetry) unless the operator sets RASA_TELEMETRY_ENABLED=true.
 export RASA_TELEMETRY_ENABLED ?= false
 
-.PHONY: help install install-dev run test test-service test-replica fuzz check lint typecheck imports validate train unit e2e bench simulate clean browser-deps
+.PHONY: help install install-dev run test test-service test-replica fuzz check lint typecheck imports validate train unit e2e bench bench-replicas simulate clean browser-deps
 
 help:
 	@echo "make run    - installeren, database bijwerken, trainen (indien nodig) en alles starten"
 	@echo "make test   - installeren, controles, trainen (gecached) en alle tests draaien"
 	@echo "make test-replica - 2x Rasa, acties en service achter HAProxy (PostgreSQL, Redis, kill -9)"
 	@echo "make bench  - latency-benchmark (bench/turn_latency.py)"
+	@echo "make bench-replicas - idem, plus 1 tegen 2 replica's achter HAProxy (PostgreSQL, Redis)"
 	@echo "make fuzz   - fuzzing van alle ingangen (10.000 berichten, schemathesis, atheris)"
 	@echo "make simulate - 10.000 gesimuleerde gesprekken met de intake (results/simulation.md)"
 
@@ -82,6 +83,9 @@ fuzz: install-dev
 
 bench: install-dev train
 	$(BIN)/python bench/turn_latency.py
+
+bench-replicas: install-dev train
+	$(BIN)/python bench/turn_latency.py --replicas 2
 
 clean:
 	rm -rf $(VENV) .venv-service models .rasa var/log

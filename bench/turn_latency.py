@@ -1,12 +1,26 @@
 """Turn latency: Koers service -> Rasa -> action server, next to a bare Rasa REST baseline.
 
-Both are measured in the same run on this machine:
+Everything below is measured in the same run on this machine:
 - koers: the real stack (``assistant.runner.Stack``) on loopback, user turns posted to the
   service's chat API (redaction, transcript storage, Rasa, custom actions, SQL tracker store);
+- stages of that same stack, per user turn, conversation by conversation interleaved with the
+  koers turns (so machine load falls on every stage alike):
+  (a) service: the Koers chat API (the koers sequential figures),
+  (b) rasa_webhook: Rasa's REST webhook of the stack directly (NLU, policies, action-server
+      calls, SQL tracker store), a fresh sender per conversation, same texts, no metadata,
+  (c) nlu_parse: Rasa's ``POST /model/parse`` alone for the same texts,
+  (d) actions: the custom-action calls Rasa made in (b), replayed to the action server's
+      ``POST /webhook`` with the payload Rasa sends (next_action, the tracker as it was just
+      before the action, the domain), summed per user turn;
 - baseline: the ``rasa init`` template assistant (trained here, in-memory tracker store, no
-  action server), user turns posted to Rasa's REST webhook.
+  action server), user turns posted to Rasa's REST webhook;
+- with ``--replicas 2``: the replica topology of tests/scale/replica_stack.py (PostgreSQL, Redis,
+  HAProxy) once with ONE Rasa, action server and Koers service and once with TWO of each, same
+  PostgreSQL and Redis servers (a fresh database each); throughput in user turns per second at
+  20 and 50 conversations at once through HAProxy.
 
 Usage: python bench/turn_latency.py [--sequential N] [--concurrent M] [--turns-per-conv K]
+                                    [--replicas {1,2}] [--replica-turns T] [--replica-load 20,50]
 Prints a table and writes JSON to bench/results/turn_latency-<timestamp>.json. Not run in CI.
 """
 
@@ -22,10 +36,14 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 import urllib.request
+import uuid
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 
@@ -47,6 +65,11 @@ KOERS_TURNS = [
     "ja",
 ]
 BASELINE_TURNS = ["hello", "I am sad", "yes", "great", "bye", "hi", "good", "goodbye"]
+TARGET_LATENCY_RATIO = 2.0  # issue #12: Koers p50 and p95 per turn <= 2x the bare rasa init bot
+TARGET_REPLICA_RATIO = 1.7  # issue #12: two replicas >= 1.7x the turns/s of one
+TIMEOUT = aiohttp.ClientTimeout(total=180)
+# All bench conversations come from one address: its limits would measure the limiter.
+NO_LIMITS = {"KOERS_IP_RATE_BURST": "100000", "KOERS_NEW_CHAT_BURST": "10000", "KOERS_CHAT_RATE_BURST": "10000"}
 
 Send = Callable[[aiohttp.ClientSession, str, str], Awaitable[None]]
 
@@ -61,6 +84,8 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 
 def summary(values: Sequence[float]) -> dict[str, float]:
+    if not values:
+        return {"n": 0}
     return {
         "n": len(values),
         "p50_ms": round(percentile(values, 0.5) * 1000, 1),
@@ -72,7 +97,7 @@ def summary(values: Sequence[float]) -> dict[str, float]:
 
 async def run_conversation(send: Send, prefix: str, i: int, turns: Sequence[str]) -> list[float]:
     out: list[float] = []
-    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as http:
+    async with aiohttp.ClientSession(timeout=TIMEOUT) as http:
         for text in turns:
             t0 = time.perf_counter()
             await send(http, f"{prefix}-{i}", text)
@@ -80,7 +105,8 @@ async def run_conversation(send: Send, prefix: str, i: int, turns: Sequence[str]
     return out
 
 
-async def measure(send: Send, prefix: str, sequential: int, concurrent: int, turns: Sequence[str]) -> dict:
+async def measure(send: Send, prefix: str, sequential: int, concurrent: int, turns: Sequence[str]) -> dict[str, Any]:
+    await run_conversation(send, f"{prefix}-warm", 0, turns[:2])  # first turns load lazily: not measured
     seq: list[float] = []
     for i in range(sequential):
         seq += await run_conversation(send, f"{prefix}-seq", i, turns)
@@ -98,16 +124,20 @@ def koers_sender(url: str) -> Send:
 
     async def send(http: aiohttp.ClientSession, cid: str, text: str) -> None:
         if cid not in opened:
-            async with http.post(f"{url}/api/v1/chat") as resp:
-                resp.raise_for_status()
-                body = await resp.json()
-            opened[cid] = body["conversation_id"], {"Authorization": f"Bearer {body['token']}"}
+            opened[cid] = await open_chat(http, url)
         real_cid, auth = opened[cid]
         async with http.post(f"{url}/api/v1/chat/{real_cid}/messages", json={"text": text}, headers=auth) as resp:
             resp.raise_for_status()
             await resp.read()
 
     return send
+
+
+async def open_chat(http: aiohttp.ClientSession, url: str) -> tuple[str, dict[str, str]]:
+    async with http.post(f"{url}/api/v1/chat") as resp:
+        resp.raise_for_status()
+        body = await resp.json()
+    return str(body["conversation_id"]), {"Authorization": f"Bearer {body['token']}"}
 
 
 def rasa_sender(url: str) -> Send:
@@ -117,6 +147,294 @@ def rasa_sender(url: str) -> Send:
             await resp.read()
 
     return send
+
+
+# -- per-stage breakdown on the running stack ----------------------------------------------------
+@dataclass
+class StageProbe:
+    """Direct access to the Rasa server and the action server of one running Koers stack."""
+
+    rasa_url: str
+    token: str
+    action_url: str
+    rasa_version: str = ""
+    domain: dict[str, Any] | None = None
+    custom_actions: frozenset[str] = frozenset()
+    non_200: int = 0
+
+    def _params(self, **extra: str) -> dict[str, str]:
+        return {"token": self.token, **extra}
+
+    async def load(self, http: aiohttp.ClientSession) -> None:
+        async with http.get(f"{self.rasa_url}/version") as resp:
+            resp.raise_for_status()
+            self.rasa_version = str((await resp.json())["version"])
+        async with http.get(f"{self.rasa_url}/domain", params=self._params(),
+                            headers={"Accept": "application/json"}) as resp:
+            resp.raise_for_status()
+            self.domain = await resp.json()
+        async with http.get(f"{self.action_url}/actions") as resp:
+            resp.raise_for_status()
+            self.custom_actions = frozenset(str(a["name"]) for a in await resp.json())
+
+    async def webhook_turn(self, http: aiohttp.ClientSession, sender: str, text: str) -> float:
+        t0 = time.perf_counter()
+        body = {"sender": sender, "message": text}
+        async with http.post(f"{self.rasa_url}/webhooks/rest/webhook", json=body) as resp:
+            resp.raise_for_status()
+            await resp.read()
+        return time.perf_counter() - t0
+
+    async def parse(self, http: aiohttp.ClientSession, text: str) -> float:
+        t0 = time.perf_counter()
+        async with http.post(f"{self.rasa_url}/model/parse", params=self._params(), json={"text": text}) as resp:
+            resp.raise_for_status()
+            await resp.read()
+        return time.perf_counter() - t0
+
+    async def tracker(self, http: aiohttp.ClientSession, sender: str, until: float | None = None) -> dict[str, Any]:
+        params = self._params(include_events="ALL")
+        if until is not None:
+            params["until"] = repr(until)
+        async with http.get(f"{self.rasa_url}/conversations/{sender}/tracker", params=params) as resp:
+            resp.raise_for_status()
+            data: dict[str, Any] = await resp.json()
+        return data
+
+    async def replay_actions(self, http: aiohttp.ClientSession, sender: str) -> list[dict[str, float]]:
+        """Per user turn of ``sender``: the custom-action calls Rasa made, sent again to the action
+        server with the payload Rasa sends (tracker as it was just before the action, domain).
+        Not timed: reading the trackers. Timed: each ``POST /webhook``, summed per turn."""
+        events = (await self.tracker(http, sender))["events"]
+        turns: list[dict[str, float]] = []
+        for event in events:
+            if event.get("event") == "user":
+                turns.append({"seconds": 0.0, "calls": 0, "payload_bytes": 0})
+            elif event.get("event") == "action" and event.get("name") in self.custom_actions and turns:
+                before = await self.tracker(http, sender, until=float(event["timestamp"]) - 1e-6)
+                body = json.dumps({"next_action": event["name"], "sender_id": sender, "tracker": before,
+                                   "domain": self.domain, "version": self.rasa_version}).encode("utf-8")
+                t0 = time.perf_counter()
+                async with http.post(f"{self.action_url}/webhook", data=body,
+                                     headers={"Content-Type": "application/json"}) as resp:
+                    await resp.read()
+                    if resp.status != 200:  # e.g. a rejected action: still a call Rasa made, counted apart
+                        self.non_200 += 1
+                turns[-1]["seconds"] += time.perf_counter() - t0
+                turns[-1]["calls"] += 1
+                turns[-1]["payload_bytes"] += len(body)
+        return turns
+
+
+async def measure_stages(url: str, probe: StageProbe, sequential: int, concurrent: int,
+                         turns: Sequence[str]) -> dict[str, Any]:
+    """Sequential conversations, each stage in turn per conversation; then the concurrent koers run."""
+    send = koers_sender(url)
+    stages: dict[str, list[float]] = {"service": [], "rasa_webhook": [], "nlu_parse": [], "actions": []}
+    calls: list[float] = []
+    payload: list[float] = []
+    async with aiohttp.ClientSession(timeout=TIMEOUT) as http:
+        await probe.load(http)
+        # Warm-up (not measured): first turns load lazily in every process.
+        await run_conversation(send, "k-warm", 0, turns[:2])
+        for text in turns[:2]:
+            await probe.webhook_turn(http, f"bench-warm-{uuid.uuid4().hex[:8]}", text)
+        for i in range(sequential):
+            stages["service"] += await run_conversation(send, "k-seq", i, turns)
+            sender = f"bench-b-{uuid.uuid4().hex[:12]}"
+            for text in turns:
+                stages["rasa_webhook"].append(await probe.webhook_turn(http, sender, text))
+            for text in turns:
+                stages["nlu_parse"].append(await probe.parse(http, text))
+            replayed = await probe.replay_actions(http, sender)
+            stages["actions"] += [t["seconds"] for t in replayed]
+            calls += [t["calls"] for t in replayed]
+            payload += [t["payload_bytes"] / t["calls"] for t in replayed if t["calls"]]
+    conc_lists = await asyncio.gather(*(run_conversation(send, "k-conc", i, turns) for i in range(concurrent)))
+    conc = [t for lst in conc_lists for t in lst]
+    out = {name: summary(values) for name, values in stages.items()}
+
+    def diff(a: str, b: str, *minus: str) -> dict[str, float]:
+        return {k: round(out[a][k] - out[b][k] - sum(out[m][k] for m in minus), 1)
+                for k in ("p50_ms", "p95_ms", "mean_ms")}
+
+    derived = {
+        "service_overhead_a_minus_b": diff("service", "rasa_webhook"),
+        "dialogue_and_actions_b_minus_c": diff("rasa_webhook", "nlu_parse"),
+        "dialogue_without_actions_b_minus_c_minus_d": diff("rasa_webhook", "nlu_parse", "actions"),
+    }
+    action_calls = {
+        "per_turn_mean": round(statistics.fmean(calls), 2) if calls else 0.0,
+        "per_turn_max": max(calls) if calls else 0,
+        "payload_bytes_mean": round(statistics.fmean(payload)) if payload else 0,
+        "payload_bytes_max": round(max(payload)) if payload else 0,
+        "replayed_non_200": probe.non_200,
+    }
+    return {"sequential": out["service"], "concurrent": summary(conc),
+            "stages": {**out, "derived": derived, "action_calls": action_calls}}
+
+
+STAGES_NOTE = (
+    "Stages measured per user turn on the same running stack, conversation by conversation in turn "
+    "(a koers conversation, then the same texts to Rasa's REST webhook with a fresh sender, then each "
+    "text to /model/parse, then the action replay). service = (a) the Koers chat API; rasa_webhook = (b) "
+    "/webhooks/rest/webhook of the stack's Rasa (NLU, policies, action calls, SQL tracker store; no "
+    "metadata, no greet trigger); nlu_parse = (c) POST /model/parse; actions = (d) every custom-action call "
+    "Rasa made in (b), replayed afterwards to the action server's POST /webhook with the payload Rasa sends "
+    "(next_action, the tracker read back via GET /conversations/<id>/tracker?until=<just before the action>, "
+    "the domain from GET /domain), timed per call and summed per user turn (0 for turns without a custom "
+    "action). Derived values subtract percentiles (p50 of a minus p50 of b): only the means add up exactly; "
+    "the percentile differences are indications."
+)
+
+
+# -- two replicas against one ------------------------------------------------------------------
+def sized_replica_stack(names: Sequence[str], **kwargs: Any) -> Any:
+    """tests/scale/replica_stack.py's ReplicaStack with ``names`` replicas (the original has two)."""
+    import shutil
+
+    from assistant.runner import rasa_endpoints, rasa_server_command, service_python
+    from tests.scale.replica_stack import ReplicaStack, _get
+
+    class Sized(ReplicaStack):
+        def start(self) -> None:  # ReplicaStack.start with self's names instead of ("a", "b")
+            haproxy = shutil.which("haproxy")
+            if haproxy is None:
+                raise RuntimeError("haproxy niet gevonden (Debian: apt-get install -y haproxy)")
+            model = model_path(self.home)
+            env = self.env()
+            config = self.haproxy_config()
+            subprocess.run([haproxy, "-c", "-q", "-f", str(config)], check=True, capture_output=True)
+            self.stack.add("haproxy", [haproxy, "-db", "-f", str(config)], env)
+            endpoints, lock_env = rasa_endpoints(self.home, self.redis_url, env["ACTION_ENDPOINT_URL"])
+            rasa = rasa_executable()
+            for n in names:
+                self.stack.add(f"rasa-{n}", rasa_server_command(env["RASA_TOKEN"], model, endpoints, "127.0.0.1",
+                                                                self.rasa_ports[n]), {**env, **lock_env})
+                self.stack.add(f"actions-{n}", [rasa, "run", "actions", "--actions", "actions",
+                                                "--port", str(self.action_ports[n])], env)
+                self.stack.add(f"koers-{n}", [service_python(self.home), "-m", "assistant", "serve"],
+                               {**env, "KOERS_PORT": str(self.koers_ports[n])})
+
+        def wait_ready(self, timeout_s: float) -> float:
+            started = time.monotonic()
+            while time.monotonic() < started + timeout_s:
+                for name, proc in self.stack.procs.items():
+                    if proc.poll() is not None:
+                        raise RuntimeError(f"{name} stopped (code {proc.returncode}); see {self.run_dir / 'logs'}")
+                urls = ([f"http://127.0.0.1:{p}/" for p in self.rasa_ports.values()]
+                        + [f"http://127.0.0.1:{p}/health" for p in self.action_ports.values()]
+                        + [f"{self.koers_url(n)}/readyz" for n in names]
+                        + [f"{self.url}/livez"])
+                if all(_get(u) == 200 for u in urls):
+                    return time.monotonic() - started
+                time.sleep(2)
+            raise RuntimeError(f"not ready in {timeout_s} s; see {self.run_dir / 'logs'}")
+
+    stack = Sized(**kwargs, koers_ports={n: free_port() for n in names}, rasa_ports={n: free_port() for n in names},
+                  action_ports={n: free_port() for n in names})
+    stack.stack.extra_env.update(NO_LIMITS)
+    return stack
+
+
+async def throughput(url: str, conversations: int, turns: Sequence[str]) -> dict[str, Any]:
+    """``conversations`` people at once, each saying ``turns``: opened first (not timed), then
+    all turns; turns per second = turns the bot answered / wall time of that part."""
+    connector = aiohttp.TCPConnector(limit=0)
+    async with aiohttp.ClientSession(timeout=TIMEOUT, connector=connector) as http:
+        opened = await asyncio.gather(*(open_chat(http, url) for _ in range(conversations)))
+        latencies: list[float] = []
+        failed = {"errors": 0, "kept": 0, "no_answer": 0}
+
+        async def person(cid: str, auth: dict[str, str]) -> None:
+            for text in turns:
+                t0 = time.perf_counter()
+                why, body = "", None
+                try:
+                    async with http.post(f"{url}/api/v1/chat/{cid}/messages", json={"text": text},
+                                         headers=auth) as resp:
+                        body = await resp.json(content_type=None) if resp.status == 200 else None
+                        why = "" if resp.status == 200 else "errors"
+                except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
+                    why = "errors"
+                if not why and isinstance(body, dict):
+                    messages = body.get("messages") or []
+                    # A message kept for later ("even geduld": Rasa did not answer in time) is no turn served.
+                    if any(m.get("kind") == "kept" for m in messages):
+                        why = "kept"
+                    elif not messages:
+                        why = "no_answer"
+                if why:
+                    failed[why] += 1
+                else:
+                    latencies.append(time.perf_counter() - t0)
+
+        t0 = time.perf_counter()
+        await asyncio.gather(*(person(cid, auth) for cid, auth in opened))
+        wall = time.perf_counter() - t0
+    return {"conversations": conversations, "turns_ok": len(latencies), **failed,
+            "wall_s": round(wall, 2), "turns_per_s": round(len(latencies) / wall, 2),
+            "latency": summary(latencies)}
+
+
+def measure_replicas(names: Sequence[str], pg: Any, redis_url: str, run_dir: Path, loads: Sequence[int],
+                     turns: Sequence[str], start_timeout_s: float) -> dict[str, Any]:
+    url = pg.create_database(f"koers_bench_{len(names)}_{uuid.uuid4().hex[:8]}")
+    upgrade(url)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    stack = sized_replica_stack(names, home=ROOT, run_dir=run_dir, database_url=url, redis_url=redis_url)
+    stack.start()
+    try:
+        took = stack.wait_ready(start_timeout_s)
+        print(f"replicas x{len(names)}: ready in {took:.0f} s; measuring ...", flush=True)
+        # Warm-up (not measured): every process behind HAProxy serves a first turn.
+        asyncio.run(throughput(stack.url, 2 * len(names), turns[:2]))
+        out: dict[str, Any] = {"replicas": len(names)}
+        for load in loads:
+            out[f"at_{load}"] = asyncio.run(throughput(stack.url, load, turns))
+            print(f"  {load} at once: {out[f'at_{load}']['turns_per_s']} turns/s", flush=True)
+        return out
+    except Exception:
+        for name in stack.stack.procs:
+            print(f"--- {name} ---\n{stack.log_tail(name)}", file=sys.stderr)
+        raise
+    finally:
+        stack.stop()
+
+
+def replica_comparison(loads: Sequence[int], turns: Sequence[str], start_timeout_s: float) -> dict[str, Any]:
+    from tests.scale.servers import postgres_server, redis_server
+
+    with postgres_server() as pg, redis_server() as redis, tempfile.TemporaryDirectory() as tmp_s:
+        tmp = Path(tmp_s)
+        one = measure_replicas(("a",), pg, redis.url, tmp / "one", loads, turns, start_timeout_s)
+        two = measure_replicas(("a", "b"), pg, redis.url, tmp / "two", loads, turns, start_timeout_s)
+    return {"one": one, "two": two, "turns_per_conv": len(turns), "note": (
+        "Same topology as tests/scale/replica_stack.py (PostgreSQL 15, Redis, HAProxy from deploy/haproxy.cfg "
+        "on loopback), once with 1 Rasa + 1 action server + 1 Koers service and once with 2 of each, on the "
+        "same PostgreSQL and Redis servers (a fresh database each), one after the other in this run. "
+        "Conversations are opened first (not timed); turns_per_s = turns answered (200 with a bot message, "
+        "not kept for later) / wall time. "
+        "All processes share this machine's CPUs (see cpus): two replicas on 2 cores cannot add CPU, so the "
+        "ratio shows what the topology costs and gains here, not what it does on separate hosts.")}
+
+
+def ratio(a: float | None, b: float | None) -> float | None:
+    if a is None or b is None or not b:
+        return None
+    return round(a / b, 2)
+
+
+def baseline_project(workdir: Path) -> Path:
+    print("baseline: rasa init (template assistant) + training ...", flush=True)
+    t0 = time.perf_counter()
+    subprocess.run([rasa_executable(), "init", "--no-prompt", "--init-dir", str(workdir)], check=True,
+                   cwd=workdir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    print(f"baseline trained in {time.perf_counter() - t0:.0f} s", flush=True)
+    models = sorted((workdir / "models").glob("*.tar.gz"))
+    if not models:
+        raise RuntimeError("rasa init produced no model")
+    return models[-1]
 
 
 def wait_for(url: str, timeout_s: float = 300) -> None:
@@ -132,16 +450,65 @@ def wait_for(url: str, timeout_s: float = 300) -> None:
     raise RuntimeError(f"{url} not up after {timeout_s}s")
 
 
-def baseline_project(workdir: Path) -> Path:
-    print("baseline: rasa init (template assistant) + training ...", flush=True)
-    t0 = time.perf_counter()
-    subprocess.run([rasa_executable(), "init", "--no-prompt", "--init-dir", str(workdir)], check=True,
-                   cwd=workdir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    print(f"baseline trained in {time.perf_counter() - t0:.0f} s", flush=True)
-    models = sorted((workdir / "models").glob("*.tar.gz"))
-    if not models:
-        raise RuntimeError("rasa init produced no model")
-    return models[-1]
+def measure_koers(args: argparse.Namespace, turns: Sequence[str], tmp: Path) -> dict[str, Any]:
+    db = f"sqlite:///{tmp / 'bench.db'}"
+    upgrade(db)
+    stack = Stack(home=ROOT, ports=StackPorts(free_port(), free_port(), free_port()),
+                  database_url=db, log_dir=tmp / "logs", extra_env=dict(NO_LIMITS))
+    try:
+        stack.start()
+        stack.wait_healthy(timeout_s=300)
+        print("koers: measuring (stages interleaved, then concurrent) ...", flush=True)
+        probe = StageProbe(rasa_url=stack.rasa_url, token=stack.rasa_token,
+                           action_url=f"http://127.0.0.1:{stack.ports.actions}")
+        return asyncio.run(measure_stages(stack.url, probe, args.sequential, args.concurrent, turns))
+    finally:
+        stack.stop()
+
+
+def measure_baseline(args: argparse.Namespace, turns: Sequence[str], tmp: Path) -> dict[str, Any]:
+    base_dir = tmp / "baseline"
+    base_dir.mkdir()
+    model = baseline_project(base_dir)
+    port = free_port()
+    proc = subprocess.Popen(
+        [rasa_executable(), "run", "--model", str(model), "--port", str(port), "--interface", "127.0.0.1",
+         "--credentials", str(base_dir / "credentials.yml")],
+        cwd=base_dir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/")
+        print("baseline: measuring ...", flush=True)
+        return asyncio.run(measure(rasa_sender(f"http://127.0.0.1:{port}"), "b",
+                                   args.sequential, args.concurrent, turns))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def print_table(results: dict[str, Any]) -> None:
+    print()
+    print(f"{'mode':<11} {'system':<9} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    for mode in ("sequential", "concurrent"):
+        for system in ("koers", "baseline"):
+            r = results[system][mode]
+            print(f"{mode:<11} {system:<9} {r['n']:>4} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['max_ms']:>8}")
+        rr = results["ratio"][mode]
+        print(f"{mode:<11} {'ratio':<9} {'':>4} {rr['p50_ms']:>8} {rr['p95_ms']:>8} {rr['max_ms']:>8}")
+    print(f"\n{'stage':<44} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'mean ms':>8}")
+    stages = results["koers"]["stages"]
+    for name in ("service", "rasa_webhook", "nlu_parse", "actions"):
+        r = stages[name]
+        print(f"{name:<44} {r['n']:>4} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['mean_ms']:>8}")
+    for name, r in stages["derived"].items():
+        print(f"{name:<44} {'':>4} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['mean_ms']:>8}")
+    if "replicas" in results:
+        print()
+        for key in results["replicas"]["one"]:
+            if key.startswith("at_"):
+                one, two = results["replicas"]["one"][key], results["replicas"]["two"][key]
+                print(f"{key[3:]:>3} at once: one {one['turns_per_s']} turns/s, two {two['turns_per_s']} turns/s")
+    print("\nratios:", json.dumps(results["ratios"]), "\ntargets_met:", json.dumps(results["targets_met"]))
 
 
 def main() -> int:
@@ -149,71 +516,82 @@ def main() -> int:
     parser.add_argument("--sequential", type=int, default=5, help="conversations one after another")
     parser.add_argument("--concurrent", type=int, default=8, help="conversations at the same time")
     parser.add_argument("--turns-per-conv", type=int, default=len(KOERS_TURNS))
+    parser.add_argument("--replicas", type=int, choices=(1, 2), default=1,
+                        help="2: also compare two replicas with one behind HAProxy (PostgreSQL, Redis)")
+    parser.add_argument("--replica-turns", type=int, default=4, help="turns per conversation in the replica runs")
+    parser.add_argument("--replica-load", default="20,50", help="conversations at once, comma-separated")
+    parser.add_argument("--replica-start-timeout", type=float, default=600.0)
     args = parser.parse_args()
     if not model_path(ROOT).exists():
         print("No trained Koers model: run `koers train` (or `make bench`).", file=sys.stderr)
         return 1
     k_turns = KOERS_TURNS[: args.turns_per_conv]
     b_turns = BASELINE_TURNS[: args.turns_per_conv]
-    results: dict = {
+    loads = [int(x) for x in args.replica_load.split(",") if x.strip()]
+    cpus = os.cpu_count()
+    model = model_path(ROOT)
+    results: dict[str, Any] = {
         "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
-        "params": {"sequential": args.sequential, "concurrent": args.concurrent, "turns_per_conv": len(k_turns)},
+        "cpus": cpus,
+        "machine": {"cpus": cpus, "python": platform.python_version(), "platform": platform.platform()},
+        "model": {"path": str(model.relative_to(ROOT)), "resolved": str(model.resolve()),
+                  "mtime": datetime.fromtimestamp(model.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")},
+        "params": {"sequential": args.sequential, "concurrent": args.concurrent, "turns_per_conv": len(k_turns),
+                   "replicas": args.replicas, "replica_turns": args.replica_turns, "replica_load": loads},
     }
     with tempfile.TemporaryDirectory() as tmp_s:
         tmp = Path(tmp_s)
-        db = f"sqlite:///{tmp / 'bench.db'}"
-        upgrade(db)
-        stack = Stack(home=ROOT, ports=StackPorts(free_port(), free_port(), free_port()),
-                      database_url=db, log_dir=tmp / "logs",
-                      # All bench conversations come from one address: its limits would measure the limiter.
-                      extra_env={"KOERS_IP_RATE_BURST": "100000", "KOERS_NEW_CHAT_BURST": "10000"})
+        results["koers"] = measure_koers(args, k_turns, tmp)
+        results["koers"]["stages"]["note"] = STAGES_NOTE
+        results["baseline"] = measure_baseline(args, b_turns, tmp)
+    if args.replicas == 2:
         try:
-            stack.start()
-            stack.wait_healthy(timeout_s=300)
-            print("koers: measuring ...", flush=True)
-            results["koers"] = asyncio.run(measure(koers_sender(stack.url), "k", args.sequential,
-                                                   args.concurrent, k_turns))
-        finally:
-            stack.stop()
-
-        base_dir = tmp / "baseline"
-        base_dir.mkdir()
-        model = baseline_project(base_dir)
-        port = free_port()
-        proc = subprocess.Popen(
-            [rasa_executable(), "run", "--model", str(model), "--port", str(port), "--interface", "127.0.0.1",
-             "--credentials", str(base_dir / "credentials.yml")],
-            cwd=base_dir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        try:
-            wait_for(f"http://127.0.0.1:{port}/")
-            print("baseline: measuring ...", flush=True)
-            results["baseline"] = asyncio.run(measure(rasa_sender(f"http://127.0.0.1:{port}"), "b",
-                                                      args.sequential, args.concurrent, b_turns))
-        finally:
-            proc.terminate()
-            proc.wait(timeout=30)
+            results["replicas"] = replica_comparison(loads, KOERS_TURNS[: args.replica_turns],
+                                                     args.replica_start_timeout)
+        except Exception as exc:  # keep what was measured; say why the replica part is missing
+            traceback.print_exc()
+            print(f"replica mode failed: {exc!r}", file=sys.stderr)
+            results["replica_error"] = repr(exc)
 
     results["ratio"] = {
-        mode: {k: round(results["koers"][mode][k] / results["baseline"][mode][k], 2)
+        mode: {k: ratio(results["koers"][mode][k], results["baseline"][mode][k])
                for k in ("p50_ms", "p95_ms", "max_ms")}
         for mode in ("sequential", "concurrent")
     }
-    print()
-    print(f"{'mode':<11} {'system':<9} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
-    for mode in ("sequential", "concurrent"):
-        for system in ("koers", "baseline"):
-            r = results[system][mode]
-            print(f"{mode:<11} {system:<9} {r['n']:>4} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['max_ms']:>8}")
-        ratio = results["ratio"][mode]
-        print(f"{mode:<11} {'ratio':<9} {'':>4} {ratio['p50_ms']:>8} {ratio['p95_ms']:>8} {ratio['max_ms']:>8}")
+    ratios: dict[str, float | None] = {
+        "p50_koers_over_baseline": results["ratio"]["sequential"]["p50_ms"],
+        "p95_koers_over_baseline": results["ratio"]["sequential"]["p95_ms"],
+    }
+    targets: dict[str, bool | None] = {
+        "p50_koers_within_2x_baseline": _within(ratios["p50_koers_over_baseline"], TARGET_LATENCY_RATIO),
+        "p95_koers_within_2x_baseline": _within(ratios["p95_koers_over_baseline"], TARGET_LATENCY_RATIO),
+    }
+    for load in loads:
+        two_over_one = None
+        if "replicas" in results and f"at_{load}" in results["replicas"]["two"]:
+            two_over_one = ratio(results["replicas"]["two"][f"at_{load}"]["turns_per_s"],
+                                 results["replicas"]["one"][f"at_{load}"]["turns_per_s"])
+        ratios[f"throughput_two_over_one_at_{load}"] = two_over_one
+        targets[f"two_replicas_at_least_1.7x_at_{load}"] = (
+            None if two_over_one is None else two_over_one >= TARGET_REPLICA_RATIO)
+    results["ratios"] = ratios
+    results["targets_met"] = targets
+    results["note"] = (
+        f"Measured on a shared machine with {cpus} CPUs, other work running (numbers taken under load). "
+        "Latency ratios are sequential turns, Koers service vs the bare rasa init REST bot, same run. "
+        "null = not measured in this run (replica mode needs --replicas 2). With 2 cores every replica's "
+        "processes compete for the same CPUs, so the replica ratio cannot show scaling across hosts.")
+    print_table(results)
     out_dir = ROOT / "bench" / "results"
     out_dir.mkdir(parents=True, exist_ok=True)
     out = out_dir / f"turn_latency-{datetime.now().strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(json.dumps(results, indent=2))
     print(f"\nJSON: {out.relative_to(ROOT)}")
     return 0
+
+
+def _within(value: float | None, bound: float) -> bool | None:
+    return None if value is None else value <= bound
 
 
 if __name__ == "__main__":
