@@ -222,6 +222,8 @@ _WANT = re.compile(r"\b(?:wil|willen|wilde|zou|graag|halen|behalen|doen|worden|l
 _BECOME = re.compile(r"\bworden\b")
 # A certificate on its own ("certificaten voor azure"), not a trade's papers ("heftruckcertificaat",
 # "een papiertje als bakker"), which people count as a diploma.
+_ABOUT_LEARNING = re.compile(r"\b(?:leren|leer|les|lessen|cursus|cursussen|opleiding|studeren|studie|scholing|"
+                             r"bbl|bol|klas|klassikaal|school)\b")
 _PEOPLE_WORD = re.compile(r"^(?:man|mensen|medewerkers|werknemers|collega|personeel|personeelsleden|fte|werkenden)")
 _CERTIFICATE = re.compile(r"\bcertificaa?t(?:en)?\b")
 _DIPLOMA = re.compile(r"diploma|\bmbo\b|\bhbo\b|\bopleiding\b|school|\bniveau\b")
@@ -934,6 +936,8 @@ class _Turn:
                     and "ondernemen" in (facts.get("goal"), self.s["answers"].get("goal")) \
                     and _WANT.search(self.norm) and not _IS_ZZP.search(self.norm):
                 continue  # "wacht, ik wil voor mezelf beginnen": a wish, not being a zzp'er now
+            if name == "preferred_form" and source == "volunteered" and not _ABOUT_LEARNING.search(self.norm):
+                continue  # "online handel", "met de computer op internet": no word about how to learn
             open_ = self.s.get("open")
             if source == "volunteered" and open_ in vocabulary().fields and name in vocabulary()[open_].blocks \
                     and not correcting:

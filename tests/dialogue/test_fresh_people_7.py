@@ -1613,11 +1613,6 @@ PEOPLE = [
 
 # Filled in after the first run: person -> the field(s) misread, what was said, what was read, what was expected.
 XFAIL: dict[str, str] = {
-    "schoonmaakster van 58 met een nulurencontract die met de computer wil leren": (
-        "preferred_form: never asked, filled as online from the goal 'ik wil beter met de computer overweg"
-        " kunnen, mijn kleinkinderen doen alles op internet' (the topic, not how she wants to learn);"
-        " expected klassikaal from 'samen met andere mensen in een lokaal, niet alleen achter een scherm'"
-    ),
     "orderpicker van 24 via het uitzendbureau die zijn heftruckcertificaat wil": (
         "goal: 'mijn heftruckcertificaat halen zodat ik meer verdien in het magazijn' read as diploma_halen;"
         " a forklift certificate to earn more in the same warehouse is bijscholen, not a diploma"
@@ -1637,11 +1632,6 @@ XFAIL: dict[str, str] = {
     "zelfstandige hovenier van 49 die meer klanten wil": (
         "preferred_form: 'een paar avonden cursus, samen met andere ondernemers' not understood, asked three"
         " times and skipped (None); expected klassikaal"
-    ),
-    "metaalbewerker van 57 in de ww na een faillissement die hulp met de computer wil": (
-        "preferred_form: never asked, filled as geen_voorkeur from 'maakt niet uit wat' in the goal answer"
-        " ('weer aan het werk, maakt niet uit wat, als het maar met mijn handen is'); expected werkend_leren"
-        " from 'in de praktijk, een leerwerkplek'"
     ),
     "oproepkracht van 27 achter de bar op festivals die haar leeftijd verbetert en een eigen bureau wil": (
         "age: the correction inside the answer 'vijfentwintig, sorry, zevenentwintig bedoel ik' read as 25,"
@@ -1695,11 +1685,6 @@ XFAIL: dict[str, str] = {
         " heb ik genoteerd.', was asked three more times and skipped (None), expected werknemer_flex; so"
         " employer, hours, sector and function were never asked, and current_sector was filled as ict"
         " (expected zorg_welzijn), apparently from 'met de computer heb ik moeite' at the help question"
-    ),
-    "schoolverlater van 19 zonder uitkering die een startkwalificatie wil en vraagt wat dat is": (
-        "preferred_form: never asked, filled as geen_voorkeur from 'maakt niet uit' in the interests answer"
-        " ('winkel of magazijn, maakt niet uit'); expected werkend_leren from 'bbl, dan verdien ik tenminste"
-        " wat'"
     ),
 
 }
