@@ -155,7 +155,8 @@ _YES = re.compile(
 _ENDS_YES = re.compile(r"\b(?:dus|helaas|jammer genoeg|ik denk het) (?:ja|wel)(?: \w+){0,2}$")
 _ENDS_NO = re.compile(r"\b(?:dus|gelukkig) (?:nee|niet)$")
 _DONT_KNOW = re.compile(
-    r"^(?:(?:dat )?weet ik (?:niet|het niet|nog niet)|geen idee|weet niet|geen flauw idee|ik weet het niet|"
+    r"^(?:(?:eerlijk gezegd|tja|nou|hmm+|pff+|sorry|oei|eh+|ehm)\s+)*"
+    r"(?:(?:dat )?weet ik (?:niet|het niet|nog niet)|geen idee|weet niet|geen flauw idee|ik weet het niet|"
     r"ik weet niet|wn|idk|onbekend|zeg ik liever niet|dat zeg ik liever niet|sla maar over|overslaan|skip|"
     r"weet ik veel|misschien|geen idee eigenlijk|(?:ik )?(?:heb )?(?:echt |werkelijk )?geen (?:flauw )?(?:idee|benul)|"
     r"ik zou het niet weten|(?:dat )?weet ik (?:echt |eigenlijk |ook )?(?:niet|het niet)|"

@@ -88,7 +88,8 @@ IN_SCHOOL_BEFORE = re.compile(
     r"\b(?:bezig|volg|studeer|doe nu|ik doe|zit op|zit nog op|zit in|klas|jaar van|leerjaar|"
     r"(?:eerste|tweede|derde|vierde|1e|2e|3e|4e) jaar)\b")
 IN_SCHOOL_AFTER = re.compile(r"^(?:\d|een|twee|drie|vier|vijf|zes|eerste|tweede|derde|vierde|vijfde|zesde)\b"
-                             r"(?! (?:diploma|gehaald|afgerond))|^\w* ?(?:\w+ )?(?:eerste|tweede|derde|vierde) jaar\b")
+                             r"(?! (?:diploma|gehaald|afgerond))|^\w* ?(?:\w+ )?(?:eerste|tweede|derde|vierde) jaar\b|"
+                             r"^(?:\w+ )?(?:doe|volg|studeer) ik (?:nu|nog)\b")
 # A school not finished, said in the next clause: "entree, maar niet afgemaakt".
 NOT_FINISHED = re.compile(
     r"^(?:maar )?(?:\w+ ){0,2}(?:niet|nooit) (?:afgemaakt|afgerond|gehaald|voltooid)\b|\bafgebroken\b")
@@ -463,6 +464,9 @@ def _municipality(norm: str, vocab: Vocabulary) -> tuple[str | None, frozenset[i
         while idx >= 0:
             before = padded[:idx + 1]
             after = padded[idx + len(name) + 1:]
+            if re.search(r"\b(?:niet|nooit|geen) (?:meer )?(?:in|te|uit)\s+$", before):
+                idx = padded.find(" " + name + " ", idx + 1)
+                continue  # "ik woon niet in amsterdam maar in diemen"
             whole = norm in {name, f"in {name}", f"gemeente {name}", f"te {name}", f"uit {name}"}
             said = MUNICIPALITY_CONTEXT.search(before.rstrip() + " ") or (
                 re.search(r"\b(?:woon|wonen|woont)\b[^,]{0,25}\bin\s+$", before)) or re.match(
@@ -530,6 +534,11 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
             before = " ".join(tokens[clause[0]:m.start])
             if NOT_OBTAINED.search(after) or IN_SCHOOL_BEFORE.search(before) or IN_SCHOOL_AFTER.match(after):
                 unfinished.append(m.value)
+                continue
+            previous = _clause_of(clauses, clause[0] - 1) if clause[0] else (0, 0)
+            if not before.strip() and re.search(r"\b(?:studeer|ik zit op|ik volg|ik doe)\b(?: nog| nu)?$",
+                                                " ".join(tokens[previous[0]:previous[1]])):
+                unfinished.append(m.value)  # "ik studeer nog, hbo verpleegkunde"
                 continue
             if LEFT_SCHOOL.search(before):
                 unfinished.append(m.value)  # "gestopt in de 3e van het vmbo"

@@ -1625,10 +1625,6 @@ XFAIL: dict[str, str] = {
         "goal: 'ik ben gewoon nieuwsgierig wat er allemaal kan, misschien vrijwilligerswerk' read as omscholen;"
         " expected orienteren"
     ),
-    "hbo-student verpleegkunde van 20 met een bijbaantje in een cafe": (
-        "education_level: from the work answer 'ik studeer nog, hbo verpleegkunde' read as hbo_bachelor (a study"
-        " in progress taken as a diploma), so the diploma question was never asked; expected havo"
-    ),
     "zelfstandige hovenier van 49 die meer klanten wil": (
         "preferred_form: 'een paar avonden cursus, samen met andere ondernemers' not understood, asked three"
         " times and skipped (None); expected klassikaal"
@@ -1675,16 +1671,6 @@ XFAIL: dict[str, str] = {
     "buschauffeur van 59 die rijinstructeur wil worden": (
         "sector_interests: 'autorijles geven' read as ['techniek_bouw_energie', 'onderwijs']; expected one of"
         " logistiek, anders, onderwijs (driving instruction is no car technique)"
-    ),
-    "rechtenstudent van 23 die haar gemeente in de samenvatting verbetert": (
-        "summary correction not applied: 'ik woon niet in amsterdam maar in diemen' showed the same summary"
-        " again with Amsterdam; expected Diemen"
-    ),
-    "huishoudelijke hulp van 48 met nul uren die verzorgende wil worden": (
-        "work_status: 'ik ben huishoudelijke hulp via een thuiszorgorganisatie, nul uren' got 'Dank je. Dat"
-        " heb ik genoteerd.', was asked three more times and skipped (None), expected werknemer_flex; so"
-        " employer, hours, sector and function were never asked, and current_sector was filled as ict"
-        " (expected zorg_welzijn), apparently from 'met de computer heb ik moeite' at the help question"
     ),
 
 }
