@@ -646,7 +646,7 @@ PEOPLE = [
             "municipality": "Maastricht",
         },
         digressions={
-            "max_hours_study_per_week": Digression(
+            "preferred_form": Digression(
                 "wat is die slim regeling precies?", kind="faq", faq_key="faq/ask_slim"
             ),
         },
