@@ -6,7 +6,13 @@ in a chat, and their expected profiles fixed from the profile schema and the que
 any run. No answer copies a sentence of the other dialogue tests, the persona tests or the simulator
 (checked by script for verbatim answers of two or more words).
 
-Measured: FIRST_RUN
+Measured: the set was rebased on main c4cf5b5 and run once (first run: 47 tests, 34 passed, 13 failed;
+of the 46 people 33 reached the right profile and advice, 12 were misread and 1 failed by the test's own
+fault: its SLIM question was put on the study-hours question, which the intake did not ask her, and was
+moved to the learning-form question). Main then moved on to b46f204 (a set-7 fix); on b46f204 the same
+file gives 35 of 46 people right (76 %), 11 misread, each a strict xfail below with its finding. The one
+person b46f204 fixed is the mbo-student ('ik studeer, mbo 4 marketing' was her diploma on c4cf5b5).
+No person looped; two questions were asked three times and then skipped.
 """
 
 from __future__ import annotations
@@ -1403,6 +1409,57 @@ PEOPLE = [
 
 
 XFAIL: dict[str, str] = {
+    "havo-leerling van 17 met een vmbo-t diploma die nog niet weet wat ze wil": (
+        "education_level: filled as havo from the work answer 'ik zit nog op school, in de examenklas van de"
+        " havo' (a school still followed, no diploma), so the diploma question was never asked; expected vmbo"
+        " ('alleen mijn vmbo-t diploma'). goal: 'ik weet echt nog niet wat ik wil studeren' read as"
+        " diploma_halen, expected orienteren"
+    ),
+    "syrische nieuwkomer van 31 met een buitenlands diploma in de bijstand": (
+        "goal: 'ik wil weer werken als ingenieur hier' read as omscholen (ander werk); expected bijscholen or"
+        " diploma_halen: he wants back into his own profession, not other work (the advice itself, taal, NT2"
+        " and diplomawaardering, fits him)"
+    ),
+    "kok van 35 in loondienst die een eigen lunchroom wil beginnen": (
+        "sector_interests: 'horeca natuurlijk' read as ['horeca', 'groen'] ('natuurlijk' taken for nature);"
+        " expected ['horeca']; the first step of the advice became Vakbekwaam hovenier for a cook"
+    ),
+    "verkoopster van 44 in een kledingwinkel die zorg wil gaan doen": (
+        "goal: 'de zorg in, ik wil iets betekenen voor mensen' not understood three times and skipped (None),"
+        " expected omscholen. municipality: 'in den bosch, rosmalen eigenlijk' not understood three times and"
+        " skipped (None), expected 's-Hertogenbosch"
+    ),
+    "beveiliger van 33 met nulurencontract die bij de politie wil": (
+        "goal: 'ik wil graag agent worden bij de politie' read as bijscholen, expected omscholen (a security"
+        " guard who wants to become a police officer); the advice's first step was Beveiliger 3"
+    ),
+    "timmerman van 30 met eigen zaak die uitvoerder wil worden": (
+        "current_function: 'timmerman, allround' read as timmerman, expected allround_timmerman; the advice's"
+        " first step became 'Word Allround timmerman' for someone who already is one and wants to be uitvoerder"
+    ),
+    "callcentermedewerker van 28 via een uitzendbureau die ict wil gaan doen": (
+        "at_risk_of_job_loss: 'misschien, ze praten over een chatbot die ons werk overneemt' answered with 'Dat"
+        " is goed. Dat hoef je niet te weten.' (None), expected True. goal: 'de ict in, ik wil leren"
+        " programmeren' read as bijscholen, expected omscholen (call-centre work to ICT)"
+    ),
+    "thuiszorgmedewerker van 50 die iemand wil spreken en dan toch niet": (
+        "request for a person not recognised: 'kan ik dit niet gewoon met een echt persoon bespreken?' at the"
+        " goal question got 'Sorry, dat begreep ik niet goed' and the question again, no offer of an adviser,"
+        " so the declining reply was never said (the rest of the profile and the advice were right)"
+    ),
+    "student van 24 aan de universiteit die een bijbaan zoekt en zijn studie afmaakt": (
+        "preferred_form: 'hoorcolleges in de zaal' not understood three times and skipped (None), expected"
+        " klassikaal"
+    ),
+    "automonteur van 32 met een vast contract die eerste autotechnicus wil worden": (
+        "employer_size: 'ja, een garagebedrijf met 3 vestigingen, zo'n 50 man' read as groot, expected mkb"
+        " (yes to 'minder dan 250', and 50 people)"
+    ),
+    "schilder van 55 in loondienst die zijn gemeente in de samenvatting verbetert": (
+        "summary correction misapplied: 'de gemeente klopt niet, ik woon in zwolle' left the municipality"
+        " Kampen (expected Zwolle) and instead flipped employer_size from mkb to groot (the 'klopt niet' read"
+        " as no to 'minder dan 250'?); expected employer_size mkb ('klein schildersbedrijf, 8 man')"
+    ),
 }
 
 
