@@ -1283,10 +1283,6 @@ XFAIL: dict[str, str] = {
         "sector_interests 'intensive care' read as anders (expected zorg_welzijn): the phrase is not in the "
         "sector vocabulary ('care' as a word would make the typo 'cadé' ambiguous)"
     ),
-    "oud-verpleegkundige van 44 in de wia die iemand wil spreken en dan toch niet": (
-        "'kan ik dit ook met een echt persoon doorpraten?' (at age) not read as a request for a person: 'not "
-        "understood', no offer, so the decline was never said"
-    ),
     "freelance licht- en geluidstechnicus die zijn gemeente in de samenvatting verbetert": (
         "summary correction 'de gemeente klopt niet, ik ben vorig jaar naar diemen verhuisd' not read: the bot asks"
         " 'Wat klopt er niet? Typ het goede antwoord.' although the field and the new value were named (expected "

@@ -26,3 +26,12 @@ def redis() -> Iterator[Redis]:
 def pg_url(postgres: Postgres) -> str:
     """A fresh, empty database per test."""
     return postgres.create_database(f"koers_{uuid.uuid4().hex[:12]}")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    from tests.scale.figures import LINES
+
+    if LINES:
+        terminalreporter.section("scale figures")
+        for line in LINES:
+            terminalreporter.write_line(line)

@@ -35,6 +35,7 @@ import aiohttp
 import pytest
 from sqlalchemy import create_engine, text
 
+from tests.scale.figures import report
 from tests.scale.replica_stack import ReplicaStack
 from tests.scale.servers import Postgres, Redis
 
@@ -74,7 +75,7 @@ def replicas(postgres: Postgres, redis: Redis, tmp_path_factory: pytest.TempPath
     stack.start()
     try:
         took = stack.wait_ready(START_TIMEOUT_S)
-        print(f"\n[replicas] 2 Rasa, 2 action servers, 2 Koers services and HAProxy ready in {took:.0f} s "
+        report(f"\n[replicas] 2 Rasa, 2 action servers, 2 Koers services and HAProxy ready in {took:.0f} s "
               f"(logs: {stack.run_dir / 'logs'})")
         yield stack
     except Exception:
@@ -172,7 +173,7 @@ async def test_adviser_on_a_and_person_on_b_see_each_other_within_2_s(replicas: 
             assert await _says(person, b, cid, auth, person_text) == []  # the bot is silent
             to_adviser.append(await asyncio.wait_for(waiting, 10) - started)
 
-    print(f"\n[takeover] adviser on A -> person on B: {', '.join(f'{s:.2f}' for s in to_person)} s; "
+    report(f"\n[takeover] adviser on A -> person on B: {', '.join(f'{s:.2f}' for s in to_person)} s; "
           f"person on B -> adviser on A: {', '.join(f'{s:.2f}' for s in to_adviser)} s")
     assert max(to_person) < TAKEOVER_BAR_S
     assert max(to_adviser) < TAKEOVER_BAR_S
@@ -445,24 +446,24 @@ async def test_200_conversations_across_replicas_survive_kill_9(replicas: Replic
                                   f"{await asyncio.to_thread(_heard_events, replicas.database_url, p.cid)}")
     served = replicas.served()
     times = [s for p in people for s in p.turn_s]
-    print(f"\n[replicas] {CONVERSATIONS} conversations, {len(finished)} finished, {len(times)} turns "
+    report(f"\n[replicas] {CONVERSATIONS} conversations, {len(finished)} finished, {len(times)} turns "
           f"of {run.turns_total} in {elapsed:.0f} s ({len(times) / elapsed:.1f} turns/s)")
-    print(f"[replicas] lost {tally.lost}, duplicated {tally.duplicated}, out of order {tally.out_of_order}, "
+    report(f"[replicas] lost {tally.lost}, duplicated {tally.duplicated}, out of order {tally.out_of_order}, "
           f"unanswered {tally.unanswered}; Rasa heard a message twice {rasa_twice}, never {rasa_missed}")
     direct = [s for p in people for s, d in zip(p.turn_s, p.direct, strict=True) if d]
     later = [s for p in people for s, d in zip(p.turn_s, p.direct, strict=True) if not d]
     for what, values in (("all turns", times), ("answered in the reply", direct),
                          ("answered later (kept, or the replica died)", later)):
         if values:
-            print(f"[replicas] turn time, {what} ({len(values)}): p50 {_pct(values, 50):.2f} s, "
+            report(f"[replicas] turn time, {what} ({len(values)}): p50 {_pct(values, 50):.2f} s, "
                   f"p95 {_pct(values, 95):.2f} s, max {max(values):.2f} s")
-    print(f"[replicas] killed (kill -9) after this many turns: {killed}; "
+    report(f"[replicas] killed (kill -9) after this many turns: {killed}; "
           f"sent again (not stored): {sum(p.resent for p in people)}; "
           f"answers read from the history: {sum(p.from_history for p in people)}")
-    print(f"[replicas] chat messages per Koers service: {dict(served['koers'])}; "
+    report(f"[replicas] chat messages per Koers service: {dict(served['koers'])}; "
           f"turns per Rasa server: {dict(served['rasa'])}")
     for problem in tally.problems[:10]:
-        print(f"[replicas] {problem}")
+        report(f"[replicas] {problem}")
     errors = Counter(p.error for p in people if p.error)
     assert not errors, errors
     assert set(killed) == {"rasa-b", "koers-b"}, killed
