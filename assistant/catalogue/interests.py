@@ -125,9 +125,13 @@ def normalise(text: str) -> str:
     return " " + re.sub(r"[^a-z0-9]+", " ", plain).strip() + " "
 
 
+# Everyday words that hold a key without meaning it: "horeca natuurlijk" says nothing of nature.
+NOT_STEMS = re.compile(r" (?:natuurlijk|natuurlijkerwijs|gezorgd|bezorgd) ")
+
+
 def sectors_for_text(text: str) -> list[str]:
     """Sectors that everyday Dutch points to, best fit first, each once."""
-    norm = normalise(text)
+    norm = NOT_STEMS.sub(" ", normalise(text))
     hits: list[tuple[int, int, str]] = []  # (position in text, rank in entry, sector)
     spans: list[tuple[int, int, tuple[str, ...]]] = []
     for key, sectors in VOCABULARY:

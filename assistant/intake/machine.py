@@ -226,6 +226,8 @@ _BECOME = re.compile(r"\bworden\b")
 # "een papiertje als bakker"), which people count as a diploma.
 _ABOUT_LEARNING = re.compile(r"\b(?:leren|leer|les|lessen|cursus|cursussen|opleiding|studeren|studie|scholing|"
                              r"bbl|bol|klas|klassikaal|school)\b")
+# Words that compare a size with the question's 250 beat a head count ("meer dan 300 man").
+_SIZE_COMPARED = re.compile(r"\b(?:meer dan|minder dan|onder de|boven de|ruim|over de)\b")
 _PEOPLE_WORD = re.compile(r"^(?:man|mensen|medewerkers|werknemers|collega|personeel|personeelsleden|fte|werkenden)")
 _CERTIFICATE = re.compile(r"\bcertificaa?t(?:en)?\b")
 _DIPLOMA = re.compile(r"diploma|\bmbo\b|\bhbo\b|\bopleiding\b|school|\bniveau\b")
@@ -251,6 +253,8 @@ _FIELD_WORDS: dict[str, re.Pattern[str]] = {
     "hours_per_week": re.compile(r"\buren\b"),
 }
 
+# Fields whose words above are specific enough to say which answer a correction is about.
+_NAMED_FIELDS = frozenset({"age", "education_level", "municipality", "current_sector", "hours_per_week"})
 _SECTOR_FIELDS = frozenset({"current_sector", "sector_interests"})
 # Words around a one-word sector answer ("iets in de htel"): not the word that names the sector.
 _GUESS_FILLER = frozenset({"in", "de", "het", "een", "iets", "met", "bij", "op", "graag", "ik", "wil", "werk", "werken",
@@ -614,8 +618,9 @@ class _Turn:
             if NOT_OBTAINED.search(self.norm) and parse_message(self.text, self.today).education_level is None:
                 value = None  # "de havo niet afgemaakt": NLU's entity is no diploma the parser rejected
         override = self._cue(spec, spec.overrides) if spec.overrides else None
-        if override is not None:
-            value = override
+        if override is not None and not (spec.id == "employer_size" and self._head_count() is not None
+                                         and not _SIZE_COMPARED.search(self.norm)):
+            value = override  # not over a head count: "3 vestigingen, zo'n 50 man" is 50 people
         if value is None and spec.id == "employer_size" and not facts:
             # The question is "Werken er minder dan 250 mensen bij je werkgever?"
             value = "mkb" if self.is_yes() else "groot" if self.is_no() else None
@@ -781,6 +786,17 @@ class _Turn:
         people = [n for i, n in found if tokens[i + 1:i + 2] and _PEOPLE_WORD.match(tokens[i + 1])]
         return people[0] if people else max(n for _, n in found)
 
+    def _head_count(self) -> int | None:
+        """A number of people said as such ("zo'n 50 man"), not any number in the answer."""
+        from assistant.intake.parse import UNITS, _number_word
+
+        tokens = self.norm.replace("-", " ").split()
+        for before, word in itertools.pairwise(tokens):
+            number = int(before) if before.isdigit() else UNITS.get(before) or _number_word(before)
+            if number is not None and _PEOPLE_WORD.match(word):
+                return number
+        return None
+
     def _fuzzy(self, spec: Field) -> Any:
         """A misspelt answer ("opropkracht", "zorgg"): the closest known wording, if close enough.
 
@@ -879,6 +895,9 @@ class _Turn:
         lower = {m.lower(): m for m in known}
         if typed and typed.lower() in lower:
             return lower[typed.lower()]
+        named = self._places_named()
+        if len(named) == 1 and not (typed and typed.lower() in lower):
+            return named.pop()  # "in den bosch, rosmalen eigenlijk": known names of one gemeente
         hit = process.extractOne(typed, known, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF) if typed else None
         if not hit:
             # "een dorp bij Assen": a gemeente named inside the sentence, to be confirmed
@@ -891,6 +910,20 @@ class _Turn:
         if self.nlu_digression():
             return None  # "een mens graag", "vertel eens een mop": no unknown place, but something else
         return {"own": typed} if typed else None
+
+    def _places_named(self) -> set[str]:
+        """The gemeenten whose names (or known places in them) the answer holds, not negated."""
+        from assistant.intake.parse import AMBIGUOUS_PLACES
+        from assistant.intake.parse import vocabulary as parse_vocabulary
+
+        padded = f" {self.norm} "
+        named = set()
+        for name, official in parse_vocabulary().municipalities.items():
+            at = padded.find(f" {name} ")
+            if at >= 0 and name not in AMBIGUOUS_PLACES and len(name) >= 3 \
+                    and not re.search(r"\b(?:niet|nooit|geen)(?: meer)? (?:in|te|uit)\s+$", padded[:at + 1]):
+                named.add(official)
+        return named
 
     def _looks_like_answer(self, facts: Mapping[str, Any]) -> bool:
         """Short words that are no question, no yes/no and no digression: the person's own answer."""
@@ -1181,6 +1214,12 @@ class _Turn:
         """What a correction changes: the cue names the answered question; the parser's other
         readings only fill questions not answered yet."""
         facts = self.extract(None)
+        # "de gemeente klopt niet, ik woon in zwolle": the answer named by its own word is what is
+        # corrected; the words that name it are no cue for another answer ("de gemeente" as employer).
+        named = {k: v for k, v in facts.items() if k in _NAMED_FIELDS and _FIELD_WORDS[k].search(self.norm)
+                 and v != self.s["answers"].get(k)}
+        if named:
+            return {**{k: v for k, v in facts.items() if k not in self.s["answers"]}, **named}
         cued = self.cue_facts(facts=facts)
         return self.with_cued(facts, cued) if cued else facts
 

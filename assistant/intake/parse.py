@@ -81,11 +81,11 @@ WORK_CUE = re.compile(r"\b(?:werk|werkt|werken|contract|baan|dienst|fulltime|par
 NOT_OBTAINED = re.compile(
     r"\b(?:niet afgemaakt|nooit afgemaakt|niet gehaald|nooit gehaald|niet gehaalt|afgebroken|gestopt|niet afgerond|"
     r"nooit afgerond|niet voltooid|niet klaar|nooit klaar|"
-    r"bezig met|ben bezig|volg nu|doe nu|studeer|studeren|zit op|zit nog op|ga naar|wil)\b")
+    r"bezig met|ben bezig|mee bezig|nog bezig|volg nu|doe nu|studeer|studeren|zit op|zit nog op|ga naar|wil)\b")
 LEVEL_WORD = re.compile(r"\b(mbo|niveau)\s+(een|twee|drie|vier)\b")
 # Still at that school: "ik zit in de vierde klas van het vmbo", "ik doe mbo 4", "havo vier".
 IN_SCHOOL_BEFORE = re.compile(
-    r"\b(?:bezig|volg|studeer|doe nu|ik doe|zit op|zit nog op|zit in|klas|jaar van|leerjaar|"
+    r"\b(?:bezig|volg|studeer|doe nu|ik doe|zit op|zit nog op|zit in|\w*klas|jaar van|leerjaar|"
     r"(?:eerste|tweede|derde|vierde|1e|2e|3e|4e) jaar)\b")
 IN_SCHOOL_AFTER = re.compile(r"^(?:\d|een|twee|drie|vier|vijf|zes|eerste|tweede|derde|vierde|vijfde|zesde)\b"
                              r"(?! (?:diploma|gehaald|afgerond))|^\w* ?(?:\w+ )?(?:eerste|tweede|derde|vierde) jaar\b|"
@@ -109,7 +109,10 @@ AT_RISK = re.compile(
     r"(?:bedrijf|fabriek|winkel|zaak|vestiging|filiaal|afdeling|locatie|kantoor)(?: \w+){0,4} "
     r"(?:dicht|sluit|sluiten|stopt|stoppen|verhuist|verdwijnt|failliet)|"
     r"verhuiz\w* (?:\w+ ){0,4}naar (?:het )?buitenland|"
-    r"(?:wordt|worden|gaat|gaan) (?:\w+ )?(?:geautomatiseerd|wegbezuinigd|opgeheven))\b")
+    r"(?:wordt|worden|gaat|gaan) (?:\w+ )?(?:geautomatiseerd|wegbezuinigd|opgeheven)|"
+    r"(?:werk|baan|banen|functie|taken|plek)(?: \w+){0,2} (?:overneemt|overnemen|overgenomen|vervangt|vervangen)|"
+    r"(?:robots?|chatbots?|computers?|machines?|ai)(?: \w+){0,5} "
+    r"(?:overneemt|overnemen|vervangt|vervangen|neerzetten))\b")
 # Interest wording for which the catalogue's everyday vocabulary may name a sector.
 CATALOGUE_CUE = re.compile(
     r"\b(?:iets met|iets in|graag met|werk graag|werken met|lijkt me|vind ik leuk|interesse in|"
