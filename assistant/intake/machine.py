@@ -229,7 +229,7 @@ _ABOUT_LEARNING = re.compile(r"\b(?:leren|leer|les|lessen|cursus|cursussen|oplei
 # Words that compare a size with the question's 250 beat a head count ("meer dan 300 man").
 _SIZE_COMPARED = re.compile(r"\b(?:meer dan|minder dan|onder de|boven de|ruim|over de)\b")
 _PEOPLE_WORD = re.compile(r"^(?:man|mensen|medewerkers|werknemers|collega|personeel|personeelsleden|fte|werkenden)")
-_CERTIFICATE = re.compile(r"\bcertificaa?t(?:en)?\b")
+_CERTIFICATE = re.compile(r"certifica(?:a?t|ten|ering)\b|\bpapieren\b|\bpasje?\b|\bbewijs\b|\bbrevet\b")
 _DIPLOMA = re.compile(r"diploma|\bmbo\b|\bhbo\b|\bopleiding\b|school|\bniveau\b")
 # A diploma held ("ik heb", "gehaald"), not one wanted.
 _HELD = re.compile(r"\b(?:heb|had|hebt|gehaald|behaald|gedaan|afgerond|afgemaakt|bezit)\b")

@@ -1240,22 +1240,10 @@ PEOPLE = [
 
 # The people this intake misreads: name -> the finding (field, sentence, what was read, what was expected).
 XFAIL: dict[str, str] = {
-    "orderpicker van 23 via het uitzendbureau die een heftruckcertificaat wil": (
-        "goal 'mijn heftruckcertificaat halen zodat ik meer verdien' read as diploma_halen; expected bijscholen "
-        "(a course certificate for the work he does, not a diploma)"
-    ),
     "administratief medewerkster van 58 in de ww die doktersassistente wil worden": (
         "goal 'doktersassistente, dat heb ik altijd al willen doen' not understood 3x, skipped (None; expected "
         "omscholen or diploma_halen); preferred_form 'ik wil naar een school, thuis leer ik niks' read as online; "
         "expected klassikaal"
-    ),
-    "systeembeheerder van 28 met een associate degree die cloudcertificaten wil": (
-        "goal 'certificaten halen voor azure en aws, daar is veel vraag naar' not understood 3x, skipped (None; "
-        "expected bijscholen)"
-    ),
-    "hovenier van 45 die vakbekwaam hovenier wil worden": (
-        "goal 'mijn papieren als vakbekwaam hovenier halen' not understood 3x, skipped (None; expected "
-        "bijscholen or diploma_halen)"
     ),
     "leerkracht van 50 die intern begeleider wil worden": (
         "employer_size 'onze stichting heeft twintig scholen, wel zeshonderd man personeel' read as mkb; "
@@ -1283,9 +1271,6 @@ XFAIL: dict[str, str] = {
         "46); goal 'buschauffeur worden bij het openbaar vervoer' read as bijscholen; expected omscholen (other "
         "work, no step up); sector_interests 'het ov' read as ['anders']; expected ['logistiek']; preferred_form "
         "'lessen met een instructeur' not understood 3x (None; expected klassikaal)"
-    ),
-    "magazijnmedewerker van 38 die de grootte en de uren niet weet": (
-        "goal 'mijn reachtruck papieren halen' not understood 3x, skipped (None; expected bijscholen)"
     ),
     "docente van 51 in de ziektewet met een burn-out die boswachter wil worden": (
         "goal 'iets rustigs in de natuur, boswachter lijkt me prachtig' not understood 3x, skipped (None; "

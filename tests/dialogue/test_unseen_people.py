@@ -427,7 +427,8 @@ PEOPLE = [
         {
             "work_status": "werknemer_flex", "employer_size": "groot", "at_risk_of_job_loss": False,
             "hours_per_week": 40, "current_sector": "logistiek", "education_level": "vmbo", "age": 33,
-            "goal": "diploma_halen", "sector_interests": ["logistiek"], "literacy_need": False,
+            # A forklift certificate for the work he does: better at his work, or papers.
+            "goal": ("bijscholen", "diploma_halen"), "sector_interests": ["logistiek"], "literacy_need": False,
             "max_hours_study_per_week": 4, "preferred_form": "werkend_leren", "municipality": "Waalwijk",
         },
         digressions={"age": Digression("ik heb liever een mens aan de lijn", reply="nee toch maar niet")},
