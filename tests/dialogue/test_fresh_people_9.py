@@ -549,6 +549,7 @@ PEOPLE = [
             "preferred_form": "online",
             "municipality": "Almere",
         },
+        digressions={"goal": Digression("wat kost een cursus ondernemen eigenlijk?")},
     ),
     _p(
         "zzp-kapper van 42 met een eigen salon die kort typt",
@@ -905,6 +906,7 @@ PEOPLE = [
             "preferred_form": "klassikaal",
             "municipality": "Emmen",
         },
+        digressions={"max_hours_study_per_week": Digression("moet ik die uren dan melden bij het uwv?")},
     ),
     _p(
         "ontslagen winkelmedewerker in de WW van 28 die kort typt",
@@ -1037,6 +1039,7 @@ PEOPLE = [
             "preferred_form": "werkend_leren",
             "municipality": "Lelystad",
         },
+        digressions={"preferred_form": Digression("hoe lang duurt zo een opleiding voor de kinderopvang ongeveer")},
     ),
     _p(
         "man in de bijstand van 60 zonder diploma die kort typt",
