@@ -75,6 +75,14 @@ INTEREST = re.compile(
     r"\b(?:wil|wilde|willen|zou|zo?u graag|lijkt|lijken|leuk|liefst|liever|droom|interesse|interessant|"
     r"worden|naar|overstappen|switchen|omscholen|later|trekt|trekken|aantrekkelijk|zie mezelf|"
     r"werk graag|werk ik graag|graag)\b")
+# A factory named with its food: "een fabriek die koekjes maakt", "vleesfabriek", "de band bij de kaasmakerij".
+FOOD = (r"(?:koek\w*|vlees\w*|brood\w*|snoep\w*|chocola\w*|kaas|kazen|zuivel\w*|melk\w*|chips|friet\w*|patat\w*|"
+        r"groente\w*|fruit\w*|sap|sappen|bier|frisdrank\w*|diepvries\w*|vis|kip\w*|worst\w*|pizza\w*|voedsel|eten|"
+        r"maaltijden|soep\w*|saus\w*|koffie|thee|suiker\w*|meel|pasta|aardappel\w*|gebak|taart\w*|drop|noten|pinda\w*)")
+FOOD_FACTORY = re.compile(rf"\b(?:fabriek|fabrieken|productie|lopende band|band)\b(?: \w+){{0,4}} {FOOD}\b|"
+                          rf"\b{FOOD}(?: \w+){{0,2}} (?:fabriek|productie)\b|\b{FOOD}fabriek\b")
+# A wish for the work one wants, not the work one has: "ik zou graag vast werk willen".
+WISH = re.compile(r"\b(?:wil|wilde|willen|zou|graag|liefst|liever|droom|worden|later|hoop)\b")
 CURRENT = re.compile(r"\b(?:werk|werkt|werkte|ben|zit|doe|sta|draai|heb ik|in dienst|nu|momenteel|sinds)\b")
 STUDY = re.compile(r"\b(?:leren|studeren|studie|cursus|opleiding|les|lessen|scholing|school|tijd|vrij maken)\b")
 WORK_CUE = re.compile(r"\b(?:werk|werkt|werken|contract|baan|dienst|fulltime|parttime|uren ?contract)\b")
@@ -85,9 +93,11 @@ NOT_OBTAINED = re.compile(
 LEVEL_WORD = re.compile(r"\b(mbo|niveau)\s+(een|twee|drie|vier)\b")
 # Still at that school: "ik zit in de vierde klas van het vmbo", "ik doe mbo 4", "havo vier".
 IN_SCHOOL_BEFORE = re.compile(
-    r"\b(?:bezig|volg|studeer|doe nu|ik doe|zit op|zit nog op|zit in|\w*klas|jaar van|leerjaar|"
+    r"\b(?:bezig|volg|studeer|doe nu|ik doe|zit op|zit nog op|zit in|\w*klas|jaar van|leerjaar|student|studente|"
+    r"leerling|scholier|"
     r"(?:eerste|tweede|derde|vierde|1e|2e|3e|4e) jaar)\b")
-IN_SCHOOL_AFTER = re.compile(r"^(?:\d|een|twee|drie|vier|vijf|zes|eerste|tweede|derde|vierde|vijfde|zesde)\b"
+IN_SCHOOL_AFTER = re.compile(r"^(?:student|studente|leerling|scholier)\b|"
+                             r"^(?:\d|een|twee|drie|vier|vijf|zes|eerste|tweede|derde|vierde|vijfde|zesde)\b"
                              r"(?! (?:diploma|gehaald|afgerond))|^\w* ?(?:\w+ )?(?:eerste|tweede|derde|vierde) jaar\b|"
                              r"^(?:\w+ )?(?:doe|volg|studeer) ik (?:nu|nog)\b")
 # A school not finished, said in the next clause: "entree, maar niet afgemaakt".
@@ -111,6 +121,8 @@ AT_RISK = re.compile(
     r"verhuiz\w* (?:\w+ ){0,4}naar (?:het )?buitenland|"
     r"(?:wordt|worden|gaat|gaan) (?:\w+ )?(?:geautomatiseerd|wegbezuinigd|opgeheven)|"
     r"(?:werk|baan|banen|functie|taken|plek)(?: \w+){0,2} (?:overneemt|overnemen|overgenomen|vervangt|vervangen)|"
+    r"\bstopt het\b|\bhet stopt\b|(?:bijna |weinig )?geen werk (?:meer )?(?:in de|na de|in het|buiten het) \w+|"
+    r"(?:in de|na de|buiten het) (?:winter|zomer|seizoen)\w*(?: \w+){0,3} (?:bijna |weinig )?geen werk|"
     r"(?:robots?|chatbots?|computers?|machines?|ai)(?: \w+){0,5} "
     r"(?:overneemt|overnemen|vervangt|vervangen|neerzetten))\b")
 # Interest wording for which the catalogue's everyday vocabulary may name a sector.
@@ -302,6 +314,8 @@ def _find_phrases(tokens: list[str], vocab: Vocabulary, blocked: frozenset[int] 
                 continue  # "zorg en de boerderij samen" names two sectors; "anders" in a sentence none
         if m.entity == "sector" and not _sector_word_is_a_sector(tokens, m):
             continue
+        if m.entity == "preferred_form" and tokens[max(0, m.start - 1):m.start] in (["werken"], ["omgaan"], ["werk"]):
+            continue  # "leren werken op de computer": the computer is what is learnt, not how
         taken |= span
         kept.append(m)
     kept.sort(key=lambda m: m.start)
@@ -383,6 +397,11 @@ AGE_PATTERNS = (
     re.compile(r"\b(?:ik ben|ben ik|ik ben net|ik ben pas|ben|ik ben al|ik ben inmiddels|ik b?en)\s+" + NUM
                + r"(?!\s*(?:uur|u|euro|procent|kilo|km|minuten|keer|maanden))(?:\s+(jaar|jr)(?:\s+(\w+))?)?\b"),
     re.compile(r"\b(?:leeftijd|leeftijd is|leeftijd van|mijn leeftijd is)\s+" + NUM + r"\b"),
+    # "Ik ben Sanne, 26": a first name, then the age
+    re.compile(r"^(?:\w+ )?ik ben (?!nu\b|al\b|net\b|pas\b|er\b|sinds\b|ongeveer\b|bijna\b|ruim\b|over\b|zo\b|een\b|"
+               r"de\b|het\b|nog\b|inmiddels\b|ook\b|geen\b|niet\b|van\b|in\b|bij\b|op\b|sinds\b|sind\b)[a-z]+\s+" + NUM
+               + r"(?!\s*(?:uur|u|euro|procent|kilo|km|minuten|keer|maanden|weken|dagen|"
+               r"jaar (?:geleden|bij|in|als|aan|op)))\b"),
     re.compile(r"(?:^|\s)" + NUM + r"\s+(?:jaar|jr|jaar oud)\b(?!\s+(?:geleden|ervaring|gewerkt|lang|in dienst|"
                r"werkloos|bij|als|aan|in|op|getrouwd|werkzaam|zzp))"),
 )
@@ -423,9 +442,10 @@ def _age(norm: str, today: date) -> int | None:
         for m in pattern.finditer(norm):
             if NOT_AGE_BEFORE.search(norm[: m.start(1)]):
                 continue
-            span = re.match(r"\s+(?:jaar|jr)\s+(\w+)", norm[m.end(1):])
-            if span and span.group(1) in DURATION_AFTER:
-                continue  # "ik ben 15 jaar thuis geweest": a time span, not an age
+            span = re.match(r"\s+(?:jaar|jr)\s+(\w+)(?:\s+(\w+))?", norm[m.end(1):])
+            if span and span.group(1) in DURATION_AFTER and not (
+                    span.group(1) == "uit" and span.group(2) in vocabulary().municipalities):
+                continue  # "ik ben 15 jaar thuis geweest": a time span, not an age ("53 jaar, uit emmen" is one)
             n = _number_word(m.group(1))
             if n is not None and 15 <= n <= 100:
                 return n
@@ -535,11 +555,14 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
                     and NOT_FINISHED.search(" ".join(tokens[following[0]:following[1]])):
                 after += " " + " ".join(tokens[following[0]:following[1]])  # "entree, maar niet afgemaakt"
             before = " ".join(tokens[clause[0]:m.start])
-            if NOT_OBTAINED.search(after) or IN_SCHOOL_BEFORE.search(before) or IN_SCHOOL_AFTER.match(after):
+            # "5 havo", "4e vwo": the year one is in, no diploma
+            year_in = re.fullmatch(r"(?:.* )?[1-6]e?", before.strip()) is not None
+            if NOT_OBTAINED.search(after) or IN_SCHOOL_BEFORE.search(before) or IN_SCHOOL_AFTER.match(after) or year_in:
                 unfinished.append(m.value)
                 continue
             previous = _clause_of(clauses, clause[0] - 1) if clause[0] else (0, 0)
-            if not before.strip() and re.search(r"\b(?:studeer|ik zit op|ik volg|ik doe)\b(?: nog| nu)?$",
+            if not before.strip() and re.search(r"\b(?:studeer|ik zit op|ik volg|ik doe|scholier|student|studente|"
+                                                r"leerling)\b(?: nog| nu)?$",
                                                 " ".join(tokens[previous[0]:previous[1]])):
                 unfinished.append(m.value)  # "ik studeer nog, hbo verpleegkunde"
                 continue
@@ -563,6 +586,13 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
                 facts.bare_sectors.append(m.value)
                 facts.bare_phrases.append(" ".join(tokens[m.start:m.end]))
             continue
+        if field_name == "work_status" and str(m.value).startswith("werkzoekend") and re.search(
+                r"\b(?:er is|er zijn|is er|zijn er|bijna|soms|weinig|minder|in de winter|in de zomer|seizoen)\b",
+                " ".join(tokens[clause[0]:clause[1]])):
+            continue  # "in de winter is er bijna geen werk": work that is scarce, not being without work
+        if field_name == "work_status" and WISH.search(" ".join(tokens[clause[0]:clause[1]])) \
+                and not re.search(r"\b(?:verder|blijven|nu|nog)\b", " ".join(tokens[clause[0]:clause[1]])):
+            continue  # "ik zou graag als zzp'er evenementen organiseren": a wish, not the work now
         positives.setdefault(field_name, []).append(m.value)
 
     if LITERACY.search(norm) and positives.get("goal") == ["basisvaardigheden"] and not re.search(
@@ -584,6 +614,9 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
         # cleaned ("kantoren") is not the sector.
         positives["current_sector"] = ["schoonmaak_facilitair"]
     current = positives.get("current_sector")
+    if FOOD_FACTORY.search(norm) and ((current and current[0] == "techniek_bouw_energie") or (
+            not current and CURRENT.search(norm) and not WISH.search(norm))):
+        current = ["landbouw_voedsel"]  # "een fabriek die koekjes maakt" is the food industry
     if current:
         facts.current_sector = current[0]
     interests = list(dict.fromkeys(positives.get("sector_interests", [])))

@@ -1290,11 +1290,6 @@ XFAIL: dict[str, str] = {
         "met meer zekerheid, misschien de installatietechniek, daar is altijd werk' not understood 3x, skipped "
         "(None; expected omscholen)"
     ),
-    "Roemeense productiemedewerker in een vleesfabriek die Nederlands wil leren": (
-        "current_sector read from 'ik werk in fabriek vlees via uitzendbureau' as techniek_bouw_energie (expected "
-        "landbouw_voedsel: a meat factory), so the sector question was not asked and the technical function "
-        "question was"
-    ),
     "praktijkschoolleerling van zestien die met dieren wil werken": (
         "sector_interests 'dieren' also set the municipality: read as the village Dieren, municipality Rheden, and "
         "the municipality question was never asked (expected Venray); sector_interests read as ['landbouw_voedsel',"

@@ -9,7 +9,18 @@ profile schema and the question list (labels and questions of assistant/vocabula
 No answer or opening copies a sentence of the other tests or of data/ (checked by script for
 verbatim texts of two or more words).
 
-Not yet measured: the measurement is added later by somebody else.
+The writer saw, by a loose grep, the work-situation cues of the vocabulary (not the other fields'
+cues); the answers were not written to fit them.
+
+Measured once, fresh, on main cecf05d: 41 of 50 people reached the right profile and advice (82 %).
+First run 40 of 50; one failure was the test's own fault (a digression put on the study-hours question,
+which the intake did not ask this person; moved to the learning-form question). The 9 misreads were
+then fixed in general readings (main after cecf05d): a head count or place named inside an answer,
+a wish ("ik zou graag als zzp'er ...") is no work situation, work that is scarce in winter is no
+job loss but a risk, a food factory is the food sector, "student hbo" or "5 havo" is no diploma,
+letters and forms are basic skills, "kan me niet schelen" is no preference, "alles leren over" is
+getting better at one's work, the computer as what is learnt is no online learning. Since then this
+is a regression set, not a measurement. No person looped.
 """
 
 from __future__ import annotations
@@ -906,7 +917,7 @@ PEOPLE = [
             "preferred_form": "klassikaal",
             "municipality": "Emmen",
         },
-        digressions={"max_hours_study_per_week": Digression("moet ik die uren dan melden bij het uwv?")},
+        digressions={"preferred_form": Digression("moet ik die uren dan melden bij het uwv?")},
     ),
     _p(
         "ontslagen winkelmedewerker in de WW van 28 die kort typt",
