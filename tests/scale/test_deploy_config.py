@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.runner import LOCK_PASSWORD_ENV, StackError, lock_store_config, rasa_endpoints
+from assistant.runner import (
+    LOCK_PASSWORD_ENV,
+    RASA_TICKET_LIFETIME_S,
+    RASA_TURN_LIMIT_S,
+    StackError,
+    lock_store_config,
+    rasa_endpoints,
+)
 from assistant.settings import MIN_SECRET_CHARS, Settings, SettingsError
 from tests.scale.servers import redis_server
 
@@ -69,7 +76,9 @@ def test_lock_store_section_from_redis_url() -> None:
     assert section == {"type": "redis", "url": "cache.internal", "port": 6380, "db": 2,
                        "key_prefix": "koersrasa", "use_ssl": True, "username": "koers",
                        "password": "${" + LOCK_PASSWORD_ENV + "}"}
-    assert env == {LOCK_PASSWORD_ENV: "s@cret"}
+    assert env == {LOCK_PASSWORD_ENV: "s@cret", "TICKET_LOCK_LIFETIME": str(RASA_TICKET_LIFETIME_S)}
+    # A living ticket means Rasa may still work on the turn: it outlives the longest turn.
+    assert RASA_TICKET_LIFETIME_S > RASA_TURN_LIMIT_S
     with pytest.raises(StackError, match="REDIS_URL"):
         lock_store_config("http://cache.internal")
 
