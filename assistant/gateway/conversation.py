@@ -148,9 +148,11 @@ IN_FLIGHT = Message.pending == false()
 WAITING = Message.pending.is_not(None)
 ORPHAN_AFTER_S = 2.0
 # How many conversations the retry loop answers at once. After a replica dies, its kept and
-# orphaned messages are answered side by side instead of one after another; bounded, so the
-# surviving Rasa still serves the turns that come in meanwhile.
-RETRY_CONCURRENCY = 4
+# orphaned messages are answered side by side instead of one after another. Their people have
+# waited longest, so they get a fair share of the surviving Rasa, which serves the live turns
+# at the same time (with 4 at once the replica test answered them at about 2 a second);
+# bounded, so a long backlog (Rasa down for minutes) does not crowd the live turns out.
+RETRY_CONCURRENCY = 8
 # How a round of kept messages ended (ConversationService._answer_kept).
 ANSWERED, BOT_DOWN, BOT_BUSY = "answered", "down", "busy"
 
