@@ -68,6 +68,8 @@ async def leader_rounds(leadership: Leadership, name: str, every_s: float,
                 finally:
                     keeper.cancel()
                     await asyncio.wait({keeper})
+                    if not keeper.cancelled() and keeper.exception() is not None:
+                        log.warning("could not renew the lead", extra={"task": name, "error": str(keeper.exception())})
                 if done:
                     log.info(what, extra={"count": done})
             except Exception as exc:
