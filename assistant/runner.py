@@ -46,13 +46,25 @@ class StackError(RuntimeError):
 
 
 LOCK_PASSWORD_ENV = "KOERS_LOCK_STORE_PASSWORD"
+# How long Rasa works on one turn at most: Sanic (Rasa's server) cancels a turn that takes longer
+# and answers 503, and the service keeps the message for its retry loop. A turn takes well under
+# a second; this is the ceiling under overload (the service itself waits up to 60 s for Rasa).
+RASA_TURN_LIMIT_S = 25
+# The lifetime of a ticket in Rasa's lock store (Rasa reads TICKET_LOCK_LIFETIME; its default is
+# 60 s). A Rasa server that dies mid-turn leaves its ticket behind: the conversation waits that
+# long, on every Rasa server, and the service does not send the kept message again while a
+# ticket lives (gateway.rasa_client.rasa_lock_held). Longer than RASA_TURN_LIMIT_S (with room
+# for Sanic's timeout check), so a living ticket still means "Rasa may be working on it".
+RASA_TICKET_LIFETIME_S = 30
+TICKET_LIFETIME_ENV = "TICKET_LOCK_LIFETIME"
 
 
 def lock_store_config(redis_url: str) -> tuple[dict[str, object], dict[str, str]]:
     """Rasa's RedisLockStore for ``REDIS_URL`` (Rasa's in-memory lock store breaks with replicas).
 
-    Returns the ``lock_store`` section and the environment it needs: the password stays in the
-    Rasa process's environment (``${...}`` in the endpoints file), never in a file.
+    Returns the ``lock_store`` section and the environment it needs: the ticket lifetime (Rasa
+    reads it from there only) and the password, which stays in the Rasa process's environment
+    (``${...}`` in the endpoints file), never in a file.
     """
     parsed = urlparse(redis_url)
     if parsed.scheme not in ("redis", "rediss") or not parsed.hostname:
@@ -65,7 +77,7 @@ def lock_store_config(redis_url: str) -> tuple[dict[str, object], dict[str, str]
         "key_prefix": RASA_LOCK_KEY_PREFIX,  # the service reads Rasa's locks (rasa_lock_held)
         "use_ssl": parsed.scheme == "rediss",
     }
-    env: dict[str, str] = {}
+    env: dict[str, str] = {TICKET_LIFETIME_ENV: str(RASA_TICKET_LIFETIME_S)}
     if parsed.username:
         section["username"] = unquote(parsed.username)
     if parsed.password:
@@ -120,14 +132,14 @@ def service_python(home: Path) -> str:
 
 
 def rasa_server_command(token: str, model: Path, endpoints: Path, interface: str, port: int | str) -> list[str]:
-    """``rasa run`` with the HTTP API behind a token.
+    """``rasa run`` with the HTTP API behind a token, a turn cut off after RASA_TURN_LIMIT_S.
 
     The token is passed as ``--auth-token=…``: a random URL-safe token starts with "-" once in
     64 times, and as a separate argument argparse then reads it as an option and exits (code 2).
     """
     return [rasa_executable(), "run", "--enable-api", f"--auth-token={token}", "--model", str(model),
             "--endpoints", str(endpoints), "--credentials", "credentials.yml",
-            "--interface", interface, "--port", str(port)]
+            "--response-timeout", str(RASA_TURN_LIMIT_S), "--interface", interface, "--port", str(port)]
 
 
 def port_in_use(host: str, port: int) -> bool:

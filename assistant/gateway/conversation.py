@@ -11,6 +11,7 @@ console calls ``send_adviser_message``. Transcripts, redaction, handoff silence 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -140,11 +141,18 @@ class Interception:
 KEPT = Message.pending == true()
 # A user message whose turn is running: pending is False from storing it until its answer is
 # stored. Under the conversation's turn lock one still in flight is an orphan (the replica that
-# ran its turn died), answered like a kept one; the retry loop looks for orphans older than
-# ORPHAN_AFTER_S, so it seldom waits for the lock of a turn that is still running.
+# ran its turn died and its lock ran out), answered like a kept one. The retry loop passes over
+# a conversation whose lock is held, and looks only at messages in flight for ORPHAN_AFTER_S,
+# so it seldom asks for the lock of a turn that still runs.
 IN_FLIGHT = Message.pending == false()
 WAITING = Message.pending.is_not(None)
-ORPHAN_AFTER_S = 30.0
+ORPHAN_AFTER_S = 2.0
+# How many conversations the retry loop answers at once. After a replica dies, its kept and
+# orphaned messages are answered side by side instead of one after another. Their people have
+# waited longest, so they get a fair share of the surviving Rasa, which serves the live turns
+# at the same time (with 4 at once the replica test answered them at about 2 a second);
+# bounded, so a long backlog (Rasa down for minutes) does not crowd the live turns out.
+RETRY_CONCURRENCY = 8
 # How a round of kept messages ended (ConversationService._answer_kept).
 ANSWERED, BOT_DOWN, BOT_BUSY = "answered", "down", "busy"
 
@@ -542,19 +550,38 @@ class ConversationService:
         return extra
 
     async def retry_pending(self) -> int:
-        """Answer messages kept while Rasa was down; returns how many were answered.
+        """Answer messages kept while Rasa was down, and orphans; returns how many were answered.
 
-        Per conversation under its turn lock, so a retry never races the person's next message.
+        Per conversation under its turn lock, so a retry never races the person's next message:
+        a conversation whose lock is held is passed over (its running turn answers the kept
+        messages first; else the next round does). Up to RETRY_CONCURRENCY conversations at
+        once, the one with the oldest kept message first.
         """
-        total = 0
-        for conversation_id in await off_loop(self._conversations_with_kept):
-            async with self.locks.hold(conversation_id):
-                replies, done, state = await self._answer_kept(conversation_id, before=None)
-            total += done
-            await self.deliver(conversation_id, replies)
-            if state == BOT_DOWN:
-                break  # still down: the next round tries again (a busy one waits for it too)
-        return total
+        todo = iter(await off_loop(self._conversations_with_kept))
+        answered: list[int] = []
+        down = asyncio.Event()  # Rasa is still down: start no more (the next round tries again)
+
+        async def worker() -> None:
+            for conversation_id in todo:  # shared: each conversation goes to one worker
+                if down.is_set():
+                    return
+                try:
+                    answered.append(await self._retry_conversation(conversation_id, down))
+                except Exception:  # one conversation's error must not stop the others
+                    log.exception("retry of kept messages failed", extra={"conversation_id": conversation_id})
+
+        await asyncio.gather(*(worker() for _ in range(RETRY_CONCURRENCY)))
+        return sum(answered)
+
+    async def _retry_conversation(self, conversation_id: str, down: asyncio.Event) -> int:
+        async with self.locks.try_hold(conversation_id) as held:
+            if not held:
+                return 0
+            replies, done, state = await self._answer_kept(conversation_id, before=None)
+        if state == BOT_DOWN:
+            down.set()
+        await self.deliver(conversation_id, replies)
+        return done
 
     def _conversations_with_kept(self) -> list[str]:
         """Conversations with kept messages, the one with the oldest kept message first; then

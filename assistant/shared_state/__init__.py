@@ -13,9 +13,20 @@ from typing import Protocol, runtime_checkable
 
 
 class TurnLocks(Protocol):
-    """One turn at a time per conversation: Rasa and the transcript need the turns in order."""
+    """One turn at a time per conversation: Rasa and the transcript need the turns in order.
 
-    def hold(self, key: str) -> AbstractAsyncContextManager[None]: ...
+    A holder that dies (kill -9) frees its lock within seconds (Redis: a short TTL the living
+    holder renews), so another replica can finish what it left.
+    """
+
+    def hold(self, key: str) -> AbstractAsyncContextManager[None]:
+        """Wait for the lock, hold it for the block."""
+        ...
+
+    def try_hold(self, key: str) -> AbstractAsyncContextManager[bool]:
+        """Take the lock only when it is free now; yields whether this block holds it (the
+        retry loop passes over a conversation whose turn is running)."""
+        ...
 
 
 @runtime_checkable
@@ -49,6 +60,10 @@ class Leadership(Protocol):
 
     async def is_leader(self, name: str, ttl_s: float) -> bool:
         """Take or keep the lead for ``ttl_s``; call again before it runs out to keep it."""
+        ...
+
+    async def resign(self, name: str) -> None:
+        """Give the lead up (a replica that stops): another one takes it on its next round."""
         ...
 
 

@@ -8,6 +8,7 @@ stopping service would wait for ever. ``stop_task`` cancels until the task is do
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
     from assistant.shared_state import Leadership
 
 log = logging.getLogger(__name__)
+
+RESIGN_TIMEOUT_S = 2.0
 
 
 async def stop_task(task: asyncio.Task[None], attempts: int = 20, wait_s: float = 0.5) -> None:
@@ -44,18 +47,46 @@ def caused_by_cancel(exc: BaseException) -> bool:
 
 
 async def leader_rounds(leadership: Leadership, name: str, every_s: float,
-                        work: Callable[[], Awaitable[int]], what: str) -> None:
+                        work: Callable[[], Awaitable[int]], what: str, lease_s: float | None = None) -> None:
     """Every ``every_s`` one replica (the lead of ``name``) runs ``work``; logs what it did.
 
+    The lead is a lease of ``lease_s`` (three rounds unless given), renewed by its holder each
+    round and, while a round runs long, every third of the lease: a leader that dies (kill -9)
+    leaves the loop without a leader for at most the lease; one that stops gives the lead up.
     An error in a round is logged and the next round tries again: the service keeps serving.
     """
+    lease = lease_s if lease_s is not None else 3 * every_s
+    try:
+        while True:
+            await asyncio.sleep(every_s)
+            try:
+                if not await leadership.is_leader(name, ttl_s=lease):
+                    continue
+                keeper = asyncio.create_task(_keep_lead(leadership, name, lease))
+                try:
+                    done = await work()
+                finally:
+                    keeper.cancel()
+                    await asyncio.wait({keeper})
+                    if not keeper.cancelled() and keeper.exception() is not None:
+                        log.warning("could not renew the lead", extra={"task": name, "error": str(keeper.exception())})
+                if done:
+                    log.info(what, extra={"count": done})
+            except Exception as exc:
+                if caused_by_cancel(exc):
+                    raise asyncio.CancelledError from exc
+                log.exception("background round failed", extra={"task": name})
+    finally:
+        # Bounded: Redis may be the reason the service stops.
+        with contextlib.suppress(Exception, asyncio.CancelledError):
+            await asyncio.wait_for(leadership.resign(name), RESIGN_TIMEOUT_S)
+
+
+async def _keep_lead(leadership: Leadership, name: str, lease_s: float) -> None:
+    """Renew the lead while a long round runs. Losing it mid-round is safe (the work itself
+    holds each conversation's turn lock), but then two replicas would do the same rounds."""
     while True:
-        await asyncio.sleep(every_s)
-        try:
-            if not await leadership.is_leader(name, ttl_s=3 * every_s):
-                continue
-            done = await work()
-            if done:
-                log.info(what, extra={"count": done})
-        except Exception:
-            log.exception("background round failed", extra={"task": name})
+        await asyncio.sleep(lease_s / 3)
+        if not await leadership.is_leader(name, ttl_s=lease_s):
+            log.warning("lost the lead during a round", extra={"task": name})
+            return

@@ -31,6 +31,14 @@ class MemoryTurnLocks:
             else:
                 self._locks[key] = (lock, users - 1)
 
+    @contextlib.asynccontextmanager
+    async def try_hold(self, key: str) -> AsyncIterator[bool]:
+        if key in self._locks:  # held, or somebody waits for it
+            yield False
+            return
+        async with self.hold(key):  # free: taken at once (no other task runs in between)
+            yield True
+
     def __len__(self) -> int:
         return len(self._locks)
 
@@ -136,6 +144,9 @@ class MemoryLeadership:
 
     async def is_leader(self, name: str, ttl_s: float) -> bool:
         return True
+
+    async def resign(self, name: str) -> None:
+        return None
 
 
 class MemorySharedState:

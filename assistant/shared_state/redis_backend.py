@@ -67,6 +67,23 @@ end
 return 0
 """
 
+# Give the lead up, only when this process has it.
+RESIGN = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
+"""
+
+
+# A turn lock's lifetime on the server. Its holder renews it every TURN_LOCK_RENEW_SHARE of that,
+# so a living holder keeps it for as long as the turn takes (a Rasa turn may take up to a
+# minute), and a dead one (kill -9) blocks its conversation for at most this long: then
+# another replica answers the message it left. The holder's event loop would have to stall for
+# three quarters of it (6 s) before the lock slipped away from a turn that still runs.
+TURN_LOCK_TTL_S = 8.0
+TURN_LOCK_RENEW_SHARE = 1 / 4
+
 
 class RedisTurnLocks:
     """A Redis lock per conversation, renewed while the turn runs.
@@ -76,17 +93,20 @@ class RedisTurnLocks:
     first, so only one of them polls Redis.
     """
 
-    def __init__(self, client: aioredis.Redis, ttl_s: float = 15.0, poll_s: float = 0.02) -> None:
+    def __init__(self, client: aioredis.Redis, ttl_s: float = TURN_LOCK_TTL_S, poll_s: float = 0.02) -> None:
         self._client = client
         self._local = MemoryTurnLocks()
         self.ttl_s = ttl_s
         self.poll_s = poll_s
 
+    def _lock(self, key: str) -> Any:
+        return self._client.lock(f"{PREFIX}turn:{key}", timeout=self.ttl_s, sleep=self.poll_s,
+                                 blocking=True, blocking_timeout=None, thread_local=False)
+
     @contextlib.asynccontextmanager
     async def hold(self, key: str) -> AsyncIterator[None]:
         async with self._local.hold(key):
-            lock = self._client.lock(f"{PREFIX}turn:{key}", timeout=self.ttl_s, sleep=self.poll_s,
-                                     blocking=True, blocking_timeout=None, thread_local=False)
+            lock = self._lock(key)
             acquired = False
             try:
                 acquired = bool(await lock.acquire())
@@ -95,21 +115,47 @@ class RedisTurnLocks:
                     raise asyncio.CancelledError from exc
                 log.warning("redis turn lock unavailable; ordering only within this replica",
                             extra={"error": str(exc)})
-            keeper = asyncio.create_task(self._keep(lock)) if acquired else None
-            try:
+            async with self._kept(lock, acquired):
                 yield
-            finally:
-                if keeper is not None:
-                    keeper.cancel()
-                    with contextlib.suppress(asyncio.CancelledError):
-                        await keeper
-                if acquired:
-                    with contextlib.suppress(RedisError, LockError):
-                        await lock.release()
+
+    @contextlib.asynccontextmanager
+    async def try_hold(self, key: str) -> AsyncIterator[bool]:
+        async with self._local.try_hold(key) as local:
+            acquired = False
+            if local:
+                lock = self._lock(key)
+                try:
+                    acquired = bool(await lock.acquire(blocking=False))
+                except RedisError as exc:
+                    if caused_by_cancel(exc):
+                        raise asyncio.CancelledError from exc
+                    # Unlike a person's turn, this one can wait: held elsewhere, for all we know.
+                    log.warning("redis turn lock unavailable; conversation passed over",
+                                extra={"error": str(exc)})
+            if not acquired:
+                yield False
+                return
+            async with self._kept(lock, True):
+                yield True
+
+    @contextlib.asynccontextmanager
+    async def _kept(self, lock: Any, acquired: bool) -> AsyncIterator[None]:
+        """Renew ``lock`` while the block runs; release it afterwards."""
+        keeper = asyncio.create_task(self._keep(lock)) if acquired else None
+        try:
+            yield
+        finally:
+            if keeper is not None:
+                keeper.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await keeper
+            if acquired:
+                with contextlib.suppress(RedisError, LockError):
+                    await lock.release()
 
     async def _keep(self, lock: Any) -> None:
         while True:
-            await asyncio.sleep(self.ttl_s / 3)
+            await asyncio.sleep(self.ttl_s * TURN_LOCK_RENEW_SHARE)
             try:
                 await lock.extend(self.ttl_s, replace_ttl=True)
             except (RedisError, LockError) as exc:
@@ -213,6 +259,7 @@ class RedisLeadership:
     def __init__(self, client: aioredis.Redis) -> None:
         self._client = client
         self._script = client.register_script(LEAD)
+        self._resign = client.register_script(RESIGN)
         self.token = uuid.uuid4().hex  # this process
 
     async def is_leader(self, name: str, ttl_s: float) -> bool:
@@ -225,6 +272,12 @@ class RedisLeadership:
                         extra={"loop": name, "error": str(exc)})
             return False
         return bool(int(led))
+
+    async def resign(self, name: str) -> None:
+        try:
+            await self._resign(keys=[f"{PREFIX}leader:{name}"], args=[self.token])
+        except RedisError as exc:  # the lead runs out by itself
+            log.warning("could not give up the lead", extra={"loop": name, "error": str(exc)})
 
 
 class RedisSharedState:

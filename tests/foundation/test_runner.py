@@ -175,8 +175,9 @@ def test_rasa_reads_every_url_safe_token_as_the_token(tmp_path: Path, token: str
     parser must still read it as the token, not as an option (it exited with code 2 before)."""
     from rasa.__main__ import create_argument_parser
 
-    from assistant.runner import rasa_server_command
+    from assistant.runner import RASA_TURN_LIMIT_S, rasa_server_command
 
     cmd = rasa_server_command(token, tmp_path / "m.tar.gz", tmp_path / "endpoints.yml", "127.0.0.1", 5005)
     args = create_argument_parser().parse_args(cmd[1:])
     assert args.auth_token == token and args.port == 5005 and args.enable_api
+    assert args.response_timeout == RASA_TURN_LIMIT_S  # Rasa cuts a turn off (its lock ticket outlives it)

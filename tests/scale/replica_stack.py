@@ -62,7 +62,7 @@ def loopback_haproxy_config(source: str, binds: dict[str, int], servers: dict[st
     return "\n".join(out) + "\n"
 
 
-NAMES = ("a", "b")
+NAMES = ("a", "b")  # the replicas of each component, unless a stack names its own
 # An HAProxy httplog line: ... frontend backend/server timers status ... "METHOD path HTTP/1.1"
 LOG_LINE = re.compile(r'\s(\S+)/(\S+) \S+ (\d{3}) .*"(\w+) (\S+) HTTP')
 
@@ -84,12 +84,20 @@ class ReplicaStack:
     database_url: str
     redis_url: str
     secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
-    koers_ports: dict[str, int] = field(default_factory=lambda: {n: free_port() for n in NAMES})
-    rasa_ports: dict[str, int] = field(default_factory=lambda: {n: free_port() for n in NAMES})
-    action_ports: dict[str, int] = field(default_factory=lambda: {n: free_port() for n in NAMES})
+    # One Rasa server, action server and Koers service per name ("rasa-a", "koers-a", ...).
+    names: tuple[str, ...] = NAMES
+    # A free port per name, for each name not given here.
+    koers_ports: dict[str, int] = field(default_factory=dict)
+    rasa_ports: dict[str, int] = field(default_factory=dict)
+    action_ports: dict[str, int] = field(default_factory=dict)
     stack: Stack = field(init=False)
 
     def __post_init__(self) -> None:
+        if not self.names:
+            raise ValueError("a replica stack needs at least one name")
+        for ports in (self.koers_ports, self.rasa_ports, self.action_ports):
+            for n in self.names:
+                ports.setdefault(n, free_port())
         # The Stack's ports are HAProxy's frontends: its env() points every component at them.
         self.stack = Stack(
             home=self.home,
@@ -157,7 +165,7 @@ class ReplicaStack:
         self.stack.add("haproxy", [haproxy, "-db", "-f", str(config)], env)
         endpoints, lock_env = rasa_endpoints(self.home, self.redis_url, env["ACTION_ENDPOINT_URL"])
         rasa = rasa_executable()
-        for n in NAMES:
+        for n in self.names:
             self.stack.add(f"rasa-{n}", rasa_server_command(env["RASA_TOKEN"], model, endpoints, "127.0.0.1",
                                                             self.rasa_ports[n]), {**env, **lock_env})
             self.stack.add(f"actions-{n}", [rasa, "run", "actions", "--actions", "actions",
@@ -166,8 +174,9 @@ class ReplicaStack:
                            {**env, "KOERS_PORT": str(self.koers_ports[n])})
 
     def wait_ready(self, timeout_s: float) -> float:
-        """Until every Koers replica says ready (DB, Redis, Rasa and actions through HAProxy)
-        and both Rasa servers answer directly; returns the seconds it took."""
+        """Until every Koers replica says ready (DB, Redis, Rasa and actions through HAProxy),
+        every Rasa and action server answers directly and HAProxy's public frontend reaches a
+        Koers service; returns the seconds it took."""
         started = time.monotonic()
         deadline = started + timeout_s
         while time.monotonic() < deadline:
@@ -176,7 +185,8 @@ class ReplicaStack:
                     raise RuntimeError(f"{name} stopte (code {proc.returncode}); zie {self.run_dir / 'logs'}")
             urls = ([f"http://127.0.0.1:{p}/" for p in self.rasa_ports.values()]
                     + [f"http://127.0.0.1:{p}/health" for p in self.action_ports.values()]
-                    + [f"{self.koers_url(n)}/readyz" for n in NAMES])
+                    + [f"{self.koers_url(n)}/readyz" for n in self.names]
+                    + [f"{self.url}/livez"])
             if all(_get(u) == 200 for u in urls):
                 return time.monotonic() - started
             time.sleep(2)

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.runner import LOCK_PASSWORD_ENV, StackError, lock_store_config, rasa_endpoints
+from assistant.runner import (
+    LOCK_PASSWORD_ENV,
+    RASA_TICKET_LIFETIME_S,
+    RASA_TURN_LIMIT_S,
+    StackError,
+    lock_store_config,
+    rasa_endpoints,
+)
 from assistant.settings import MIN_SECRET_CHARS, Settings, SettingsError
 from tests.scale.servers import redis_server
 
@@ -69,7 +76,9 @@ def test_lock_store_section_from_redis_url() -> None:
     assert section == {"type": "redis", "url": "cache.internal", "port": 6380, "db": 2,
                        "key_prefix": "koersrasa", "use_ssl": True, "username": "koers",
                        "password": "${" + LOCK_PASSWORD_ENV + "}"}
-    assert env == {LOCK_PASSWORD_ENV: "s@cret"}
+    assert env == {LOCK_PASSWORD_ENV: "s@cret", "TICKET_LOCK_LIFETIME": str(RASA_TICKET_LIFETIME_S)}
+    # A living ticket means Rasa may still work on the turn: it outlives the longest turn.
+    assert RASA_TICKET_LIFETIME_S > RASA_TURN_LIMIT_S
     with pytest.raises(StackError, match="REDIS_URL"):
         lock_store_config("http://cache.internal")
 
@@ -107,3 +116,24 @@ def test_rasa_uses_a_redis_lock_store_from_the_generated_endpoints(tmp_path: Pat
 
         held = asyncio.run(take())
         assert held and all(b"web-lock-1" in key for key in held)
+
+
+@pytest.mark.parametrize("names", [("a",), ("a", "b", "c")])
+def test_replica_stack_runs_one_of_each_component_per_name(tmp_path: Path, names: tuple[str, ...]) -> None:
+    """The bench's one-replica stack and larger ones: HAProxy balances over exactly these servers."""
+    import re
+    import shutil
+
+    from tests.scale.replica_stack import ReplicaStack
+
+    stack = ReplicaStack(home=ROOT, run_dir=tmp_path, database_url="postgresql://k@127.0.0.1:1/k",
+                         redis_url="redis://127.0.0.1:1/0", names=names)
+    config = stack.haproxy_config().read_text()
+    for prefix, ports in (("koers", stack.koers_ports), ("rasa", stack.rasa_ports),
+                          ("actions", stack.action_ports)):
+        assert sorted(ports) == sorted(names)
+        listed = re.findall(rf"^\s+server {prefix}-(\w+) 127\.0\.0\.1:(\d+)$", config, flags=re.M)
+        assert sorted(listed) == sorted((n, str(ports[n])) for n in names)
+    haproxy = shutil.which("haproxy")
+    if haproxy is not None:  # the config HAProxy will run is valid
+        subprocess.run([haproxy, "-c", "-q", "-f", str(tmp_path / "haproxy.cfg")], check=True, capture_output=True)

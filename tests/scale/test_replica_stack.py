@@ -195,6 +195,8 @@ class Person:
     # What the client knows, in order: ("user", text) it sent, ("bot", text) it received.
     transcript: list[tuple[str, str]] = field(default_factory=list)
     turn_s: list[float] = field(default_factory=list)
+    # Per turn, when it started and ended (time.monotonic()): which turns a kill hit.
+    turn_span: list[tuple[float, float]] = field(default_factory=list)
     direct: list[bool] = field(default_factory=list)  # per turn: answered in the POST's reply
     resent: int = 0  # sent again after a connection-level failure (the message was not stored)
     from_history: int = 0  # answers read from the history (kept, or the replica died mid-turn)
@@ -299,7 +301,9 @@ async def _turn(http: aiohttp.ClientSession, run: Run, p: Person, said: str) -> 
         await asyncio.sleep(0.5)
     else:
         raise Broken("POST message kept failing at the connection level")
-    p.turn_s.append(time.monotonic() - started)
+    ended = time.monotonic()
+    p.turn_s.append(ended - started)
+    p.turn_span.append((started, ended))
     p.direct.append(p.from_history == recovered)
     await run.turn_finished()
 
@@ -409,15 +413,37 @@ def _pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100)[int(q) - 1] if len(values) > 1 else values[0]
 
 
+def report_recovery(people: list[Person], killed_at: dict[str, float]) -> None:
+    """How long the kills were felt: from each kill to the last conversation finishing, and the
+    answer wait of the turns a kill hit (running when it came, or answered later)."""
+    if not killed_at:
+        return
+    spans = [(span, direct) for p in people for span, direct in zip(p.turn_span, p.direct, strict=True)]
+    last_end = max((end for (_start, end), _direct in spans), default=0.0)
+    first_kill = min(killed_at.values())
+    report("[recovery] last conversation finished "
+           + ", ".join(f"{last_end - at:.1f} s after the kill of {name}" for name, at in sorted(killed_at.items())))
+    hit = [end - start for (start, end), direct in spans
+           if not direct or any(start <= at <= end for at in killed_at.values())]
+    after = [end - start for (start, end), direct in spans if start > first_kill and direct]
+    for what, values in (("turns hit by a kill (running then, or answered later)", hit),
+                         ("turns after the first kill, answered in the reply", after)):
+        if values:
+            report(f"[recovery] answer wait, {what} ({len(values)}): p50 {_pct(values, 50):.2f} s, "
+                   f"p95 {_pct(values, 95):.2f} s, max {max(values):.2f} s")
+
+
 async def test_200_conversations_across_replicas_survive_kill_9(replicas: ReplicaStack) -> None:
     rng = random.Random(12)
     people = [Person(script=[rng.choice(GREETINGS), *rng.choice(ANSWERS)]) for _ in range(CONVERSATIONS)]
     run = Run(url=replicas.url, turns_total=sum(len(p.script) for p in people))
     killed: dict[str, int] = {}
+    killed_at: dict[str, float] = {}
 
     async def kill(name: str, share: float) -> None:
         await run.reached(share)
         killed[name] = run.turns_done
+        killed_at[name] = time.monotonic()
         await asyncio.to_thread(replicas.kill, name)
 
     started = time.monotonic()
@@ -462,6 +488,7 @@ async def test_200_conversations_across_replicas_survive_kill_9(replicas: Replic
           f"answers read from the history: {sum(p.from_history for p in people)}")
     report(f"[replicas] chat messages per Koers service: {dict(served['koers'])}; "
           f"turns per Rasa server: {dict(served['rasa'])}")
+    report_recovery(people, killed_at)
     for problem in tally.problems[:10]:
         report(f"[replicas] {problem}")
     errors = Counter(p.error for p in people if p.error)

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from assistant.shared_state import SharedState, create_shared_state
+from assistant.shared_state.loops import leader_rounds, stop_task
 from assistant.shared_state.memory import MemoryLiveUpdates, MemoryRateLimiter, MemoryTurnLocks
 from assistant.shared_state.redis_backend import RedisSharedState
 
@@ -157,6 +158,68 @@ async def test_a_dead_replicas_turn_lock_frees_itself(redis) -> None:
         await asyncio.wait_for(task, 5)
         assert got_in.is_set()
     finally:
+        await a.close()
+        await b.close()
+
+
+async def test_try_hold_passes_over_a_held_conversation_and_takes_a_free_one(pair) -> None:
+    a, b = pair
+    async with a.locks.hold("web-conv-busy"):
+        async with b.locks.try_hold("web-conv-busy") as held:
+            assert held is False  # its turn runs (on the other replica, or in this process)
+        async with b.locks.try_hold("web-conv-free") as held:
+            assert held is True
+            async with a.locks.try_hold("web-conv-free") as again:
+                assert again is False  # taken: nobody else gets it meanwhile
+    async with b.locks.try_hold("web-conv-busy") as held:
+        assert held is True  # released by its turn
+
+
+async def test_try_hold_takes_the_lock_of_a_dead_replica_once_it_runs_out(redis) -> None:
+    a, b = create_shared_state(redis.url), create_shared_state(redis.url)
+    assert isinstance(a, RedisSharedState) and isinstance(b, RedisSharedState)
+    try:
+        stale = a.client.lock("koers:turn:web-conv-left", timeout=0.3, thread_local=False)
+        assert await stale.acquire(blocking=False)  # a holder that then dies without releasing
+        async with b.locks.try_hold("web-conv-left") as held:
+            assert held is False
+        for _ in range(100):
+            async with b.locks.try_hold("web-conv-left") as held:
+                if held:
+                    break
+            await asyncio.sleep(0.05)
+        else:
+            pytest.fail("the dead replica's turn lock never ran out")
+    finally:
+        await a.close()
+        await b.close()
+
+
+async def test_a_long_round_keeps_the_lead_and_a_stopping_leader_gives_it_up(redis) -> None:
+    """The lead is a short lease renewed while a round runs: a round longer than the lease does
+    not hand the loop to a second replica; a leader that stops frees the lead at once."""
+    a, b = create_shared_state(redis.url), create_shared_state(redis.url)
+    in_round = asyncio.Event()
+    finish = asyncio.Event()
+    rounds: list[str] = []
+
+    async def long_round() -> int:
+        rounds.append("a")
+        in_round.set()
+        await finish.wait()
+        return 0
+
+    loop = asyncio.create_task(leader_rounds(a.leadership, "lease-test", 0.01, long_round, "done", lease_s=0.3))
+    try:
+        await asyncio.wait_for(in_round.wait(), 5)
+        for _ in range(12):  # four leases long
+            assert not await b.leadership.is_leader("lease-test", ttl_s=0.3)
+            await asyncio.sleep(0.1)
+        finish.set()
+        await stop_task(loop)
+        assert await b.leadership.is_leader("lease-test", ttl_s=30)  # given up, not left to run out
+    finally:
+        await stop_task(loop)
         await a.close()
         await b.close()
 
