@@ -38,6 +38,8 @@ VOCABULARY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("juf", ("onderwijs",)),
     ("meester", ("onderwijs",)),
     ("school", ("onderwijs",)),
+    ("onderbouw", ("onderwijs",)),  # of a school, not building
+    ("bovenbouw", ("onderwijs",)),
     # Schools that are no school in the education sense: no sector of their own, but they hide
     # the "school" inside them (a key inside a longer one says nothing).
     ("sportschool", ()),
@@ -129,9 +131,17 @@ def normalise(text: str) -> str:
 NOT_STEMS = re.compile(r" (?:natuurlijk|natuurlijkerwijs|gezorgd|bezorgd) ")
 
 
+DETAIL = re.compile(r" (?:vooral|zoals|bijvoorbeeld|specifiek|namelijk|met name|in het bijzonder) ")
+
+
 def sectors_for_text(text: str) -> list[str]:
     """Sectors that everyday Dutch points to, best fit first, each once."""
     norm = NOT_STEMS.sub(" ", normalise(text))
+    detail = DETAIL.search(norm)
+    if detail and detail.start() > 0:
+        head = sectors_for_text(norm[:detail.start()])
+        if len(head) == 1:
+            return head  # "ict, vooral netwerken en beveiliging": the details are part of the sector named
     hits: list[tuple[int, int, str]] = []  # (position in text, rank in entry, sector)
     spans: list[tuple[int, int, tuple[str, ...]]] = []
     for key, sectors in VOCABULARY:

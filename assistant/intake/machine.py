@@ -187,6 +187,9 @@ _HUMAN = re.compile(
     r"overleggen)\b|\biemand aan de (?:telefoon|lijn)\b|"
     r"\bmet (?:een |de |iemand )?(?:adviseur|mens|medewerker|persoon|echt iemand)\b(?: \w+){0,2} "
     r"(?:bespreken|spreken|praten|overleggen|doornemen)\b|"
+    # "kan ik later met iemand persoonlijk over praten?", "persoonlijk contact"
+    r"\bmet iemand\b(?: \w+){0,3} (?:spreken|praten|bellen|bespreken|overleggen)\b|"
+    r"\bpersoonlijk (?:contact|gesprek|spreken|praten)\b|"
     r"^(?:praat met een adviseur|ik wil een adviseur|kan ik iemand spreken)")
 _STOP = re.compile(r"^(?:stop|stoppen|ik wil stoppen|ik stop|hou op|ophouden|klaar ermee|ik wil niet meer)$")
 _RESTART = re.compile(r"^(?:opnieuw beginnen|opnieuw|begin opnieuw|overnieuw|helemaal opnieuw|reset|restart|"
@@ -202,6 +205,10 @@ _BYE = re.compile(r"^(?:doei|doeg|dag|daag|tot ziens|tot later|tot de volgende k
 _THANKS = re.compile(r"^(?:dank(?:je|jewel|u|uwel)?|bedankt|thanks|merci|top bedankt)\b")
 _QUESTION = re.compile(r"\?\s*$|^(?:wat|hoe|waar|wie|wanneer|waarom|welke|kan|kun|mag|moet|is|heb|krijg|"
                        r"betaal|wordt|zijn)\b")
+# A question asked back instead of an answer: starts like a question and ends with "?".
+_ASKS_BACK = re.compile(r"^(?:(?:en|maar|oh|oke|ok|eh|sorry|hallo|hoi|nou|ja|nee)[,!]?\s+)?(?:moet|moeten|kan|kun|kunt|"
+                        r"mag|krijg|krijgt|heb|hebben|ben|is|zijn|wordt|word|betaal|betaalt|telt|geldt|hoe|wat|"
+                        r"waarom|wanneer|welke|wie|waar|hoeveel|gaat|klopt)\b.*\?\s*$", re.S)
 _STAP = re.compile(r"\bSTAP\b|\b[Ss][Tt][Aa][Pp][- ]?(?:budget|subsidie|regeling)")
 _GO_ON = re.compile(r"^(?:(?:ga|gaan|we gaan) (?:maar |dan |gewoon )?(?:verder|door)|verder|doorgaan|door|"
                     r"laat maar|hoeft niet|niet nodig|ik wil verder|graag verder|ga verder met de vragen)\b")
@@ -224,12 +231,19 @@ _WANT = re.compile(r"\b(?:wil|willen|wilde|zou|graag|halen|behalen|doen|worden|l
 _BECOME = re.compile(r"\bworden\b")
 # A certificate on its own ("certificaten voor azure"), not a trade's papers ("heftruckcertificaat",
 # "een papiertje als bakker"), which people count as a diploma.
+# The computer as what is learnt ("beter leren met de computer", "een computercursus").
+_DIGITAL_TOPIC = re.compile(r"\b(?:leren|les|cursus|beter|omgaan)\b(?: \w+){0,3} (?:computer|pc|laptop|internet|tablet|"
+                            r"telefoon|digitaal)|\bcomputer\w*(?:les|cursus)|\bcursus (?:\w+ )?computer")
+# Said to have no benefit, or that it ended ("mijn ww is afgelopen en nu heb ik niks meer").
+_NO_BENEFIT = re.compile(r"\b(?:geen|zonder) (?:\w+ )?(?:uitkering|ww|bijstand|inkomen)\b|\bniks meer\b|"
+                         r"\b(?:ww|uitkering|bijstand)\b(?: \w+){0,2} (?:op|afgelopen|voorbij|gestopt|beeindigd)\b")
 _ABOUT_LEARNING = re.compile(r"\b(?:leren|leer|les|lessen|cursus|cursussen|opleiding|studeren|studie|scholing|"
                              r"bbl|bol|klas|klassikaal|school)\b")
 # Words that compare a size with the question's 250 beat a head count ("meer dan 300 man").
 _SIZE_COMPARED = re.compile(r"\b(?:meer dan|minder dan|onder de|boven de|ruim|over de)\b")
 _PEOPLE_WORD = re.compile(r"^(?:man|mensen|medewerkers|werknemers|collega|personeel|personeelsleden|fte|werkenden)")
-_CERTIFICATE = re.compile(r"certifica(?:a?t|ten|ering)\b|\bpapieren\b|\bpasje?\b|\bbewijs\b|\bbrevet\b")
+_CERTIFICATE = re.compile(r"certifica(?:a?t|ten|ering)\b|\bpapieren\b|\bpasje?\b|\bbewijs\b|\bbrevet\b|\bvca\b|"
+                          r"licentie")
 _DIPLOMA = re.compile(r"diploma|\bmbo\b|\bhbo\b|\bopleiding\b|school|\bniveau\b")
 # A diploma held ("ik heb", "gehaald"), not one wanted.
 _HELD = re.compile(r"\b(?:heb|had|hebt|gehaald|behaald|gedaan|afgerond|afgemaakt|bezit)\b")
@@ -596,8 +610,8 @@ class _Turn:
 
     def answer_to(self, spec: Field) -> tuple[Any, dict[str, Any], bool]:
         """(value for this question or None, other facts, own words used)."""
-        if self.injected:
-            return None, {}, False
+        if self.injected or _ASKS_BACK.match(self.text.strip().lower()):
+            return None, {}, False  # "moet ik mijn papieren van de universiteit laten zien?" answers nothing
         slip = self._after_slip(spec)
         if slip is not None:
             return slip
@@ -973,6 +987,12 @@ class _Turn:
                 continue  # "wacht, ik wil voor mezelf beginnen": a wish, not being a zzp'er now
             if name == "preferred_form" and source == "volunteered" and not _ABOUT_LEARNING.search(self.norm):
                 continue  # "online handel", "met de computer op internet": no word about how to learn
+            if name == "preferred_form" and value == "online" and source == "volunteered" \
+                    and _DIGITAL_TOPIC.search(self.norm):
+                continue  # "beter leren met de computer, alles gaat online": the computer is what is learnt
+            if name == "work_status" and value == "werkzoekend_zonder_uitkering" and source == "volunteered" \
+                    and not _NO_BENEFIT.search(self.norm):
+                continue  # "ik zoek werk" says nothing of a benefit: the work question asks it
             open_ = self.s.get("open")
             if source == "volunteered" and open_ in vocabulary().fields and name in vocabulary()[open_].blocks \
                     and not correcting:
@@ -1216,9 +1236,8 @@ class _Turn:
         facts = self.extract(None)
         # "de gemeente klopt niet, ik woon in zwolle": the answer named by its own word is what is
         # corrected; the words that name it are no cue for another answer ("de gemeente" as employer).
-        named = {k: v for k, v in facts.items() if k in _NAMED_FIELDS and _FIELD_WORDS[k].search(self.norm)
-                 and v != self.s["answers"].get(k)}
-        if named:
+        named = {k: v for k, v in facts.items() if k in _NAMED_FIELDS and _FIELD_WORDS[k].search(self.norm)}
+        if named:  # also when it restates the answer kept: "het diploma klopt niet ... mbo niveau 4" names no goal
             return {**{k: v for k, v in facts.items() if k not in self.s["answers"]}, **named}
         cued = self.cue_facts(facts=facts)
         return self.with_cued(facts, cued) if cued else facts

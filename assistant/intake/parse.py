@@ -155,7 +155,7 @@ EMPLOYER_WORDS = re.compile(
     r"\b(?:bedrijf|werkgever|zaak|organisatie|werken er|werken daar|in dienst|baas|personeel)\b")
 MUNICIPALITY_CONTEXT = re.compile(
     r"\b(?:woon|wonen|woont|woonachtig|woonplaats(?: is)?|gemeente|kom uit|kom van|uit de gemeente|"
-    r"ingeschreven in|ingeschreven bij|te)\s+$")
+    r"ingeschreven in|ingeschreven bij|te|verhuisd naar|verhuis naar|verhuizen naar|verhuisd (?:\w+ )?naar)\s+$")
 
 
 def _fold(text: str) -> str:
@@ -340,6 +340,11 @@ def _sector_word_is_a_sector(tokens: list[str], m: _Match) -> bool:
 CONJUNCTIONS = frozenset({"en", "maar", "want", "dus", "omdat", "terwijl", "daarna", "nu", "of", "wel"})
 
 
+# Words that make what follows a detail of the sector just named, not another sector.
+DETAIL_WORDS = frozenset({"vooral", "zoals", "bijvoorbeeld", "specifiek", "namelijk", "bijzonder"})
+VERBS_BEFORE_NU = frozenset({"wil", "ga", "zou", "ben", "werk", "zit", "heb", "doe", "wilde", "moet", "kan", "sta"})
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Token ranges (over ``normalise(text)``) of the clauses: split on punctuation and en/maar/…."""
     bounds = {0}
@@ -347,8 +352,8 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     for piece in re.split(r"[,;.!?:()]+", _fold(text)):
         words = normalise(piece).split()
         for i, tok in enumerate(words):
-            if i and tok in CONJUNCTIONS:
-                bounds.add(count + i)
+            if i and tok in CONJUNCTIONS and not (tok == "nu" and words[i - 1] in VERBS_BEFORE_NU):
+                bounds.add(count + i)  # "ik wil nu het onderwijs in": "nu" after a verb starts no clause
         count += len(words)
         bounds.add(count)
     ordered = sorted(bounds)
@@ -397,6 +402,9 @@ AGE_PATTERNS = (
     re.compile(r"\b(?:ik ben|ben ik|ik ben net|ik ben pas|ben|ik ben al|ik ben inmiddels|ik b?en)\s+" + NUM
                + r"(?!\s*(?:uur|u|euro|procent|kilo|km|minuten|keer|maanden))(?:\s+(jaar|jr)(?:\s+(\w+))?)?\b"),
     re.compile(r"\b(?:leeftijd|leeftijd is|leeftijd van|mijn leeftijd is)\s+" + NUM + r"\b"),
+    # "ik ben vorige week 54 geworden", "ik werd in maart 60"
+    re.compile(r"\b(?:ik ben|ben ik)\s+(?:\w+\s+){0,3}" + NUM + r"\s+(?:jaar\s+)?geworden\b"),
+    re.compile(r"\b(?:ik werd|werd ik)\s+(?:\w+\s+){0,3}" + NUM + r"(?:\s+jaar)?\b(?!\s*(?:uur|euro|procent))"),
     # "Ik ben Sanne, 26": a first name, then the age
     re.compile(r"^(?:\w+ )?ik ben (?!nu\b|al\b|net\b|pas\b|er\b|sinds\b|ongeveer\b|bijna\b|ruim\b|over\b|zo\b|een\b|"
                r"de\b|het\b|nog\b|inmiddels\b|ook\b|geen\b|niet\b|van\b|in\b|bij\b|op\b|sinds\b|sind\b)[a-z]+\s+" + NUM
@@ -538,9 +546,15 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
     facts.municipality = municipality
     matches = _find_phrases(tokens, vocab, place_tokens)
     school_starts = [m.start for m in matches if m.entity == "education_level"]
+    sector_end: int | None = None
     for m in matches:
         clause = _clause_of(clauses, m.start)
         field_name = PHRASE_FIELDS[m.entity]
+        if m.entity == "sector":
+            between = tokens[sector_end:m.start] if sector_end is not None else tokens[max(1, m.start - 3):m.start]
+            sector_end = m.end
+            if DETAIL_WORDS.intersection(between):
+                continue  # "ict, vooral netwerken en beveiliging": a part of the sector named before it
         if _negated(tokens, m, clause):
             clause_text = " ".join(tokens[clause[0]:clause[1]])
             if field_name != "sector":
@@ -573,7 +587,8 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
             clause_text = " ".join(tokens[clause[0]:clause[1]])
             before = " ".join(tokens[clause[0]:m.start])
             after = " ".join(tokens[m.end:clause[1]])
-            if re.search(r"\bnaar\s+(?:de |het )?$", before + " ") or re.search(r"\bvan\b.*\bnaar\b", before):
+            into = re.search(r"\b(?:de|het)\s+$", before + " ") is not None and re.match(r"in\b", after) is not None
+            if re.search(r"\bnaar\s+(?:de |het )?$", before + " ") or re.search(r"\bvan\b.*\bnaar\b", before) or into:
                 positives.setdefault("sector_interests", []).append(m.value)
             elif re.search(r"\bvan\s+(?:de |het )?$", before + " ") and re.match(r"(?:sector )?naar\b", after):
                 positives.setdefault("current_sector", []).append(m.value)

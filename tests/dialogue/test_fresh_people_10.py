@@ -11,7 +11,15 @@ vocabulary), before any run and without reading the intake code. Where a reasona
 could read an answer two ways, the expectation is a tuple of both readings. No answer or opening of
 two or more words copies another test or data file verbatim (checked by script).
 
-Not yet measured.
+Measured once, fresh, on main 9faf470 (the intake of 4b54b6a): 30 of 50 people reached the right
+profile and advice (60 %); all 20 failures were misreads, none the test's own fault. The misreads were
+then fixed in general readings: a question asked back is no answer ("moet ik mijn papieren laten
+zien?"), "geen diploma" beats a school abroad, "ik zoek werk" volunteered says nothing of a benefit
+(the work question is asked), a WW that ended is none, an own farm or business is zzp, a request to
+talk "met iemand persoonlijk", "verhuisd naar", "54 geworden", "X, vooral Y" is one sector, the
+onderbouw of a school, certificates and licences renewed, staff to hire is a business goal, places
+that are no gemeente of their own (Horst, Heesch, Wolvega ...). Since then a regression set.
+No person looped.
 """
 
 from __future__ import annotations

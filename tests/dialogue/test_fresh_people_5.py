@@ -1262,10 +1262,6 @@ XFAIL: dict[str, str] = {
     "zelfstandige taxichauffeur van 62 die conciërge op een school wil worden": (
         "current_sector 'taxivervoer' read as anders; expected logistiek (transport)"
     ),
-    "statushouder uit eritrea van 29 in de bijstand die eerst nederlands wil leren": (
-        "education_level 'in eritrea ik ging maar vier jaar naar school' read as buitenlands; expected geen "
-        "(four years of school, no diploma; buitenlands is for a foreign diploma)"
-    ),
     "postbezorger van 46 die buschauffeur wil worden en zijn leeftijd in het antwoord verbetert": (
         "age '45, eh nee, 46 sinds vorige week' read as 45 (the correction inside the answer is lost; expected "
         "46); goal 'buschauffeur worden bij het openbaar vervoer' read as bijscholen; expected omscholen (other "
