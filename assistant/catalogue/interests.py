@@ -39,6 +39,11 @@ VOCABULARY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("meester", ("onderwijs",)),
     ("school", ("onderwijs",)),
     ("onderbouw", ("onderwijs",)),  # of a school, not building
+    ("taalles", ("onderwijs",)),
+    ("taalcoach", ("onderwijs",)),
+    ("taalmaatje", ("onderwijs",)),
+    ("nieuwkomers", ("onderwijs", "zorg_welzijn")),
+    ("begeleiden", ("zorg_welzijn", "onderwijs")),
     ("bovenbouw", ("onderwijs",)),
     # Schools that are no school in the education sense: no sector of their own, but they hide
     # the "school" inside them (a key inside a longer one says nothing).

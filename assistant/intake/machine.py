@@ -209,6 +209,16 @@ _QUESTION = re.compile(r"\?\s*$|^(?:wat|hoe|waar|wie|wanneer|waarom|welke|kan|ku
 _ASKS_BACK = re.compile(r"^(?:(?:en|maar|oh|oke|ok|eh|sorry|hallo|hoi|nou|ja|nee)[,!]?\s+)?(?:moet|moeten|kan|kun|kunt|"
                         r"mag|krijg|krijgt|heb|hebben|ben|is|zijn|wordt|word|betaal|betaalt|telt|geldt|hoe|wat|"
                         r"waarom|wanneer|welke|wie|waar|hoeveel|gaat|klopt)\b.*\?\s*$", re.S)
+# Said of something right after it: it is not wanted ("thuis komt er niks van").
+_DISLIKE = (r"(?:komt er (?:niks|niets|weinig) van|vind ik (?:niks|niets|niet fijn|niet leuk|vervelend|moeilijk)|"
+            r"werkt niet|lukt (?:me |mij )?niet|gaat (?:me |mij )?niet|is (?:niks|niets) voor (?:mij|me)|hekel aan)")
+_DISLIKED = re.compile(r"^\w*(?: \w+){0,2}? " + _DISLIKE + r"\b")
+_DISLIKED_PART = re.compile(r"\b" + _DISLIKE + r"\b")
+_HELP_OTHERS = re.compile(
+    r"\b(?:anderen|nieuwkomers|mensen|kinderen|statushouders|vluchtelingen|ouderen|leerlingen)\b"
+    r"(?: \w+){0,2} (?:helpen|leren|les geven|begeleiden|ondersteunen)\b|"
+    r"\b(?:helpen|les geven|begeleiden|ondersteunen|maatje)\b(?: \w+){0,4} (?:met|bij) (?:de |het )?"
+    r"(?:taal|lezen|rekenen|nederlands|huiswerk)\b|\btaalmaatje\b")
 _STAP = re.compile(r"\bSTAP\b|\b[Ss][Tt][Aa][Pp][- ]?(?:budget|subsidie|regeling)")
 _GO_ON = re.compile(r"^(?:(?:ga|gaan|we gaan) (?:maar |dan |gewoon )?(?:verder|door)|verder|doorgaan|door|"
                     r"laat maar|hoeft niet|niet nodig|ik wil verder|graag verder|ga verder met de vragen)\b")
@@ -232,8 +242,9 @@ _BECOME = re.compile(r"\bworden\b")
 # A certificate on its own ("certificaten voor azure"), not a trade's papers ("heftruckcertificaat",
 # "een papiertje als bakker"), which people count as a diploma.
 # The computer as what is learnt ("beter leren met de computer", "een computercursus").
-_DIGITAL_TOPIC = re.compile(r"\b(?:leren|les|cursus|beter|omgaan)\b(?: \w+){0,3} (?:computer|pc|laptop|internet|tablet|"
-                            r"telefoon|digitaal)|\bcomputer\w*(?:les|cursus)|\bcursus (?:\w+ )?computer")
+_DIGITAL_TOPIC = re.compile(
+    r"\b(?:leren|les|cursus|beter|omgaan)\b(?: \w+){0,6} (?:computer|pc|laptop|internet|tablet|telefoon|digitaal|"
+    r"mailen|e-?mail|digid|bankieren)|\bcomputer\w*(?:les|cursus)|\bcursus (?:\w+ )?computer")
 # Said to have no benefit, or that it ended ("mijn ww is afgelopen en nu heb ik niks meer").
 _NO_BENEFIT = re.compile(r"\b(?:geen|zonder) (?:\w+ )?(?:uitkering|ww|bijstand|inkomen)\b|\bniks meer\b|"
                          r"\b(?:ww|uitkering|bijstand)\b(?: \w+){0,2} (?:op|afgelopen|voorbij|gestopt|beeindigd)\b")
@@ -612,7 +623,7 @@ class _Turn:
         """(value for this question or None, other facts, own words used)."""
         if self.injected or _ASKS_BACK.match(self.text.strip().lower()):
             return None, {}, False  # "moet ik mijn papieren van de universiteit laten zien?" answers nothing
-        slip = self._after_slip(spec)
+        slip = self._after_slip(spec) or self._without_disliked(spec)
         if slip is not None:
             return slip
         n = self.norm
@@ -669,6 +680,9 @@ class _Turn:
                 value = None  # "nee sorry, ik heb een mbo 3 diploma" to the goal question: a diploma held, no goal
             elif value == "diploma_halen" and not _HELD.search(self.norm):
                 facts.pop("education_level")  # "een hbo diploma", "mbo 4 ict halen": the diploma wanted, not held
+        if spec.id == "goal" and value == "basisvaardigheden" and _HELP_OTHERS.search(self.fixed):
+            # "nieuwkomers helpen met de taal": the language is what one wants to give, not to learn
+            value = self._cue(spec, tuple((v, c) for v, c in spec.cues if v != "basisvaardigheden")) or "orienteren"
         if spec.id == "goal" and value == "omscholen" and _BECOME.search(self.fixed) \
                 and self.s["answers"].get("current_sector") in self._named_sectors():
             value = "bijscholen"  # "verzorgende ig worden" in the care one works in: a step up, no new work
@@ -733,6 +747,23 @@ class _Turn:
             return None
         if value == "confirm":
             self.s["offer"] = shadow.s["offer"]
+        return value, facts, own
+
+    def _without_disliked(self, spec: Field) -> tuple[Any, dict[str, Any], bool] | None:
+        """The answer in the parts of the message that are not about what the person does not want
+        ("ik zit liever in een klas, thuis komt er niks van")."""
+        if not self.whole:
+            return None
+        parts = [p for p in re.split(r"[,.;!?]+|\bmaar\b", self.text) if p.strip()]
+        kept = [p for p in parts if not _DISLIKED_PART.search(_norm(p))]
+        if len(kept) == len(parts) or not kept:
+            return None
+        rest = ", ".join(p.strip() for p in kept)
+        shadow = _Turn(copy.deepcopy(self.s), Reading(text=rest), self.today, self.staffing)
+        shadow.whole = False
+        value, facts, own = shadow.answer_to(spec)
+        if value is None or value == "invalid" or own or value == "confirm":
+            return None
         return value, facts, own
 
     def _sector_guess(self, spec: Field) -> Any:
@@ -874,6 +905,8 @@ class _Turn:
                 for hit in re.finditer(pattern, text):
                     if not cue.startswith("re:") and not _abbreviation_fits(cue, text, hit.end()):
                         continue
+                    if _DISLIKED.match(text[hit.end():]):
+                        continue  # "thuis komt er niks van", "online vind ik niks": what is not wanted
                     before = text[:hit.start()].split()[-3:]  # "niet op de computer"
                     shrug = re.search(r"\bgeen (?:flauw )?idee\b", " ".join(before))  # "geen idee, best groot"
                     if cue.startswith("re:") or shrug or not _NEGATORS.intersection(before):  # "geen vast contract"

@@ -81,6 +81,7 @@ FOOD = (r"(?:koek\w*|vlees\w*|brood\w*|snoep\w*|chocola\w*|kaas|kazen|zuivel\w*|
         r"maaltijden|soep\w*|saus\w*|koffie|thee|suiker\w*|meel|pasta|aardappel\w*|gebak|taart\w*|drop|noten|pinda\w*)")
 FOOD_FACTORY = re.compile(rf"\b(?:fabriek|fabrieken|productie|lopende band|band)\b(?: \w+){{0,4}} {FOOD}\b|"
                           rf"\b{FOOD}(?: \w+){{0,2}} (?:fabriek|productie)\b|\b{FOOD}fabriek\b")
+PAST = re.compile(r"\b(?:was|waren|werkte|werkten|vroeger|destijds|geweest|gewerkt)\b")
 # A wish for the work one wants, not the work one has: "ik zou graag vast werk willen".
 WISH = re.compile(r"\b(?:wil|wilde|willen|zou|graag|liefst|liever|droom|worden|later|hoop)\b")
 CURRENT = re.compile(r"\b(?:werk|werkt|werkte|ben|zit|doe|sta|draai|heb ik|in dienst|nu|momenteel|sinds)\b")
@@ -93,7 +94,8 @@ NOT_OBTAINED = re.compile(
 LEVEL_WORD = re.compile(r"\b(mbo|niveau)\s+(een|twee|drie|vier)\b")
 # Still at that school: "ik zit in de vierde klas van het vmbo", "ik doe mbo 4", "havo vier".
 IN_SCHOOL_BEFORE = re.compile(
-    r"\b(?:bezig|volg|studeer|doe nu|ik doe|zit op|zit nog op|zit in|\w*klas|jaar van|leerjaar|student|studente|"
+    r"\b(?:bezig|volg|studeer|doe nu|ik doe|doe ik|volg ik|zit ik|zit op|zit nog op|zit in|\w*klas|jaar van|leerjaar|"
+    r"student|studente|"
     r"leerling|scholier|"
     r"(?:eerste|tweede|derde|vierde|1e|2e|3e|4e) jaar)\b")
 IN_SCHOOL_AFTER = re.compile(r"^(?:student|studente|leerling|scholier)\b|"
@@ -102,7 +104,8 @@ IN_SCHOOL_AFTER = re.compile(r"^(?:student|studente|leerling|scholier)\b|"
                              r"^(?:\w+ )?(?:doe|volg|studeer) ik (?:nu|nog)\b")
 # A school not finished, said in the next clause: "entree, maar niet afgemaakt".
 NOT_FINISHED = re.compile(
-    r"^(?:maar )?(?:\w+ ){0,2}(?:niet|nooit) (?:afgemaakt|afgerond|gehaald|voltooid)\b|\bafgebroken\b")
+    r"^(?:maar )?(?:(?!(?:mbo|hbo|havo|vwo|vmbo|mavo|school|opleiding|studie|universiteit|wo)\b)\w+ ){0,4}"
+    r"(?:niet|nooit) (?:afgemaakt|afgerond|gehaald|voltooid)\b|\bafgebroken\b")
 SEPARATED_CLEANING = re.compile(r"\b(?:ik |wij |we )?(?:maak|maken|maakte)\b(?: \w+){0,4} schoon\b")
 # Leaving a school before its diploma, said before the school: "gestopt in de 3e van het vmbo".
 LEFT_SCHOOL = re.compile(r"\b(?:gestopt|afgehaakt|afgebroken|van school (?:af|gegaan|gestuurd)|weggegaan|"
@@ -155,7 +158,8 @@ EMPLOYER_WORDS = re.compile(
     r"\b(?:bedrijf|werkgever|zaak|organisatie|werken er|werken daar|in dienst|baas|personeel)\b")
 MUNICIPALITY_CONTEXT = re.compile(
     r"\b(?:woon|wonen|woont|woonachtig|woonplaats(?: is)?|gemeente|kom uit|kom van|uit de gemeente|"
-    r"ingeschreven in|ingeschreven bij|te|verhuisd naar|verhuis naar|verhuizen naar|verhuisd (?:\w+ )?naar)\s+$")
+    r"ingeschreven in|ingeschreven bij|te|verhuisd naar|verhuis naar|verhuizen naar|verhuisd (?:\w+ )?naar|"
+    r"(?:gemeente|woonplaats) (?:moet|is|wordt|moet zijn|zou moeten zijn))\s+$")
 
 
 def _fold(text: str) -> str:
@@ -605,6 +609,8 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
                 r"\b(?:er is|er zijn|is er|zijn er|bijna|soms|weinig|minder|in de winter|in de zomer|seizoen)\b",
                 " ".join(tokens[clause[0]:clause[1]])):
             continue  # "in de winter is er bijna geen werk": work that is scarce, not being without work
+        if field_name == "work_status" and PAST.search(" ".join(tokens[clause[0]:clause[1]])):
+            continue  # "ik was twaalf jaar thuis met de kinderen": what was, not the work now
         if field_name == "work_status" and WISH.search(" ".join(tokens[clause[0]:clause[1]])) \
                 and not re.search(r"\b(?:verder|blijven|nu|nog)\b", " ".join(tokens[clause[0]:clause[1]])):
             continue  # "ik zou graag als zzp'er evenementen organiseren": a wish, not the work now

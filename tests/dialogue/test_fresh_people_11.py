@@ -11,7 +11,14 @@ were fixed from the profile schema and the question labels only (not the intake 
 tuple marks a value a reasonable Dutch reader could read two ways. No answer or opening of two or more words
 copies a sentence from another file under tests/ or data/ (checked by script).
 
-Not yet measured: the measurement is added later by somebody else.
+Measured once, fresh, on main 1de2325 (the intake of bdc8f64): 30 of 50 people reached the right
+profile and advice (60 %); all 20 failures were misreads, none the test's own fault. They were then
+fixed in general readings (a diploma named by its qualification or level number: "verzorgende IG",
+"SPW 3", "beveiliger 2 op het mbo", "het derde niveau"; what a person does not want is left out of the
+answer: "thuis komt er niks van"; the past is no work situation now; a contract that ends is flex;
+learning by doing, a werkgroep; helping others with language is no basic-skills goal; an own workshop
+is a business; "bijspijkeren" keeps up; "heb ik moeite" is help wanted; ...); one is left as a strict
+xfail below. Since then a regression set. No person looped.
 """
 
 from __future__ import annotations
@@ -1566,6 +1573,11 @@ PEOPLE = [
     ),
 ]
 
-XFAIL: dict[str, str] = {}
+XFAIL: dict[str, str] = {
+    "militair van 29 wiens contract bij defensie afloopt en die de techniek in wil": (
+        "goal: 'een vak leren in de techniek, iets met motoren of voertuigen' read as diploma_halen ('vak leren');"
+        " expected omscholen: a soldier who wants a trade in another sector"
+    ),
+}
 
 test_a_fresh_person_reaches_the_advice_they_should_get, test_at_least_forty_different_people = checks(PEOPLE, XFAIL)
