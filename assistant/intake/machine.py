@@ -185,7 +185,8 @@ _HUMAN = re.compile(
     r"\b(?:iemand|een (?:echte? )?(?:mens|persoon)|een adviseur|een medewerker)\b.{0,30}"
     r"\b(?:bespreken|doorlopen|doornemen|doorpraten|"
     r"overleggen)\b|\biemand aan de (?:telefoon|lijn)\b|"
-    r"\bmet (?:een |de |iemand )?(?:adviseur|mens|medewerker|persoon|echt iemand)\b(?: \w+){0,2} "
+    r"\bmet (?:een |de |iemand )?(?:adviseur|mens|medewerker|persoon|echt iemand|echte? (?:persoon|mens))\b"
+    r"(?: \w+){0,2} "
     r"(?:bespreken|spreken|praten|overleggen|doornemen)\b|"
     # "kan ik later met iemand persoonlijk over praten?", "persoonlijk contact"
     r"\bmet iemand\b(?: \w+){0,3} (?:spreken|praten|bellen|bespreken|overleggen)\b|"
@@ -335,7 +336,7 @@ class _Turn:
         self.r = reading
         self.today = today
         self.staffing = staffing  # the person's loket right now, from the service (None: not known)
-        self.text = clean(reading.text)
+        self.text = typos.expand_chat(clean(reading.text))
         self.norm = _norm(self.text)
         self.injected = bool(INTENT_SYNTAX.match(self.text))
         self._repaired: tuple[str, tuple[tuple[str, str], ...]] | None = None
@@ -964,13 +965,18 @@ class _Turn:
         from assistant.intake.parse import vocabulary as parse_vocabulary
 
         padded = f" {self.norm} "
-        named = set()
+        found: list[tuple[int, str]] = []
         for name, official in parse_vocabulary().municipalities.items():
             at = padded.find(f" {name} ")
             if at >= 0 and name not in AMBIGUOUS_PLACES and len(name) >= 3 \
                     and not re.search(r"\b(?:niet|nooit|geen)(?: meer)? (?:in|te|uit)\s+$", padded[:at + 1]):
-                named.add(official)
-        return named
+                found.append((at, official))
+        found.sort()
+        between = padded[found[0][0]:found[1][0]] if len(found) > 1 else ""
+        if len({o for _, o in found}) > 1 and re.search(
+                r"\b(?:bij|vlakbij|naast|onder|rond|in de buurt van|dichtbij|tegen)\b", between):
+            return {found[0][1]}  # "velp bij arnhem": the place, then the city it lies by
+        return {o for _, o in found}
 
     def _looks_like_answer(self, facts: Mapping[str, Any]) -> bool:
         """Short words that are no question, no yes/no and no digression: the person's own answer."""
@@ -1284,7 +1290,9 @@ class _Turn:
         return {**kept, **cued}
 
     def at_summary(self) -> None:
-        correcting = bool(_CORRECTION.search(self.norm)) or self.is_no()
+        # "wat doen jullie eigenlijk met mijn gegevens?" is a question, not a correction
+        asks_back = bool(_ASKS_BACK.match(self.text.strip().lower()))
+        correcting = (bool(_CORRECTION.search(self.norm)) or self.is_no()) and not asks_back
         facts = {} if _DONT_KNOW.match(self.norm) else (self.correction_facts() if correcting else self.extract(None))
         if facts:
             self.apply(facts, "corrected")
@@ -1294,7 +1302,7 @@ class _Turn:
         if self.is_yes():
             self.give_advice()
             return
-        if self.is_no() or _CORRECTION.search(self.norm):
+        if correcting:
             self.close_question()
             self.s["open"] = "correction"
             self.say(_t("ask_correction"))

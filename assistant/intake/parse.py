@@ -81,7 +81,7 @@ FOOD = (r"(?:koek\w*|vlees\w*|brood\w*|snoep\w*|chocola\w*|kaas|kazen|zuivel\w*|
         r"maaltijden|soep\w*|saus\w*|koffie|thee|suiker\w*|meel|pasta|aardappel\w*|gebak|taart\w*|drop|noten|pinda\w*)")
 FOOD_FACTORY = re.compile(rf"\b(?:fabriek|fabrieken|productie|lopende band|band)\b(?: \w+){{0,4}} {FOOD}\b|"
                           rf"\b{FOOD}(?: \w+){{0,2}} (?:fabriek|productie)\b|\b{FOOD}fabriek\b")
-PAST = re.compile(r"\b(?:was|waren|werkte|werkten|vroeger|destijds|geweest|gewerkt)\b")
+PAST = re.compile(r"\b(?:was|waren|werkte|werkten|vroeger|destijds|geweest|gewerkt|gehad)\b")
 # A wish for the work one wants, not the work one has: "ik zou graag vast werk willen".
 WISH = re.compile(r"\b(?:wil|wilde|willen|zou|graag|liefst|liever|droom|worden|later|hoop)\b")
 CURRENT = re.compile(r"\b(?:werk|werkt|werkte|ben|zit|doe|sta|draai|heb ik|in dienst|nu|momenteel|sinds)\b")
@@ -90,7 +90,8 @@ WORK_CUE = re.compile(r"\b(?:werk|werkt|werken|contract|baan|dienst|fulltime|par
 NOT_OBTAINED = re.compile(
     r"\b(?:niet afgemaakt|nooit afgemaakt|niet gehaald|nooit gehaald|niet gehaalt|afgebroken|gestopt|niet afgerond|"
     r"nooit afgerond|niet voltooid|niet klaar|nooit klaar|"
-    r"bezig met|ben bezig|mee bezig|nog bezig|volg nu|doe nu|studeer|studeren|zit op|zit nog op|ga naar|wil)\b")
+    r"bezig met|ben bezig|mee bezig|nog bezig|volg nu|doe nu|studeer|studeren|zit op|zit nog op|ga naar|wil|halen|"
+    r"behalen)\b")
 LEVEL_WORD = re.compile(r"\b(mbo|niveau)\s+(een|twee|drie|vier)\b")
 # Still at that school: "ik zit in de vierde klas van het vmbo", "ik doe mbo 4", "havo vier".
 IN_SCHOOL_BEFORE = re.compile(
@@ -580,7 +581,7 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
                 continue
             previous = _clause_of(clauses, clause[0] - 1) if clause[0] else (0, 0)
             if not before.strip() and re.search(r"\b(?:studeer|ik zit op|ik volg|ik doe|scholier|student|studente|"
-                                                r"leerling)\b(?: nog| nu)?$",
+                                                r"leerling|zit (?:nog |nu )?op (?:school|de \w+))\b(?: nog| nu)?$",
                                                 " ".join(tokens[previous[0]:previous[1]])):
                 unfinished.append(m.value)  # "ik studeer nog, hbo verpleegkunde"
                 continue
@@ -591,7 +592,9 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
             clause_text = " ".join(tokens[clause[0]:clause[1]])
             before = " ".join(tokens[clause[0]:m.start])
             after = " ".join(tokens[m.end:clause[1]])
-            into = re.search(r"\b(?:de|het)\s+$", before + " ") is not None and re.match(r"in\b", after) is not None
+            into = re.search(r"\b(?:de|het)\s+$", before + " ") is not None \
+                and not re.search(r"\b(?:in|op|bij|van|uit|naar|voor)\s+(?:de|het)\s+$", before + " ") \
+                and re.match(r"in(?:$| (?:gaan|stappen|werken|willen|en|maar))", after) is not None
             if re.search(r"\bnaar\s+(?:de |het )?$", before + " ") or re.search(r"\bvan\b.*\bnaar\b", before) or into:
                 positives.setdefault("sector_interests", []).append(m.value)
             elif re.search(r"\bvan\s+(?:de |het )?$", before + " ") and re.match(r"(?:sector )?naar\b", after):
@@ -630,7 +633,9 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
         if values:
             # A correction names the new value last: "geen vast maar een tijdelijk contract".
             setattr(facts, name, values[-1] if name == "work_status" else values[0])
-    if SEPARATED_CLEANING.search(norm) and not INTEREST.search(norm):
+    cleaning = SEPARATED_CLEANING.search(norm)
+    if cleaning and not INTEREST.search(" ".join(
+            t for a, b in clauses for t in tokens[a:b] if a <= len(norm[:cleaning.start()].split()) < b)):
         # "ik maak kantoren schoon": the verb is split, so no phrase matched it; the place
         # cleaned ("kantoren") is not the sector.
         positives["current_sector"] = ["schoonmaak_facilitair"]

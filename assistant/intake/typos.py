@@ -91,6 +91,8 @@ def repair(word: str) -> str:
     w = fold(word)
     if len(w) < 4 or not w.isalpha() or _is_word(w):
         return w
+    if w[-1] == w[-2] and (w[:-1] in targets() or _is_word(w[:-1])):
+        return w[:-1]  # a letter typed twice at the end ("kass", "vastt"): the word without it
     if len(w) == 4:
         # Four letters: one changed or dropped letter only ("cadé" -> "cafe", "betr" -> "beter").
         close = [t for t in targets() if len(t) in (4, 5) and OSA.distance(w, t) == 1]
@@ -275,3 +277,23 @@ def _off_key(typed: str, meant: str) -> int:
         return 1
     (r1, c1), (r2, c2) = _KEY_AT[diff[0][0]], _KEY_AT[diff[0][1]]
     return 0 if abs(r1 - r2) <= 1 and abs(c1 - c2) <= 1 else 1
+
+
+# Chat spellings people type on a phone, as the words the intake reads ("mn bedrijf", "maakt t nie uit",
+# "ik zit op t mbo"). Whole words only; the person's own text is kept as typed elsewhere.
+CHAT_WORDS = {
+    "mn": "mijn", "m'n": "mijn", "zn": "zijn", "z'n": "zijn", "t": "het", "'t": "het", "n": "een", "'n": "een",
+    "k": "ik", "ff": "even", "nie": "niet", "nt": "niet", "wa": "wat", "gwn": "gewoon", "gwoon": "gewoon",
+    "idd": "inderdaad", "ws": "waarschijnlijk", "wss": "waarschijnlijk", "wrs": "waarschijnlijk", "mss": "misschien",
+    "miss": "misschien", "hb": "heb", "bn": "ben", "tis": "het is", "iig": "in ieder geval", "evt": "eventueel",
+    "ong": "ongeveer", "ipv": "in plaats van", "savonds": "'s avonds", "smorgens": "'s morgens",
+    "smiddags": "'s middags", "sochtends": "'s ochtends", "snachts": "'s nachts", "nx": "niks", "nks": "niks",
+}
+_CHAT = re.compile(r"(?<![\w'])(" + "|".join(re.escape(w) for w in sorted(CHAT_WORDS, key=len, reverse=True))
+                   + r")(?![\w'])", re.IGNORECASE)
+
+
+def expand_chat(text: str) -> str:
+    """The message with chat spellings written out ("mn" -> "mijn"); everything else as typed."""
+    return _CHAT.sub(lambda m: CHAT_WORDS[m.group(1).lower()], text)
+
