@@ -13,7 +13,12 @@ from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 
+from assistant.rasa_plugins import action_response
 from assistant.settings import database_url_from_env
+
+# The Rasa server loads this module (endpoints.yml): the action server's responses are checked
+# with a schema compiled once (see action_response).
+action_response.install()
 
 
 class KoersTrackerStore(SQLTrackerStore):
