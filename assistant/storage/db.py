@@ -33,7 +33,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, future: bool = True) -> Engine:
+    """``future=False``: for Rasa's tracker store, which uses SQLAlchemy's 1.x API."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
@@ -47,7 +48,7 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() == "psycopg2":
         # Timestamps come back in UTC whatever the server's TimeZone, as SQLite gives them.
         kwargs["connect_args"] = {"options": "-c timezone=UTC"}
-    engine = create_engine(url, future=True, pool_pre_ping=True, **kwargs)
+    engine = create_engine(url, future=future, pool_pre_ping=True, **kwargs)
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
