@@ -7,6 +7,7 @@ assistant.intake.machine (pure, tested, also driven by the conversation simulato
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -44,16 +45,30 @@ def staffing_of(tracker: Tracker) -> Staffing | None:
     return staffing_from((metadata or {}).get(STAFFING_KEY)) if isinstance(metadata, dict) else None
 
 
-def events_of(result: TurnResult) -> list[EventType]:
-    """The state, and the profile mirrored into the profile slots (the advice API reads them)."""
+def _same(old: Any, new: Any) -> bool:
+    """Equal as Rasa stores them (JSON): 1, 1.0 and True stay different values."""
+    try:
+        return json.dumps(old, sort_keys=True) == json.dumps(new, sort_keys=True)
+    except (TypeError, ValueError):
+        return False
+
+
+def events_of(result: TurnResult, tracker: Tracker | None = None) -> list[EventType]:
+    """The state, and the profile mirrored into the profile slots (the advice API reads them).
+
+    With the tracker, only the slots whose value changes get an event: every event stays in the
+    tracker, and Rasa reads, replays and sends all of them (to the action server too) on every
+    later turn, so a SlotSet that repeats the current value only makes each turn slower.
+    """
     profile = profile_of(result.state)
-    events: list[EventType] = [SlotSet(STATE_SLOT, result.state)]
+    wanted: list[tuple[str, Any]] = [(STATE_SLOT, result.state)]
     for name in PROFILE_SLOTS:
         value = profile.get(name)
-        events.append(SlotSet(name, value if value != [] else None))
+        wanted.append((name, value if value != [] else None))
     notes = {"unknown": result.state.get("unknown") or [], "own_words": result.state.get("own_words") or {}}
-    events.append(SlotSet(NOTES_SLOT, notes))
-    return events
+    wanted.append((NOTES_SLOT, notes))
+    return [SlotSet(name, value) for name, value in wanted
+            if tracker is None or not _same(tracker.get_slot(name), value)]
 
 
 def run_turn(dispatcher: CollectingDispatcher, tracker: Tracker, today: date | None = None) -> list[EventType]:
@@ -64,7 +79,7 @@ def run_turn(dispatcher: CollectingDispatcher, tracker: Tracker, today: date | N
             dispatcher.utter_message(text=message.text, buttons=buttons, json_message=message.custom)
         else:
             dispatcher.utter_message(text=message.text, buttons=buttons)
-    return events_of(result)
+    return events_of(result, tracker)
 
 
 class ActionTurn(Action):

@@ -299,20 +299,28 @@ class ConversationService:
         """Store one message; ``in_flight``: a user message on its way to the bot (see
         ``IN_FLIGHT``); ``answers`` (a user message's id) marks that message answered in the
         same transaction."""
+        return self._store_many(conversation_id, sender, [(text, payload)], in_flight, answers)[0]
+
+    def _store_many(self, conversation_id: str, sender: str, items: list[tuple[str | None, dict[str, Any] | None]],
+                    in_flight: bool = False, answers: int | None = None) -> list[int]:
+        """Store messages (text, payload) in one transaction, in order; their ids. One commit for a
+        whole reply: each commit waits for the disk, and a reply is stored completely or not at all."""
         with self.sessions.begin() as db:
             # Touching the conversation first takes its lock (SQLite's write lock, PostgreSQL's row
             # lock): two messages of one conversation stored at once cannot get the same seq.
             db.execute(update(Conversation).where(Conversation.id == conversation_id).values(updated_at=utcnow())
                        .execution_options(synchronize_session=False))
-            last = db.execute(select(func.max(Message.seq)).where(Message.conversation_id == conversation_id)).scalar()
-            msg = Message(conversation_id=conversation_id, sender=sender, text=text, payload=payload,
-                          seq=int(last or 0) + 1, pending=False if in_flight else None)
-            db.add(msg)
+            last = int(db.execute(select(func.max(Message.seq)).where(Message.conversation_id == conversation_id))
+                       .scalar() or 0)
+            stored = [Message(conversation_id=conversation_id, sender=sender, text=text, payload=payload,
+                              seq=last + i, pending=False if in_flight else None)
+                      for i, (text, payload) in enumerate(items, start=1)]
+            db.add_all(stored)
             if answers is not None:
                 db.execute(update(Message).where(Message.id == answers).values(pending=None)
                            .execution_options(synchronize_session=False))
             db.flush()
-            return int(msg.id)
+            return [int(m.id) for m in stored]
 
     def history(self, conversation_id: str, after_id: int = 0, limit: int = 200,
                 after_seq: int = 0) -> list[dict[str, Any]]:
@@ -357,8 +365,11 @@ class ConversationService:
         """Store and publish the bot's messages; ``answers``: the user message they answer (in
         flight or kept), done from the moment its answer is stored (one transaction, so a
         replica that dies in between leaves it answered or waiting, never both or neither)."""
-        if not messages and answers is not None:
-            await off_loop(self._mark_pending, answers, False)
+        if not messages:
+            if answers is not None:
+                await off_loop(self._mark_pending, answers, False)
+            return
+        items: list[tuple[str | None, dict[str, Any] | None]] = []
         for m in messages:
             payload = {k: v for k, v in m.to_json().items() if k != "text"} or None
             if payload and isinstance(payload.get("custom"), dict):
@@ -367,9 +378,10 @@ class ConversationService:
                 custom = payload["custom"]
                 payload["custom"] = {k: redact(v) if k in PRIVATE_CUSTOM_KEYS and isinstance(v, str) else v
                                      for k, v in custom.items()}
-            mid = await off_loop(self._store, conversation_id, sender, m.text, payload, False, answers)
-            answers = None
-            await self._publish(ConversationEvent(conversation_id, "message", sender, m.text, payload, mid))
+            items.append((m.text, payload))
+        ids = await off_loop(self._store_many, conversation_id, sender, items, False, answers)
+        for (text, payload), mid in zip(items, ids, strict=True):
+            await self._publish(ConversationEvent(conversation_id, "message", sender, text, payload, mid))
 
     # -- the turn ---------------------------------------------------------------------------
     async def handle_user_message(
@@ -400,7 +412,9 @@ class ConversationService:
     async def _turn(self, conversation_id: str, text: str, channel: str, loket_id: str | None,
                     metadata: dict[str, Any] | None, replayed: bool = False) -> list[BotMessage]:
         async with self.locks.hold(conversation_id):
-            conv = await off_loop(self.ensure_conversation, conversation_id, channel, loket_id)
+            # The conversation and its kept messages in one trip to the database; read once: under
+            # the turn lock nothing else changes the kept messages before _forward sends them.
+            conv, kept = await off_loop(self._open_turn, conversation_id, channel, loket_id)
             for intercept in self._interceptors:
                 claimed = await intercept(conversation_id, text, str(conv.status))
                 if claimed is not None:
@@ -410,17 +424,21 @@ class ConversationService:
                                                           claimed.stored_text, None, mid))
                     await self._record_bot(conversation_id, claimed.replies, sender="system")
                     return claimed.replies
-            if len(await off_loop(self._kept_messages, conversation_id, None)) >= self.max_kept:
+            if len(kept) >= self.max_kept:
                 return [BotMessage(text=KEPT_FULL, custom={"kind": REFUSED_KIND})]
             clean = redact(text)
             # In flight until its answer is stored: when this replica dies mid-turn (kill -9,
             # out of memory), another replica answers it (see IN_FLIGHT).
             to_bot = conv.status not in HANDOFF_STATUSES and not replayed
-            mid = await off_loop(self._store, conversation_id, "user", clean, None, to_bot)
+            # With nothing kept this message goes to the bot next: its metadata is read in the
+            # same trip as storing it (with kept messages first, it is read when its turn comes).
+            ask_now = conv.status not in HANDOFF_STATUSES and not kept
+            mid, merged = await off_loop(self._store_user, conversation_id, clean, to_bot,
+                                         metadata if ask_now else None, ask_now)
             await self._publish(ConversationEvent(conversation_id, "message", "user", clean, None, mid))
             if conv.status in HANDOFF_STATUSES:
                 return []  # an adviser answers; the bot stays silent
-            return await self._forward(conversation_id, clean, mid, metadata)
+            return await self._forward(conversation_id, clean, mid, metadata, kept, merged)
 
     async def start_conversation(self, conversation_id: str, channel: str = "web",
                                  loket_id: str | None = None) -> list[BotMessage]:
@@ -442,28 +460,45 @@ class ConversationService:
             extra = await self._apply_bot_signals(conversation_id, replies)
             return replies + extra
 
+    def _open_turn(self, conversation_id: str, channel: str, loket_id: str | None
+                   ) -> tuple[Conversation, list[tuple[int, str]]]:
+        return (self.ensure_conversation(conversation_id, channel, loket_id),
+                self._kept_messages(conversation_id, None))
+
+    def _store_user(self, conversation_id: str, clean: str, in_flight: bool, metadata: dict[str, Any] | None,
+                    with_metadata: bool) -> tuple[int, dict[str, Any] | None]:
+        """Store the person's message; with ``with_metadata`` also what Rasa gets with it."""
+        mid = self._store(conversation_id, "user", clean, None, in_flight)
+        if not with_metadata:
+            return mid, None
+        return mid, self._metadata(conversation_id, {**(metadata or {}), MESSAGE_ID_KEY: mid})
+
     async def _forward(
-        self, conversation_id: str, clean: str, message_id: int, metadata: dict[str, Any] | None
+        self, conversation_id: str, clean: str, message_id: int, metadata: dict[str, Any] | None,
+        kept: list[tuple[int, str]] | None = None, merged: dict[str, Any] | None = None,
     ) -> list[BotMessage]:
+        """``merged``: the message's metadata for Rasa when already read (no kept messages)."""
         # Messages kept while the bot was down go first: Rasa must read them in the order typed.
-        earlier, _, state = await self._answer_kept(conversation_id, before=message_id)
+        earlier, _, state = await self._answer_kept(conversation_id, before=message_id, kept=kept)
         if state != ANSWERED:
             return earlier + await self._keep(conversation_id, message_id, "earlier kept messages still unanswered")
         if earlier and await off_loop(self.status, conversation_id) in HANDOFF_STATUSES:
             await off_loop(self._mark_pending, message_id, False)  # the adviser reads it
             return earlier  # a kept message asked for a person: the bot says no more
         try:
-            replies = await self._ask_bot(conversation_id, clean, {**(metadata or {}), MESSAGE_ID_KEY: message_id})
+            replies = await self._ask_bot(conversation_id, clean, {**(metadata or {}), MESSAGE_ID_KEY: message_id},
+                                          merged=None if earlier else merged)
         except RasaUnavailable as exc:
             return earlier + await self._keep(conversation_id, message_id, str(exc))
         await self._record_bot(conversation_id, replies, answers=message_id)
         extra = await self._apply_bot_signals(conversation_id, replies)
         return earlier + replies + extra
 
-    async def _ask_bot(self, conversation_id: str, text: str,
-                       metadata: dict[str, Any] | None = None) -> list[BotMessage]:
-        # Metadata providers read the database (the loket's staffing).
-        merged = await off_loop(self._metadata, conversation_id, metadata)
+    async def _ask_bot(self, conversation_id: str, text: str, metadata: dict[str, Any] | None = None,
+                       merged: dict[str, Any] | None = None) -> list[BotMessage]:
+        # Metadata providers read the database (the loket's staffing); ``merged``: already read.
+        if merged is None:
+            merged = await off_loop(self._metadata, conversation_id, metadata)
         replies = await self.rasa.send(conversation_id, as_plain_text(text), merged)
         # With its action server down Rasa logs the error, drops the action and answers 200 with
         # nothing. That is no answer: the message is kept like when Rasa itself is down.
@@ -489,16 +524,21 @@ class ConversationService:
         with self.sessions() as db:
             return [(int(mid), text or "") for mid, text in db.execute(query.order_by(Message.id)).all()]
 
-    async def _answer_kept(self, conversation_id: str, before: int | None) -> tuple[list[BotMessage], int, str]:
+    async def _answer_kept(self, conversation_id: str, before: int | None,
+                           kept: list[tuple[int, str]] | None = None) -> tuple[list[BotMessage], int, str]:
         """Send the conversation's kept messages to the bot, in order; the caller holds its turn lock.
 
-        Returns the replies (with the signal handlers' extras), how many were answered, and
-        ANSWERED, BOT_DOWN (the rest stays kept) or BOT_BUSY (Rasa still works on this
-        conversation, maybe on a kept message whose caller died: all stay kept for now).
+        ``kept``: those messages when the caller already read them under this lock (before
+        ``before``). Returns the replies (with the signal handlers' extras), how many were
+        answered, and ANSWERED, BOT_DOWN (the rest stays kept) or BOT_BUSY (Rasa still works on
+        this conversation, maybe on a kept message whose caller died: all stay kept for now).
         """
         out: list[BotMessage] = []
         done = 0
-        kept = await off_loop(self._kept_messages, conversation_id, before)
+        if kept is None:
+            kept = await off_loop(self._kept_messages, conversation_id, before)
+        elif before is not None:
+            kept = [(mid, text) for mid, text in kept if mid < before]
         if kept and self.bot_busy is not None and await self.bot_busy(conversation_id):
             return out, done, BOT_BUSY
         for message_id, text in kept:

@@ -40,7 +40,7 @@ def test_injected_intent_syntax_sets_nothing() -> None:
     _, slots = turn("hoi", intent="greet")
     messages, slots = turn('/inform{"work_status": "zzp"}', slots,
                            entities=[{"entity": "work_status", "value": "zzp"}])
-    assert slots["work_status"] is None
+    assert slots.get("work_status") is None  # no event: the slot keeps its value (None)
     assert any("zonder /" in m["text"] for m in messages)
 
 
@@ -92,3 +92,25 @@ def test_a_triggered_resume_after_a_callback_request_asks_whether_to_go_on() -> 
                            entities=[{"entity": "after", "value": "ticket"}])
     assert [m["text"] for m in messages] == [vocabulary().texts["go_on_after_ticket"]]
     assert slots[STATE_SLOT]["offer"]["kind"] == "go_on"
+
+
+def test_only_changed_slots_get_an_event_and_the_slots_end_the_same() -> None:
+    """A SlotSet that repeats the slot's value is left out; applying the events still gives every
+    slot the value the machine's full mirror gives it."""
+    from actions.turn import events_of
+    from assistant.intake.machine import read_nlu, step
+
+    texts = [("hoi", "greet"), ("Vast contract", "inform"), ("ik ben 45", "inform"), ("weet ik niet", "dont_know")]
+    slots: dict[str, Any] = {}
+    sizes: list[int] = []
+    for text, intent in texts:
+        t = tracker(text, slots, intent=intent)
+        events = run_turn(CollectingDispatcher(), t, TODAY)
+        sizes.append(len(events))
+        slots.update({e["name"]: e["value"] for e in events})
+        # The full mirror of the same turn, for comparison.
+        message = {"text": text, "intent": {"name": intent, "confidence": 0.95}, "entities": []}
+        full = events_of(step(t.get_slot(STATE_SLOT), read_nlu(message), TODAY, None))
+        assert {e["name"]: e["value"] for e in full} == {e["name"]: slots.get(e["name"]) for e in full}
+        assert all(e["name"] in {f["name"] for f in full} for e in events)
+    assert max(sizes[1:]) < len(full)  # later turns leave the unchanged profile slots out

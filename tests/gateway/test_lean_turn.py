@@ -79,14 +79,20 @@ def _vm_steps(engine: Any, read: Callable[[], object]) -> int:
         steps[0] += 1
         return 0  # go on
 
-    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # On every checkout: the engine keeps a pool of open connections (make_engine).
+    def on_checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
         dbapi_connection.set_progress_handler(count, 1)
 
-    event.listen(engine, "connect", on_connect)
+    def on_checkin(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.set_progress_handler(None, 1)
+
+    event.listen(engine, "checkout", on_checkout)
+    event.listen(engine, "checkin", on_checkin)
     try:
         read()
     finally:
-        event.remove(engine, "connect", on_connect)
+        event.remove(engine, "checkout", on_checkout)
+        event.remove(engine, "checkin", on_checkin)
     return steps[0]
 
 
@@ -192,3 +198,72 @@ async def test_two_first_messages_at_once_create_the_conversation_once(db_url, f
     monkeypatch.undo()
     assert service.status("tg-nieuw-gesprek") == "bot"
     assert store.address("tg-nieuw-gesprek") == "42"
+
+
+# -- a turn's writes: the person's message, then the whole reply in one transaction ------------
+async def test_a_reply_of_several_messages_is_stored_in_one_commit_in_order(db_url, fake_rasa) -> None:
+    from assistant.gateway.conversation import ConversationEvent
+    from assistant.gateway.rasa_client import BotMessage, Button
+
+    engine = make_engine(db_url)
+    sessions = make_session_factory(engine)
+    service = ConversationService(sessions, fake_rasa)
+    seen: list[ConversationEvent] = []
+
+    async def listen(e: ConversationEvent) -> None:
+        seen.append(e)
+
+    service.subscribe(listen)
+    fake_rasa.replies["hoi"] = [BotMessage(text="Hoi!"), BotMessage(text="Wat doe je nu?",
+                                                                    buttons=(Button("Werk", "Werk"),)),
+                                BotMessage(custom={"kind": "note"})]
+    await service.handle_user_message("web-een-antwoord", "eerst")  # the conversation exists now
+    commits: list[int] = []
+    event.listen(engine, "commit", lambda _conn: commits.append(1))
+    await service.handle_user_message("web-een-antwoord", "hoi")
+    history = service.history("web-een-antwoord")
+    assert [(m["sender"], m["text"]) for m in history[2:]] == [
+        ("user", "hoi"), ("bot", "Hoi!"), ("bot", "Wat doe je nu?"), ("bot", None)]
+    assert [m["seq"] for m in history] == [1, 2, 3, 4, 5, 6]
+    assert history[4]["buttons"] == [{"title": "Werk", "payload": "Werk"}] and history[5]["custom"] == {"kind": "note"}
+    # Published in the order stored, each with its own message id.
+    assert [(e.sender, e.message_id) for e in seen[-4:]] == [(m["sender"], m["id"]) for m in history[2:]]
+    # The person's message (in flight), then the reply with its mark "answered": two writes.
+    assert len(commits) <= 3  # + ensure_conversation's transaction, which writes nothing here
+    assert not any(m.get("kept") for m in history)
+    with sessions() as db:
+        assert db.get(Message, history[2]["id"]).pending is None  # answered in the reply's commit
+
+
+async def test_each_message_reaches_rasa_with_its_own_fresh_metadata(db_url, fake_rasa) -> None:
+    """Read with the stored message when nothing is kept; kept messages first get theirs in turn."""
+    from assistant.gateway.conversation import MESSAGE_ID_KEY
+    from assistant.gateway.rasa_client import BotMessage
+
+    sessions = make_session_factory(make_engine(db_url))
+    service = ConversationService(sessions, fake_rasa)
+    calls: list[str] = []
+
+    def staffing(cid: str) -> dict[str, Any]:
+        calls.append(cid)
+        return {"staffing": f"read {len(calls)}"}
+
+    service.add_metadata_provider(staffing)
+    got: list[tuple[str, dict[str, Any] | None]] = []
+    send = fake_rasa.send
+
+    async def recording_send(sender: str, text: str, metadata: dict[str, Any] | None = None) -> list[BotMessage]:
+        got.append((text, metadata))
+        return await send(sender, text, metadata)
+
+    fake_rasa.send = recording_send
+    await service.handle_user_message("web-metadata-1", "een")
+    fake_rasa.up = False
+    await service.handle_user_message("web-metadata-1", "twee")  # kept
+    fake_rasa.up = True
+    await service.handle_user_message("web-metadata-1", "drie")  # "twee" first, then "drie"
+    history = service.history("web-metadata-1")
+    ids = {m["text"]: m["id"] for m in history if m["sender"] == "user"}
+    assert [text for text, _ in got] == ["een", "twee", "twee", "drie"]  # "twee": Rasa down, then kept
+    assert [md[MESSAGE_ID_KEY] for _, md in got if md] == [ids["een"], ids["twee"], ids["twee"], ids["drie"]]
+    assert [md["staffing"] for _, md in got if md] == ["read 1", "read 2", "read 3", "read 4"]  # each fresh
