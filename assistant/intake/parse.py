@@ -7,11 +7,13 @@ hours vs. work hours, and yes/no facts (dreigend ontslag, moeite met lezen, stud
 
 The phrase vocabulary is the NLU's own: ``data/nlu/synonyms.yml`` (surface form -> canonical
 value) and ``data/nlu/lookups/municipality.yml`` (the 342 gemeenten of 2024 plus known aliases),
-so Rasa and this parser always agree. Pure: no Rasa import, no I/O after the first load.
+so Rasa and this parser always agree. ``data/places/woonplaatsen.csv`` (CBS) adds the other
+woonplaatsen of each gemeente for the parser only. Pure: no Rasa import, no I/O after the first load.
 """
 
 from __future__ import annotations
 
+import csv
 import functools
 import os
 import re
@@ -55,6 +57,27 @@ BARE_ONLY = frozenset({"geen", "anders", "vast", "groot", "klein", "tijdelijk", 
 # Gemeenten whose name is also an everyday word: only with "ik woon in", "gemeente", ...
 AMBIGUOUS_PLACES = frozenset({"best", "buren", "putten", "goes", "beek", "stein", "sluis", "borne", "losser",
                               "ommen", "laren", "bergen", "epe", "ede", "oss", "urk", "echt", "dieren"})
+# CBS woonplaatsen (data/places/woonplaatsen.csv) that are everyday words or phrases, or the name of a
+# better known place elsewhere ("Zeeland", "Mechelen"): never read as where someone lives.
+WOONPLAATS_STOP = frozenset({
+    "heel", "nederland", "zetten", "anderen", "winkel", "waarde", "noorden", "neer", "hoek", "oranje",
+    "hoeven", "zeeland", "broek", "handel", "boer", "gauw", "loon", "haren", "helden", "opende", "sloten",
+    "velden", "monster", "vries", "schiphol", "schiphol rijk", "rijen", "maastricht airport", "mechelen", "dalen",
+    "baard", "hasselt", "made", "schijf", "klimmen", "wateren", "vuren", "hall", "groet", "america", "veen",
+    "dorst", "balk", "heide", "aalst", "waal", "well", "amen", "wier", "blije", "linden", "lies", "erica", "herten",
+    "dijken", "rekken", "hank", "halle", "mill", "nieuwpoort", "linde", "enter", "etten", "rutten", "meeuwen",
+    "born", "bern", "horn", "giessen", "meppen", "baars", "zegge", "petten", "willemstad", "zurich", "wouw",
+    "reek", "elim", "arum", "beets", "kats", "bant", "peins", "leunen", "veulen", "graft", "winde", "bears",
+    "rien", "haps", "spui", "halfweg", "overslag", "westhoek", "nieuwland", "wetering", "uitwijk", "zandberg",
+    "sint maarten", "een west", "witte paarden", "de punt", "de wijk", "de steeg", "de pol", "de hoeve",
+    "de bult", "de hoef", "de moer", "de heen", "de klomp", "de groeve", "de wilgen", "de kiel", "de waal",
+    "de mortel", "t veld", "t zand", "t waar", "t harde", "t haantje", "t loo",
+})
+# CBS adds a province or gemeente to a woonplaats name that occurs more than once ("Bergen L").
+CBS_SUFFIX = re.compile(r" (?:l|gn|ut|nb|gld|nh|ac|zh|ca|gem .+)$")
+# CBS writes a few gemeenten with their province; the NLU data uses the plain name.
+CBS_GEMEENTE = {"Beek (L.)": "Beek", "Hengelo (O.)": "Hengelo", "Laren (NH.)": "Laren",
+                "Middelburg (Z.)": "Middelburg", "Rijswijk (ZH.)": "Rijswijk", "Stein (L.)": "Stein"}
 SHORT_MESSAGE_TOKENS = 3
 
 MONTHS = {
@@ -234,7 +257,35 @@ def vocabulary() -> Vocabulary:
         if item.get("lookup") == "municipality":
             for name in _examples(item):
                 municipalities.setdefault(normalise(name), name)
+    official = set(municipalities.values())
+    for name, gemeente in _woonplaatsen(data.parent / "places" / "woonplaatsen.csv", official).items():
+        municipalities.setdefault(name, gemeente)  # a known alias keeps its gemeente
     return Vocabulary(phrases=phrases, municipalities=municipalities)
+
+
+def _plain_woonplaats(woonplaats: str, gemeente: str) -> str:
+    """The woonplaats as people write it: "Bergen L" -> "bergen", "Winterswijk Meddo" -> "meddo"."""
+    name = normalise(woonplaats)
+    if CBS_SUFFIX.search(name):
+        return CBS_SUFFIX.sub("", name)
+    if woonplaats.endswith(" " + gemeente) or woonplaats.startswith(gemeente + " "):
+        return normalise(woonplaats.replace(gemeente, " ", 1))
+    return name
+
+
+def _woonplaatsen(path: Path, official: set[str]) -> dict[str, str]:
+    """CBS woonplaats (normalised) -> official gemeente; only names of one gemeente that are no everyday word."""
+    if not path.exists():
+        return {}
+    gemeenten: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            gemeente = CBS_GEMEENTE.get(row["gemeente"], row["gemeente"])
+            if gemeente in official:
+                gemeenten.setdefault(_plain_woonplaats(row["woonplaats"], row["gemeente"]), set()).add(gemeente)
+    return {name: min(found) for name, found in gemeenten.items()
+            if len(found) == 1 and len(name.replace(" ", "")) > 3
+            and name not in AMBIGUOUS_PLACES and name not in WOONPLAATS_STOP}
 
 
 @dataclass
