@@ -71,7 +71,7 @@ WOONPLAATS_STOP = frozenset({
     "rien", "haps", "spui", "halfweg", "overslag", "westhoek", "nieuwland", "wetering", "uitwijk", "zandberg",
     "sint maarten", "een west", "witte paarden", "de punt", "de wijk", "de steeg", "de pol", "de hoeve",
     "de bult", "de hoef", "de moer", "de heen", "de klomp", "de groeve", "de wilgen", "de kiel", "de waal",
-    "de mortel", "t veld", "t zand", "t waar", "t harde", "t haantje", "t loo",
+    "de mortel", "t veld", "t zand", "t waar", "t harde", "t haantje",
 })
 # CBS adds a province or gemeente to a woonplaats name that occurs more than once ("Bergen L").
 CBS_SUFFIX = re.compile(r" (?:l|gn|ut|nb|gld|nh|ac|zh|ca|gem .+)$")
@@ -268,8 +268,8 @@ def _plain_woonplaats(woonplaats: str, gemeente: str) -> str:
     name = normalise(woonplaats)
     if CBS_SUFFIX.search(name):
         return CBS_SUFFIX.sub("", name)
-    if woonplaats.endswith(" " + gemeente) or woonplaats.startswith(gemeente + " "):
-        return normalise(woonplaats.replace(gemeente, " ", 1))
+    if woonplaats.startswith(gemeente + " "):  # not a suffix: "Oude Pekela" is no "Oude"
+        return normalise(woonplaats[len(gemeente):])
     return name
 
 

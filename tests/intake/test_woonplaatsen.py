@@ -25,6 +25,8 @@ CSV = Path(__file__).resolve().parents[2] / "data" / "places" / "woonplaatsen.cs
     ("ik woon in Meddo", "Winterswijk"),  # CBS: "Winterswijk Meddo"
     ("ik woon in Beers", "Land van Cuijk"),  # CBS: "Beers NB"
     ("Ik ben 44 en woon in Oostkapelle", "Veere"),
+    ("ik woon in Oude Pekela", "Pekela"),
+    ("Klein Zundert", "Zundert"),
 ])
 def test_a_woonplaats_gives_its_gemeente(text: str, gemeente: str) -> None:
     assert parse_message(text, TODAY).municipality == gemeente
@@ -47,6 +49,7 @@ def test_a_woonplaats_of_two_gemeenten_is_not_guessed(text: str) -> None:
     "ik woon al 20 jaar in nederland",  # Nederland, Steenwijkerland
     "ik wil monster worden",  # Monster, Westland
     "Hoek",  # Hoek, Terneuzen
+    "ik woon in een oude boerderij",  # "Oude Pekela" gives no alias "oude"
 ])
 def test_an_everyday_word_that_is_also_a_woonplaats_is_no_place(text: str) -> None:
     assert parse_message(text, TODAY).municipality is None
