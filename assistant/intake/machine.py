@@ -220,6 +220,8 @@ _HELP_OTHERS = re.compile(
     r"(?: \w+){0,2} (?:helpen|leren|les geven|begeleiden|ondersteunen)\b|"
     r"\b(?:helpen|les geven|begeleiden|ondersteunen|maatje)\b(?: \w+){0,4} (?:met|bij) (?:de |het )?"
     r"(?:taal|lezen|rekenen|nederlands|huiswerk)\b|\btaalmaatje\b")
+# Learning a skill or technique ("leren werken aan elektrische auto's", "de nieuwe systemen snappen").
+_LEARN_SKILL = re.compile(r"\b(?:leren|snappen|begrijpen|onder de knie|bijleren|kennis|vaardig\w*|kunnen)\b")
 _STAP = re.compile(r"\bSTAP\b|\b[Ss][Tt][Aa][Pp][- ]?(?:budget|subsidie|regeling)")
 _GO_ON = re.compile(r"^(?:(?:ga|gaan|we gaan) (?:maar |dan |gewoon )?(?:verder|door)|verder|doorgaan|door|"
                     r"laat maar|hoeft niet|niet nodig|ik wil verder|graag verder|ga verder met de vragen)\b")
@@ -663,6 +665,8 @@ class _Turn:
             value = self._cue(spec, spec.cues)
         if value is None and spec.kind in ("enum", "list"):
             value = self._fuzzy(spec)
+        if value is None and spec.id == "goal" and not facts:
+            value = self._goal_from_story()
         if spec.id == "municipality" and (value is None or isinstance(value, str)):
             value = self._place(value)
         if value is not None and spec.kind == "int":
@@ -714,6 +718,26 @@ class _Turn:
         if value is None and spec.other and not patient and self._looks_like_answer(unblocked):
             value, own = self._listify(spec, spec.other), True
         return value, facts, own
+
+    def _goal_from_story(self) -> str | None:
+        """A goal told as a wish for one's working life, with no words of the list: learning a skill
+        while working is getting better at one's work; work in another sector is other work."""
+        n = self.fixed
+        if len(n.split()) < 3 or _DONT_KNOW.match(n) or _QUESTION.search(self.text):
+            return None
+        answers = self.s["answers"]
+        working = answers.get("work_status") in slotlib.WORKING
+        named = self._named_sectors()
+        current = answers.get("current_sector")
+        if named and current and current not in named:
+            return "omscholen"  # "netwerken bouwen" from a cashier: work in another sector
+        if _LEARN_SKILL.search(n) and working:
+            return "bijscholen"  # "warmtepompen leren installeren want daar zit het werk"
+        if named and _WANT.search(n):
+            return "bijscholen" if working and current in named else "omscholen"
+        if working and current and re.search(r"\bwil\b(?: \w+){2,}", n):
+            return "bijscholen"  # "ik wil aan de balie staan, gasten inchecken": other tasks in the work one has
+        return None
 
     def _named_sectors(self) -> set[str]:
         """The sectors a message names, also through a job in them ("verzorgende ig" is care)."""

@@ -370,6 +370,9 @@ def _find_phrases(tokens: list[str], vocab: Vocabulary, blocked: frozenset[int] 
                 continue  # "zorg en de boerderij samen" names two sectors; "anders" in a sentence none
         if m.entity == "sector" and not _sector_word_is_a_sector(tokens, m):
             continue
+        if m.entity == "work_status" and phrase.startswith("zelfstandig") and BUSINESS_NOUN.match(
+                " ".join(tokens[m.end:m.end + 2])):
+            continue  # "een zelfstandige bouwmarkt": an independent shop, not a self-employed person
         if m.entity == "preferred_form" and tokens[max(0, m.start - 1):m.start] in (["werken"], ["omgaan"], ["werk"]):
             continue  # "leren werken op de computer": the computer is what is learnt, not how
         taken |= span
@@ -396,6 +399,8 @@ def _sector_word_is_a_sector(tokens: list[str], m: _Match) -> bool:
 CONJUNCTIONS = frozenset({"en", "maar", "want", "dus", "omdat", "terwijl", "daarna", "nu", "of", "wel"})
 
 
+BUSINESS_NOUN = re.compile(r"(?:\w+ )?(?:bouwmarkt|winkel|filiaal|vestiging|supermarkt|zaak|organisatie|stichting|"
+                          r"school|afdeling|bedrijf|kantoor)\b")
 # Words that make what follows a detail of the sector just named, not another sector.
 DETAIL_WORDS = frozenset({"vooral", "zoals", "bijvoorbeeld", "specifiek", "namelijk", "bijzonder"})
 VERBS_BEFORE_NU = frozenset({"wil", "ga", "zou", "ben", "werk", "zit", "heb", "doe", "wilde", "moet", "kan", "sta"})

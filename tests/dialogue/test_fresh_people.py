@@ -967,9 +967,6 @@ PEOPLE = [
 
 # After the first run: the people the intake misread, with what it misread (field, said, got).
 XFAIL: dict[str, str] = {
-    "tandartsassistente die mondhygienist wil worden": (
-        "goal 'mondhygienist worden' read as omscholen (expected diploma_halen or bijscholen); debatable expectation"
-    ),
 
 }
 

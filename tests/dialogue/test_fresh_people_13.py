@@ -11,7 +11,14 @@ the profile schema and the question labels only, before any run; a tuple where t
 right. No answer copies a sentence of the other dialogue tests, the persona tests or data/ (checked by
 script for verbatim answers of two or more words).
 
-Not yet measured.
+Measured once, fresh, on main 4f7b632 (the intake of 2ac5b30): 30 of 50 people reached the right
+profile and advice (60 %); all 20 failures were misreads, none the test's own fault. Most were goals
+told as a wish for one's working life ("twintig jaar achter de kassa, nu wil ik ook de roosters maken",
+"warmtepompen leren installeren want daar zit het werk", "totaal wat anders", "voor de klas"); then
+fixed by a reader of such stories (a skill learnt while working is getting better at it; work in
+another sector is other work) and by cues, plus no-preference wordings, learning at one's own
+workplace, an independent shop is no zzp, "mbo veehouderij" is no mbo-v, a diploma answer says
+nothing of the learning form wanted now. Since then a regression set. No person looped.
 """
 
 from __future__ import annotations
