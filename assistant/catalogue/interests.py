@@ -39,6 +39,9 @@ VOCABULARY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("meester", ("onderwijs",)),
     ("school", ("onderwijs",)),
     ("onderbouw", ("onderwijs",)),  # of a school, not building
+    ("les willen geven", ("onderwijs",)),
+    ("les gaan geven", ("onderwijs",)),
+    ("les te geven", ("onderwijs",)),
     ("taalles", ("onderwijs",)),
     ("taalcoach", ("onderwijs",)),
     ("taalmaatje", ("onderwijs",)),

@@ -239,7 +239,8 @@ _SELF_CORRECTION = re.compile(
 # "vijfentwintig, sorry, zevenentwintig bedoel ik": the closing "bedoel ik" names no new answer.
 _MEANT_AT_END = re.compile(r"\s(?:bedoel ik|ik bedoel|bedoelde ik)$")
 _SLIP_FILLER = frozenset({"o", "oh", "oo", "eh", "ehm", "uh", "nee", "ja", "sorry", "oeps", "foutje", "wacht", "even"})
-_SHORT_SLIP = re.compile(r"^(\S+(?: \S+){0,2}) nee+ (\S+(?: \S+){0,2})$")  # "52 nee 53", "vast nee tijdelijk"
+# "52 nee 53", "vast nee tijdelijk", "rotterdam, nee spijkenisse, daar woon ik sinds kort"
+_SHORT_SLIP = re.compile(r"^(\S+(?: \S+){0,2}) nee+ (\S+(?: \S+){0,7})$")
 _WANT = re.compile(r"\b(?:wil|willen|wilde|zou|graag|halen|behalen|doen|worden|leren|liefst|droom)\b")
 _BECOME = re.compile(r"\bworden\b")
 # A certificate on its own ("certificaten voor azure"), not a trade's papers ("heftruckcertificaat",

@@ -333,8 +333,10 @@ class _Match:
     value: str
 
 
-def _find_phrases(tokens: list[str], vocab: Vocabulary, blocked: frozenset[int] = frozenset()) -> list[_Match]:
-    """Longest non-overlapping phrase matches over the token list (tokens in ``blocked`` are taken)."""
+def _find_phrases(tokens: list[str], vocab: Vocabulary, blocked: frozenset[int] = frozenset(),
+                  alone: frozenset[tuple[int, int]] = frozenset()) -> list[_Match]:
+    """Longest non-overlapping phrase matches over the token list (tokens in ``blocked`` are taken;
+    ``alone`` holds the token spans that are a clause by themselves, such as "onderwijs," before more)."""
     joined = " " + " ".join(tokens) + " "
     # character offset of each token start -> token index
     starts: dict[int, int] = {}
@@ -365,7 +367,9 @@ def _find_phrases(tokens: list[str], vocab: Vocabulary, blocked: frozenset[int] 
             continue
         if phrase in SHORT_ANSWER_ONLY and len(tokens) > SHORT_MESSAGE_TOKENS:
             before = " ".join(tokens[max(0, m.start - 2):m.start]) + " "
-            listed = m.entity == "sector" and m.start == 0 and tokens[m.end:m.end + 1] in (["en"], ["of"])
+            # "zorg en de boerderij", or a sector as a clause of its own: "onderwijs, met kinderen op school"
+            listed = m.entity == "sector" and m.start == 0 and (
+                tokens[m.end:m.end + 1] in (["en"], ["of"]) or (0, m.end) in alone)
             if not CONTEXT_BEFORE.search(before) and not listed:
                 continue  # "zorg en de boerderij samen" names two sectors; "anders" in a sentence none
         if m.entity == "sector" and not _sector_word_is_a_sector(tokens, m):
@@ -535,6 +539,8 @@ def _hours(norm: str, tokens: list[str], clauses: list[tuple[int, int]]) -> tupl
     for m in HOURS.finditer(norm):
         low = int(m.group(1))
         high = int(m.group(2)) if m.group(2) else low
+        if high == 0 and re.match(r"\s*-?\s*contract", norm[m.end():]):
+            continue  # "een 0 uren contract" is a kind of contract, not the hours worked
         value = (low + high) // 2 if high >= low else low
         token_index = len(norm[: m.start()].split())
         a, b = _clause_of(clauses, token_index)
@@ -605,17 +611,19 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
 
     municipality, place_tokens = _municipality(norm, vocab)
     facts.municipality = municipality
-    matches = _find_phrases(tokens, vocab, place_tokens)
+    matches = _find_phrases(tokens, vocab, place_tokens, frozenset(clauses))
     school_starts = [m.start for m in matches if m.entity == "education_level"]
     sector_end: int | None = None
+    previous_end: int | None = None
     for m in matches:
         clause = _clause_of(clauses, m.start)
         field_name = PHRASE_FIELDS[m.entity]
         if m.entity == "sector":
             between = tokens[sector_end:m.start] if sector_end is not None else tokens[max(1, m.start - 3):m.start]
-            sector_end = m.end
-            if DETAIL_WORDS.intersection(between):
-                continue  # "ict, vooral netwerken en beveiliging": a part of the sector named before it
+            previous_end, sector_end = sector_end, m.end
+            if DETAIL_WORDS.intersection(between) or (
+                    previous_end is not None and tokens[m.start] == "met" and m.end - m.start > 1):
+                continue  # "ict, vooral netwerken", "onderwijs, met kinderen": more about the sector named before
         if _negated(tokens, m, clause):
             clause_text = " ".join(tokens[clause[0]:clause[1]])
             if field_name != "sector":
@@ -655,7 +663,8 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
                 positives.setdefault("sector_interests", []).append(m.value)
             elif re.search(r"\bvan\s+(?:de |het )?$", before + " ") and re.match(r"(?:sector )?naar\b", after):
                 positives.setdefault("current_sector", []).append(m.value)
-            elif INTEREST.search(clause_text):
+            elif INTEREST.search(clause_text) and not PAST.search(clause_text):
+                # "het callcenter waar ik werkte is naar het buitenland verhuisd": past work, no wish
                 positives.setdefault("sector_interests", []).append(m.value)
             elif CURRENT.search(clause_text):
                 positives.setdefault("current_sector", []).append(m.value)

@@ -332,7 +332,9 @@ def extract(
         bare, rest = _bare_sectors(text, today)
         whole = _sectors_for_text(text)
         if bare:  # the interest words count only where they are not the named sector's ("kinderen")
-            whole = [s for s in whole if s in _sectors_for_text(rest) and s not in bare]
+            told = _sectors_for_text(rest)
+            # "onderwijs, met kinderen op school": the rest tells more of the sector named
+            whole = [] if set(bare) & set(told) else [s for s in whole if s in told and s not in bare]
         put("sector_interests", bare + whole)
     if requested_slot == "current_sector" and "current_sector" not in result.updates and text \
             and not text.startswith("/"):

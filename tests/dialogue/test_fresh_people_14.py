@@ -12,7 +12,13 @@ fixed from the profile schema and the question labels only, before any run, with
 No answer or opening copies a sentence of the other test files or data/ (checked by script for verbatim
 answers of two or more words).
 
-Not yet measured: the measurement is added later by somebody else.
+Measured once, fresh, on main eb70985 (the intake of c463ef4): 40 of 50 people reached the right
+profile and advice (80 %); all 10 failures were misreads, none the test's own fault. Then fixed: a slip
+inside a longer answer ("rotterdam, nee spijkenisse, daar woon ik sinds kort", "47, nee 48 sinds vorige
+week"), a "0 uren contract" is no hours worked, learning on one's phone is online, "maakt me niet zo heel
+veel uit", "les willen geven", a sector named then explained ("onderwijs, met kinderen op school"),
+"leren werken met de nieuwe systemen", "bijgeschoold worden", Dordt, past work is no wish. Since then a
+regression set. No person looped.
 """
 
 from __future__ import annotations
