@@ -136,7 +136,8 @@ def normalise(text: str) -> str:
 
 
 # Everyday words that hold a key without meaning it: "horeca natuurlijk" says nothing of nature.
-NOT_STEMS = re.compile(r" (?:natuurlijk|natuurlijkerwijs|gezorgd|bezorgd) ")
+NOT_STEMS = re.compile(r" (?:natuurlijk|natuurlijkerwijs|gezorgd|bezorgd|(?:geeft|geven|krijg|haal) (?:me |mij |ik )?"
+                       r"(?:veel |nieuwe )?energie(?: van| uit)?) ")
 
 
 DETAIL = re.compile(r" (?:vooral|zoals|bijvoorbeeld|specifiek|namelijk|met name|in het bijzonder) ")

@@ -252,6 +252,8 @@ _DIGITAL_TOPIC = re.compile(
 # Said to have no benefit, or that it ended ("mijn ww is afgelopen en nu heb ik niks meer").
 _NO_BENEFIT = re.compile(r"\b(?:geen|zonder) (?:\w+ )?(?:uitkering|ww|bijstand|inkomen)\b|\bniks meer\b|"
                          r"\b(?:ww|uitkering|bijstand)\b(?: \w+){0,2} (?:op|afgelopen|voorbij|gestopt|beeindigd)\b")
+# Teaching, not learning: "ik weet niet of ik terug wil naar de klas" (a teacher), "voor de klas staan".
+_TEACHING = re.compile(r"\b(?:terug )?(?:naar|voor) de klas\b(?! (?:in|op) )|\bles (?:geven|willen geven)\b")
 _ABOUT_LEARNING = re.compile(r"\b(?:leren|leer|les|lessen|cursus|cursussen|opleiding|studeren|studie|scholing|"
                              r"bbl|bol|klas|klassikaal|school)\b")
 # Words that compare a size with the question's 250 beat a head count ("meer dan 300 man").
@@ -283,6 +285,14 @@ _FIELD_WORDS: dict[str, re.Pattern[str]] = {
 }
 
 # Fields whose words above are specific enough to say which answer a correction is about.
+# A job one grows into: "eerste monteur", "chef-kok", "teamleider" (a step up, not other work).
+_STEP_UP = re.compile(r"\b(?:eerste|chef|hoofd|senior|leidinggevende|teamleider|manager|coordinator|allround|"
+                      r"specialist|uitvoerder|voorman|ploegleider|praktijkopleider|meewerkend|rechercheur|"
+                      r"brigadier|inspecteur)\w*\b")
+# Sectors whose jobs the intake lists as steps (helpende, verzorgende, verpleegkundige; monteur ...):
+# becoming another of them is growing in one's work; elsewhere ("agent" from "beveiliger") it is other work.
+_FUNCTION_SECTORS = frozenset(vocabulary()["current_function"].buttons_by[1]) \
+    if vocabulary()["current_function"].buttons_by else frozenset()
 _NAMED_FIELDS = frozenset({"age", "education_level", "municipality", "current_sector", "hours_per_week"})
 _SECTOR_FIELDS = frozenset({"current_sector", "sector_interests"})
 # Words around a one-word sector answer ("iets in de htel"): not the word that names the sector.
@@ -690,7 +700,8 @@ class _Turn:
             # "nieuwkomers helpen met de taal": the language is what one wants to give, not to learn
             value = self._cue(spec, tuple((v, c) for v, c in spec.cues if v != "basisvaardigheden")) or "orienteren"
         if spec.id == "goal" and value == "omscholen" and _BECOME.search(self.fixed) \
-                and self.s["answers"].get("current_sector") in self._named_sectors():
+                and self.s["answers"].get("current_sector") in self._named_sectors() \
+                and (self.s["answers"].get("current_sector") in _FUNCTION_SECTORS or _STEP_UP.search(self.fixed)):
             value = "bijscholen"  # "verzorgende ig worden" in the care one works in: a step up, no new work
         if spec.id == "goal" and value == "diploma_halen" and _CERTIFICATE.search(self.fixed) \
                 and not _DIPLOMA.search(self.fixed) and self.s["answers"].get("work_status") in slotlib.WORKING:
@@ -1049,7 +1060,8 @@ class _Turn:
                     and "ondernemen" in (facts.get("goal"), self.s["answers"].get("goal")) \
                     and _WANT.search(self.norm) and not _IS_ZZP.search(self.norm):
                 continue  # "wacht, ik wil voor mezelf beginnen": a wish, not being a zzp'er now
-            if name == "preferred_form" and source == "volunteered" and not _ABOUT_LEARNING.search(self.norm):
+            if name == "preferred_form" and source == "volunteered" and (
+                    not _ABOUT_LEARNING.search(self.norm) or _TEACHING.search(self.norm)):
                 continue  # "online handel", "met de computer op internet": no word about how to learn
             if name == "preferred_form" and value == "online" and source == "volunteered" \
                     and _DIGITAL_TOPIC.search(self.norm):

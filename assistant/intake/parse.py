@@ -405,6 +405,8 @@ CONJUNCTIONS = frozenset({"en", "maar", "want", "dus", "omdat", "terwijl", "daar
 
 BUSINESS_NOUN = re.compile(r"(?:\w+ )?(?:bouwmarkt|winkel|filiaal|vestiging|supermarkt|zaak|organisatie|stichting|"
                           r"school|afdeling|bedrijf|kantoor)\b")
+GROWING_BUSINESS = re.compile(r"\b(?:\w*salon|\w*zaak|\w*zaakje|\w*bedrijf|\w*bedrijfje|onderneming|praktijk|"
+                              r"winkel\w*|webshop)\b.{0,30}\b(?:groeien|groter|uitbreiden)\b")
 # Words that make what follows a detail of the sector just named, not another sector.
 DETAIL_WORDS = frozenset({"vooral", "zoals", "bijvoorbeeld", "specifiek", "namelijk", "bijzonder"})
 VERBS_BEFORE_NU = frozenset({"wil", "ga", "zou", "ben", "werk", "zit", "heb", "doe", "wilde", "moet", "kan", "sta"})
@@ -467,6 +469,8 @@ AGE_PATTERNS = (
     re.compile(r"\b(?:ik ben|ben ik|ik ben net|ik ben pas|ben|ik ben al|ik ben inmiddels|ik b?en)\s+" + NUM
                + r"(?!\s*(?:uur|u|euro|procent|kilo|km|minuten|keer|maanden))(?:\s+(jaar|jr)(?:\s+(\w+))?)?\b"),
     re.compile(r"\b(?:leeftijd|leeftijd is|leeftijd van|mijn leeftijd is)\s+" + NUM + r"\b"),
+    # "ik ben niet 34 maar 44": the age after "maar"
+    re.compile(r"\bniet " + r"\d{1,3}" + r"(?: jaar)? maar " + NUM + r"\b"),
     # "ik ben vorige week 54 geworden", "ik werd in maart 60"
     re.compile(r"\b(?:ik ben|ben ik)\s+(?:\w+\s+){0,3}" + NUM + r"\s+(?:jaar\s+)?geworden\b"),
     re.compile(r"\b(?:ik werd|werd ik)\s+(?:\w+\s+){0,3}" + NUM + r"(?:\s+jaar)?\b(?!\s*(?:uur|euro|procent))"),
@@ -640,7 +644,11 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
             before = " ".join(tokens[clause[0]:m.start])
             # "5 havo", "4e vwo": the year one is in, no diploma
             year_in = re.fullmatch(r"(?:.* )?[1-6]e?", before.strip()) is not None
-            if NOT_OBTAINED.search(after) or IN_SCHOOL_BEFORE.search(before) or IN_SCHOOL_AFTER.match(after) or year_in:
+            # "ik wil naar de pabo", "ik heb een vraag over de pabo": a school wanted or asked about
+            wished = re.search(r"\b(?:wil|zou|graag|wens|droom|vraag over|vragen over|informatie over|info over|"
+                               r"meer over|weten over)\b", before) is not None
+            if NOT_OBTAINED.search(after) or IN_SCHOOL_BEFORE.search(before) or IN_SCHOOL_AFTER.match(after) \
+                    or year_in or wished:
                 unfinished.append(m.value)
                 continue
             previous = _clause_of(clauses, clause[0] - 1) if clause[0] else (0, 0)
@@ -693,6 +701,8 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
     elif unfinished and all(level in BELOW_FIRST_DIPLOMA for level in unfinished) \
             and not re.search(r"\bwel\b|(?<!niet )(?<!nooit )\b(?:gehaald|behaald)\b", norm):
         facts.education_level = "geen"  # the vmbo or entree not finished: below it there is no diploma
+    if positives.get("goal") == ["bijscholen"] and GROWING_BUSINESS.search(norm):
+        positives["goal"] = ["ondernemen"]  # "ik heb een kapsalon en wil groeien": the business grows
     for name in ("work_status", "goal", "preferred_form", "employer_size"):
         values = positives.get(name)
         if values:
@@ -708,6 +718,9 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
     if FOOD_FACTORY.search(norm) and ((current and current[0] == "techniek_bouw_energie") or (
             not current and CURRENT.search(norm) and not WISH.search(norm))):
         current = ["landbouw_voedsel"]  # "een fabriek die koekjes maakt" is the food industry
+    if current and current[0] == "onderwijs" and re.search(r"\b(?:juf|meester|leidster)\b", norm) and any(
+            m.entity == "sector" and m.value == "kinderopvang" for m in matches):
+        current = ["kinderopvang"]  # "juf op een kinderdagverblijf": children call childcare staff juf too
     if current:
         facts.current_sector = current[0]
     interests = list(dict.fromkeys(positives.get("sector_interests", [])))

@@ -1414,10 +1414,6 @@ XFAIL: dict[str, str] = {
         " diploma_halen: he wants back into his own profession, not other work (the advice itself, taal, NT2"
         " and diplomawaardering, fits him)"
     ),
-    "beveiliger van 33 met nulurencontract die bij de politie wil": (
-        "goal: 'ik wil graag agent worden bij de politie' read as bijscholen, expected omscholen (a security"
-        " guard who wants to become a police officer); the advice's first step was Beveiliger 3"
-    ),
     "timmerman van 30 met eigen zaak die uitvoerder wil worden": (
         "current_function: 'timmerman, allround' read as timmerman, expected allround_timmerman; the advice's"
         " first step became 'Word Allround timmerman' for someone who already is one and wants to be uitvoerder"
