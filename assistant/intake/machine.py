@@ -291,8 +291,8 @@ _STEP_UP = re.compile(r"\b(?:eerste|chef|hoofd|senior|leidinggevende|teamleider|
                       r"brigadier|inspecteur)\w*\b")
 # Sectors whose jobs the intake lists as steps (helpende, verzorgende, verpleegkundige; monteur ...):
 # becoming another of them is growing in one's work; elsewhere ("agent" from "beveiliger") it is other work.
-_FUNCTION_SECTORS = frozenset(vocabulary()["current_function"].buttons_by[1]) \
-    if vocabulary()["current_function"].buttons_by else frozenset()
+_BY_SECTOR = vocabulary()["current_function"].buttons_by
+_FUNCTION_SECTORS = frozenset(_BY_SECTOR[1]) if _BY_SECTOR is not None else frozenset()
 _NAMED_FIELDS = frozenset({"age", "education_level", "municipality", "current_sector", "hours_per_week"})
 _SECTOR_FIELDS = frozenset({"current_sector", "sector_interests"})
 # Words around a one-word sector answer ("iets in de htel"): not the word that names the sector.
