@@ -747,8 +747,6 @@ class _Turn:
             return "bijscholen"  # "warmtepompen leren installeren want daar zit het werk"
         if named and _WANT.search(n):
             return "bijscholen" if working and current in named else "omscholen"
-        if working and current and re.search(r"\bwil\b(?: \w+){2,}", n):
-            return "bijscholen"  # "ik wil aan de balie staan, gasten inchecken": other tasks in the work one has
         return None
 
     def _named_sectors(self) -> set[str]:

@@ -288,6 +288,7 @@ CHAT_WORDS = {
     "miss": "misschien", "hb": "heb", "bn": "ben", "tis": "het is", "iig": "in ieder geval", "evt": "eventueel",
     "ong": "ongeveer", "ipv": "in plaats van", "savonds": "'s avonds", "smorgens": "'s morgens",
     "smiddags": "'s middags", "sochtends": "'s ochtends", "snachts": "'s nachts", "nx": "niks", "nks": "niks",
+    "vor": "voor",
 }
 _CHAT = re.compile(r"(?<![\w'])(" + "|".join(re.escape(w) for w in sorted(CHAT_WORDS, key=len, reverse=True))
                    + r")(?![\w'])", re.IGNORECASE)
