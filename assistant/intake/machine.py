@@ -249,6 +249,12 @@ _BECOME = re.compile(r"\bworden\b")
 _DIGITAL_TOPIC = re.compile(
     r"\b(?:leren|les|cursus|beter|omgaan)\b(?: \w+){0,6} (?:computer|pc|laptop|internet|tablet|telefoon|digitaal|"
     r"mailen|e-?mail|digid|bankieren)|\bcomputer\w*(?:les|cursus)|\bcursus (?:\w+ )?computer")
+# Learning online said as such ("een cursus online", "thuis leren"), not a computer at work ("op school
+# moet alles via de computer").
+_ONLINE_LEARNING = re.compile(
+    r"\b(?:leren|leer|les|lessen|cursus|cursussen|opleiding|studeren|studie|training)\b.{0,30}\b(?:online|thuis|"
+    r"computer|internet|laptop|e-?learning|digitaal)\b|\b(?:online|thuis|computer|internet|laptop|e-?learning|"
+    r"digitaal)\b.{0,30}\b(?:leren|leer|les|lessen|cursus|cursussen|opleiding|studeren|studie|training)\b")
 # Said to have no benefit, or that it ended ("mijn ww is afgelopen en nu heb ik niks meer").
 _NO_BENEFIT = re.compile(r"\b(?:geen|zonder) (?:\w+ )?(?:uitkering|ww|bijstand|inkomen)\b|\bniks meer\b|"
                          r"\b(?:ww|uitkering|bijstand)\b(?: \w+){0,2} (?:op|afgelopen|voorbij|gestopt|beeindigd)\b")
@@ -896,6 +902,7 @@ class _Turn:
             for key, sectors in INTERESTS:
                 if len(key.strip()) >= 5 and len(sectors) == 1:
                     choices.setdefault(key.strip(), sectors[0])
+        parser_phrases = set(choices)
         for v in spec.values:
             choices.setdefault(_norm(v.button), v.value)
         words = [w for w in self.fixed.split() if len(w) >= 4]
@@ -907,6 +914,8 @@ class _Turn:
             hit = process.extractOne(gram, list(choices), scorer=fuzz.ratio, score_cutoff=cutoff)
             if hit and abs(len(hit[0]) - len(gram)) > 2:
                 continue  # a typo changes a letter or two, it does not drop a word part ("ww-uitkering")
+            if hit and hit[1] >= 100 and hit[0] in parser_phrases:
+                continue  # spelt right: the parser read it, or left it out on purpose ("een opleiding voor mezelf")
             if hit and all(typos.is_word(w) for w in gram.split()) \
                     and OSA.distance(gram.replace(" ", ""), hit[0].replace(" ", "")) > 1:
                 # Words spelt right are no typo of another phrase ("uitkering" is no "ww-uitkering",
@@ -1062,7 +1071,7 @@ class _Turn:
                     not _ABOUT_LEARNING.search(self.norm) or _TEACHING.search(self.norm)):
                 continue  # "online handel", "met de computer op internet": no word about how to learn
             if name == "preferred_form" and value == "online" and source == "volunteered" \
-                    and _DIGITAL_TOPIC.search(self.norm):
+                    and (_DIGITAL_TOPIC.search(self.norm) or not _ONLINE_LEARNING.search(self.norm)):
                 continue  # "beter leren met de computer, alles gaat online": the computer is what is learnt
             if name == "work_status" and value == "werkzoekend_zonder_uitkering" and source == "volunteered" \
                     and not _NO_BENEFIT.search(self.norm):

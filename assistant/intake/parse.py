@@ -112,6 +112,7 @@ STUDY = re.compile(r"\b(?:leren|studeren|studie|cursus|opleiding|les|lessen|scho
 WORK_CUE = re.compile(r"\b(?:werk|werkt|werken|contract|baan|dienst|fulltime|parttime|uren ?contract)\b")
 NOT_OBTAINED = re.compile(
     r"\b(?:niet afgemaakt|nooit afgemaakt|niet gehaald|nooit gehaald|niet gehaalt|afgebroken|gestopt|niet afgerond|"
+    r"blijven zitten|gezakt|"
     r"nooit afgerond|niet voltooid|niet klaar|nooit klaar|"
     r"bezig met|ben bezig|mee bezig|nog bezig|volg nu|doe nu|studeer|studeren|zit op|zit nog op|ga naar|wil|halen|"
     r"behalen)\b")
@@ -129,7 +130,7 @@ IN_SCHOOL_AFTER = re.compile(r"^(?:student|studente|leerling|scholier)\b|"
 # A school not finished, said in the next clause: "entree, maar niet afgemaakt".
 NOT_FINISHED = re.compile(
     r"^(?:maar )?(?:(?!(?:mbo|hbo|havo|vwo|vmbo|mavo|school|opleiding|studie|universiteit|wo)\b)\w+ ){0,4}"
-    r"(?:niet|nooit) (?:afgemaakt|afgerond|gehaald|voltooid)\b|\bafgebroken\b")
+    r"(?:niet|nooit) (?:afgemaakt|afgerond|gehaald|voltooid)\b|\bafgebroken\b|^(?:en )?(?:toen |daarna )?gestopt\b")
 SEPARATED_CLEANING = re.compile(r"\b(?:ik |wij |we )?(?:maak|maken|maakte)\b(?: \w+){0,4} schoon\b")
 # Leaving a school before its diploma, said before the school: "gestopt in de 3e van het vmbo".
 LEFT_SCHOOL = re.compile(r"\b(?:gestopt|afgehaakt|afgebroken|van school (?:af|gegaan|gestuurd)|weggegaan|"
@@ -356,6 +357,7 @@ def _find_phrases(tokens: list[str], vocab: Vocabulary, blocked: frozenset[int] 
                 found.append(_Match(t, t + n, entity, value))
             idx = joined.find(" " + phrase + " ", idx + 1)
     found.sort(key=lambda m: (-(m.end - m.start), m.start))
+    liked = SECTOR_LIKED.search(joined) is not None  # "planning en transport spreken mij aan"
     taken: set[int] = set(blocked)
     kept: list[_Match] = []
     for m in found:
@@ -368,8 +370,8 @@ def _find_phrases(tokens: list[str], vocab: Vocabulary, blocked: frozenset[int] 
         if phrase in SHORT_ANSWER_ONLY and len(tokens) > SHORT_MESSAGE_TOKENS:
             before = " ".join(tokens[max(0, m.start - 2):m.start]) + " "
             # "zorg en de boerderij", or a sector as a clause of its own: "onderwijs, met kinderen op school"
-            listed = m.entity == "sector" and m.start == 0 and (
-                tokens[m.end:m.end + 1] in (["en"], ["of"]) or (0, m.end) in alone)
+            listed = m.entity == "sector" and ((m.start == 0 and (
+                tokens[m.end:m.end + 1] in (["en"], ["of"]) or (0, m.end) in alone)) or liked)
             if not CONTEXT_BEFORE.search(before) and not listed:
                 continue  # "zorg en de boerderij samen" names two sectors; "anders" in a sentence none
         if m.entity == "sector" and not _sector_word_is_a_sector(tokens, m):
@@ -407,6 +409,8 @@ BUSINESS_NOUN = re.compile(r"(?:\w+ )?(?:bouwmarkt|winkel|filiaal|vestiging|supe
                           r"school|afdeling|bedrijf|kantoor)\b")
 GROWING_BUSINESS = re.compile(r"\b(?:\w*salon|\w*zaak|\w*zaakje|\w*bedrijf|\w*bedrijfje|onderneming|praktijk|"
                               r"winkel\w*|webshop)\b.{0,30}\b(?:groeien|groter|uitbreiden)\b")
+SECTOR_LIKED = re.compile(r"\b(?:spreekt|spreken) (?:me|mij) (?:wel |erg |het meest )?aan\b|\btrekt (?:me|mij)\b|"
+                          r"\btrekken (?:me|mij)\b|\blijkt me\b|\bvind ik (?:leuk|mooi|interessant)\b")
 # Words that make what follows a detail of the sector just named, not another sector.
 DETAIL_WORDS = frozenset({"vooral", "zoals", "bijvoorbeeld", "specifiek", "namelijk", "bijzonder"})
 VERBS_BEFORE_NU = frozenset({"wil", "ga", "zou", "ben", "werk", "zit", "heb", "doe", "wilde", "moet", "kan", "sta"})
@@ -623,7 +627,10 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
         clause = _clause_of(clauses, m.start)
         field_name = PHRASE_FIELDS[m.entity]
         if m.entity == "sector":
-            between = tokens[sector_end:m.start] if sector_end is not None else tokens[max(1, m.start - 3):m.start]
+            # Without an earlier match, only a bare sector word before the detail counts ("ict, vooral ...").
+            named_before = any(vocab.phrases.get(w, ("", ""))[0] == "sector" for w in tokens[:m.start])
+            between = tokens[sector_end:m.start] if sector_end is not None else (
+                tokens[max(1, m.start - 3):m.start] if named_before else [])
             previous_end, sector_end = sector_end, m.end
             if DETAIL_WORDS.intersection(between) or (
                     previous_end is not None and tokens[m.start] == "met" and m.end - m.start > 1):
@@ -685,6 +692,13 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
                 r"\b(?:er is|er zijn|is er|zijn er|bijna|soms|weinig|minder|in de winter|in de zomer|seizoen)\b",
                 " ".join(tokens[clause[0]:clause[1]])):
             continue  # "in de winter is er bijna geen werk": work that is scarce, not being without work
+        before2 = tokens[max(0, m.start - 3):m.start]
+        if field_name == "work_status" and m.value == "gepensioneerd" and tokens[m.start] == "pensioen" \
+                and {"tot", "na", "voor", "naar", "aan", "tijdens"} & set(before2):
+            continue  # "tot mijn pensioen", "na mijn pensioen": a time, not being retired
+        if field_name == "work_status" and m.value == "zzp" and tokens[m.start:m.end] == ["voor", "mezelf"] \
+                and {"opleiding", "cursus", "iets", "tijd", "informatie", "advies", "uitzoeken"} & set(before2):
+            continue  # "een opleiding voor mezelf": for oneself, not self-employed
         if field_name == "work_status" and PAST.search(" ".join(tokens[clause[0]:clause[1]])):
             continue  # "ik was twaalf jaar thuis met de kinderen": what was, not the work now
         if field_name == "work_status" and WISH.search(" ".join(tokens[clause[0]:clause[1]])) \
@@ -728,6 +742,8 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
             m.entity == "sector" for m in _find_phrases(tokens, vocab, place_tokens)):
         found = _sectors_from_catalogue(text)
         interests = found[:1]
+    if FOOD_FACTORY.search(norm):  # "fabriek, eten maken": a bare factory named with its food
+        facts.bare_sectors = ["landbouw_voedsel" if b == "techniek_bouw_energie" else b for b in facts.bare_sectors]
     facts.sector_interests = [s for s in interests if s != facts.current_sector] or interests
     if facts.current_sector and facts.sector_interests == [facts.current_sector] and not INTEREST.search(norm):
         facts.sector_interests = []

@@ -330,6 +330,9 @@ def extract(
         # "schilderwerk" is a phrase the interest words may lack; "bouw en les geven" names one
         # sector by a phrase and one by the interest words in the rest.
         bare, rest = _bare_sectors(text, today)
+        if not bare and result.updates.get("current_sector"):
+            # "sociaal werk in de wijk" to the interest question: the sector named is the one wanted
+            bare = [result.updates.pop("current_sector")]
         whole = _sectors_for_text(text)
         if bare:  # the interest words count only where they are not the named sector's ("kinderen")
             told = _sectors_for_text(rest)

@@ -12,7 +12,14 @@ fields that depend on a reading the intake may make either way (employer questio
 be read as arbeidsongeschikt or student) are left out of the profile. No answer or opening copies a
 sentence of the other tests or data (checked by script for verbatim text of two or more words).
 
-Not yet measured: the set was written and committed without running it against the intake.
+Measured once, fresh, on main f3515fd (the intake of 973b715): 41 of 50 people reached the right
+profile and advice (82 %). One more failure was the test's own fault and was corrected: the expected
+gemeente of the webshop starter was his typed text ("capelle aan den ijssel, bij rotterdam") instead of
+"Capelle aan den IJssel" (he was also misread on his diploma, so he counts as misread). The 9 misreads
+were then fixed: "tot/na mijn pensioen" is no retirement, "een opleiding voor mezelf" no zzp, a bbl pupil,
+"nooit een papiertje gehaald", "op de havo blijven zitten en gestopt", "fabriek, eten maken", "computer,
+mailen en zo", learning Dutch beats the job it is for, a computer at work is no online learning, the
+sector named to the interest question. Since then a regression set. No person looped.
 """
 
 from __future__ import annotations
@@ -1400,7 +1407,7 @@ PEOPLE = [
             "sector_interests": ["retail"],
             "max_hours_study_per_week": 15,
             "preferred_form": "online",
-            "municipality": "capelle aan den ijssel, bij rotterdam",
+            "municipality": "Capelle aan den IJssel",
         },
     ),
     _p(
