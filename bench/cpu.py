@@ -2,8 +2,10 @@
 
 ``snapshot()`` before and after a phase; ``usage(before, after, roots)`` then gives the whole
 machine's busy fraction (all cores and per core, from /proc/stat) and the CPU seconds (utime +
-stime from /proc/<pid>/stat) per component: a process counts for the first of itself and its
-ancestors that ``roots`` names (pid -> name), else for "other" (other work on a shared machine).
+stime from /proc/<pid>/stat, plus cutime + cstime: children that ended and were reaped, such as
+PostgreSQL backends of short-lived connections) per component: a process counts for the first of
+itself and its ancestors that ``roots`` names (pid -> name), else for "other" (other work on a
+shared machine).
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ class ProcTicks:
     pid: int
     comm: str
     ppid: int
-    ticks: int  # utime + stime, this process and its threads (living and ended)
+    ticks: int  # utime + stime + cutime + cstime: its threads (living and ended) and reaped children
     start: int  # starttime: with pid, tells a process from a later one with a reused pid
 
 
@@ -56,8 +58,8 @@ def parse_pid_stat(text: str) -> ProcTicks:
     head, _, rest = text.rpartition(")")
     pid, _, comm = head.partition(" (")
     fields = rest.split()  # fields[0] is field 3 (state) of proc(5)
-    return ProcTicks(pid=int(pid), comm=comm, ppid=int(fields[1]), ticks=int(fields[11]) + int(fields[12]),
-                     start=int(fields[19]))
+    ticks = sum(int(f) for f in fields[11:15])  # fields 14-17: utime, stime, cutime, cstime
+    return ProcTicks(pid=int(pid), comm=comm, ppid=int(fields[1]), ticks=ticks, start=int(fields[19]))
 
 
 @dataclass(frozen=True)
@@ -107,19 +109,21 @@ def _fraction(before: CpuTicks, after: CpuTicks, field: str) -> float | None:
 
 
 def usage(before: Snapshot, after: Snapshot, roots: Mapping[int, str]) -> dict[str, Any]:
-    """Busy fractions between the snapshots and CPU seconds per component (a process that started
-    in between counts from zero; one that ended in between is missing, with its last ticks)."""
-    parent = {p.pid: p.ppid for p in after.procs.values()}
+    """Busy fractions between the snapshots and CPU seconds per component. A process that started
+    in between counts from zero. One that ended in between counts through its parent's cutime +
+    cstime once reaped (its whole life), minus what it had used at ``before``. Busy time left over
+    (kernel work charged to no process, children not reaped by the end) is "unattributed"."""
+    parent = {p.pid: p.ppid for snap in (before, after) for p in snap.procs.values()}
     seconds: Counter[str] = Counter()  # ticks per component
-    other: Counter[str] = Counter()  # ticks per command name, of "other"
-    for key, p in after.procs.items():
-        prev = before.procs.get(key)
-        ticks = p.ticks - (prev.ticks if prev else 0)
-        if ticks > 0:
-            owner = _owner(p.pid, parent, roots)
-            seconds[owner] += ticks
-            if owner == "other":
-                other[p.comm] += ticks
+    # Indicative: ticks of "other" per command name, reaped children under their reaper's name.
+    other: Counter[str] = Counter()
+    deltas = [(p, p.ticks - (before.procs[k].ticks if k in before.procs else 0)) for k, p in after.procs.items()]
+    deltas += [(p, -p.ticks) for k, p in before.procs.items() if k not in after.procs]
+    for p, ticks in deltas:
+        owner = _owner(p.pid, parent, roots)
+        seconds[owner] += ticks
+        if owner == "other" and ticks > 0:
+            other[p.comm] += ticks
     cores = sorted((k for k in after.cpus if k != "cpu" and k in before.cpus), key=lambda k: int(k[3:]))
     busy_s = (after.cpus["cpu"].busy - before.cpus["cpu"].busy) * TICK_S
     return {
@@ -127,6 +131,7 @@ def usage(before: Snapshot, after: Snapshot, roots: Mapping[int, str]) -> dict[s
         "cpu_busy_per_core": {c: _fraction(before.cpus[c], after.cpus[c], "busy") for c in cores},
         "cpu_steal": _fraction(before.cpus["cpu"], after.cpus["cpu"], "steal"),
         "cpu_seconds_busy": round(busy_s, 2),
+        "cpu_seconds_unattributed": round(busy_s - sum(seconds.values()) * TICK_S, 2),
         "cpu_seconds_by_component": {k: round(v * TICK_S, 2) for k, v in sorted(seconds.items())},
         "cpu_seconds_other_top": {k: round(v * TICK_S, 2) for k, v in other.most_common(3)},
     }

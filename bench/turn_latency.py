@@ -394,6 +394,44 @@ def measure_replicas(names: Sequence[str], pg: Any, redis: Any, run_dir: Path, l
         stack.stop()
 
 
+def phase_cpu(phase: Mapping[str, Any], cpus: int) -> dict[str, float]:
+    """Who had the cores in one throughput phase: the stack (its components and the load
+    generator), other work on the machine, and busy time no process accounts for."""
+    by = phase["cpu_seconds_by_component"]
+    busy, wall = float(phase["cpu_seconds_busy"]), float(phase["wall_s"])
+    ours = sum(v for k, v in by.items() if k != "other")
+    unattributed = phase.get("cpu_seconds_unattributed", busy - sum(by.values()))
+    return {"busy": phase["cpu_busy"], "stack_cores": round(ours / wall, 2) if wall else 0.0,
+            "stack_share_of_cores": round(ours / wall / cpus, 3) if wall else 0.0,
+            "other_share_of_busy": round(by.get("other", 0.0) / busy, 3) if busy else 0.0,
+            "unattributed_share_of_busy": round(unattributed / busy, 3) if busy else 0.0}
+
+
+def cpu_saturation(one: Mapping[str, Any], two: Mapping[str, Any], cpus: int) -> dict[str, Any]:
+    """Whether the host (and the stack itself) had its cores busy in each replica phase."""
+    phases = {f"{name}_{key}": phase_cpu(side[key], cpus)
+              for name, side in (("one", one), ("two", two)) for key in side if key.startswith("at_")}
+    one_keys = [k for k in one if k.startswith("at_")]
+    return {
+        "threshold_busy": cpu.SATURATED,
+        "one_replica_host_saturated": {k: phases[f"one_{k}"]["busy"] >= cpu.SATURATED for k in one_keys},
+        "one_replica_stack_saturated": {k: phases[f"one_{k}"]["stack_share_of_cores"] >= cpu.SATURATED
+                                        for k in one_keys},
+        "phases": phases,
+        "note": (
+            f"The {TARGET_REPLICA_RATIO}x target presumes the second replica gets CPU of its own (another host "
+            "or free cores). busy = non-idle share of all cores (/proc/stat, steal counted as busy) during the "
+            "timed part of a phase; cpu_seconds_by_component (per phase) = utime + stime (/proc/<pid>/stat) of "
+            "each process and its children: rasa-*, actions-*, koers-*, haproxy, postgresql, redis, bench = "
+            "the load generator (this process), other = other work on this shared machine; children that "
+            "ended count for their parent (cutime + cstime), e.g. PostgreSQL backends. stack_cores = CPU "
+            "seconds of the stack and the load generator / wall time; unattributed = busy time no process "
+            "accounts for. host saturated = busy >= "
+            "threshold; stack saturated = the stack alone used >= threshold of all cores. Only when the stack "
+            "alone fills the cores with one replica can a second replica on the same host add nothing."),
+    }
+
+
 def replica_comparison(loads: Sequence[int], turns: Sequence[str], start_timeout_s: float) -> dict[str, Any]:
     from tests.scale.servers import postgres_server, redis_server
 
@@ -401,21 +439,7 @@ def replica_comparison(loads: Sequence[int], turns: Sequence[str], start_timeout
         tmp = Path(tmp_s)
         one = measure_replicas(("a",), pg, redis, tmp / "one", loads, turns, start_timeout_s)
         two = measure_replicas(("a", "b"), pg, redis, tmp / "two", loads, turns, start_timeout_s)
-    busy_one = {key: one[key]["cpu_busy"] for key in one if key.startswith("at_")}
-    saturation = {
-        "threshold_busy": cpu.SATURATED,
-        "one_replica_busy": busy_one,
-        "one_replica_saturated": {k: v is not None and v >= cpu.SATURATED for k, v in busy_one.items()},
-        "two_replicas_busy": {key: two[key]["cpu_busy"] for key in two if key.startswith("at_")},
-        "note": (
-            f"The {TARGET_REPLICA_RATIO}x target presumes the second replica gets CPU of its own (another host "
-            "or free cores). cpu_busy = non-idle share of all cores (/proc/stat, steal counted as busy) during "
-            "the timed part of a phase; cpu_seconds_by_component = utime + stime (/proc/<pid>/stat) of each "
-            "process and its children: rasa-*, actions-*, koers-*, haproxy, postgresql, redis, bench = the "
-            "load generator (this process), other = everything else on this shared machine. When the one-"
-            "replica phase already keeps the host busy (>= threshold), a second replica on the same host can "
-            "only share the same cores."),
-    }
+    saturation = cpu_saturation(one, two, os.cpu_count() or 1)
     return {"one": one, "two": two, "turns_per_conv": len(turns), "cpu_saturation": saturation, "note": (
         "Same topology as tests/scale/replica_stack.py (PostgreSQL 15, Redis, HAProxy from deploy/haproxy.cfg "
         "on loopback), once with 1 Rasa + 1 action server + 1 Koers service and once with 2 of each, on the "
@@ -516,8 +540,12 @@ def print_table(results: dict[str, Any]) -> None:
                 one, two = results["replicas"]["one"][key], results["replicas"]["two"][key]
                 print(f"{key[3:]:>3} at once: one {one['turns_per_s']} turns/s (CPU busy {one.get('cpu_busy')}), "
                       f"two {two['turns_per_s']} turns/s (CPU busy {two.get('cpu_busy')})")
-        print("one replica saturates the host:", json.dumps(results["replicas"]["cpu_saturation"]
-                                                            ["one_replica_saturated"]))
+        sat = results["replicas"]["cpu_saturation"]
+        print("one replica: host saturated", json.dumps(sat["one_replica_host_saturated"]),
+              "stack alone saturated", json.dumps(sat["one_replica_stack_saturated"]))
+        for name, ph in sat["phases"].items():
+            print(f"  {name}: busy {ph['busy']}, stack {ph['stack_cores']} cores, "
+                  f"other work {ph['other_share_of_busy']} and unattributed {ph['unattributed_share_of_busy']} of busy")
     print("\nratios:", json.dumps(results["ratios"]), "\ntargets_met:", json.dumps(results["targets_met"]))
 
 

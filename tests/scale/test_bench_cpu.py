@@ -26,9 +26,10 @@ def test_proc_stat_counts_idle_and_iowait_as_idle_and_leaves_guest_out() -> None
 
 
 def test_pid_stat_with_spaces_and_parentheses_in_the_name() -> None:
-    fields = ["S", "45", "123", "123"] + ["0"] * 7 + ["700", "300"] + ["0"] * 6 + ["5555", "0"]
+    # state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime ...
+    fields = ["S", "45", "123", "123"] + ["9"] * 7 + ["700", "300", "20", "10"] + ["9"] * 4 + ["5555", "9"]
     p = parse_pid_stat(f"123 (we (i) rd) x) {' '.join(fields)}\n")
-    assert p == ProcTicks(pid=123, comm="we (i) rd) x", ppid=45, ticks=1000, start=5555)
+    assert p == ProcTicks(pid=123, comm="we (i) rd) x", ppid=45, ticks=1030, start=5555)
 
 
 def _proc(pid: int, ppid: int, ticks: int, start: int = 1, comm: str = "p") -> ProcTicks:
@@ -39,23 +40,27 @@ def _snap(cpu: CpuTicks, *procs: ProcTicks) -> Snapshot:
     return Snapshot(cpus={"cpu": cpu, "cpu0": cpu}, procs={(p.pid, p.start): p for p in procs})
 
 
-def test_usage_counts_each_process_for_its_nearest_named_ancestor() -> None:
+def test_usage_counts_each_process_and_reaped_child_for_its_nearest_named_ancestor() -> None:
     before = _snap(CpuTicks(busy=100, total=400, steal=0),
-                   _proc(10, 1, 50), _proc(11, 10, 5), _proc(20, 1, 7), _proc(30, 1, 100, comm="train"),
-                   _proc(40, 1, 900, start=1))
+                   _proc(10, 1, 50), _proc(11, 10, 5), _proc(20, 1, 7), _proc(22, 20, 5),
+                   _proc(30, 1, 100, comm="train"), _proc(40, 1, 900, start=1), _proc(1, 0, 0, comm="init"))
     after = _snap(CpuTicks(busy=280, total=600, steal=20),
                   _proc(10, 1, 80), _proc(11, 10, 15),  # rasa-a and its child: 30 + 10
-                  _proc(20, 1, 9), _proc(21, 20, 4),  # postmaster and a backend that started in between
+                  # postmaster: 2 of its own + backend 22 reaped (5 before + 3 since); backend 21 is new
+                  _proc(20, 1, 7 + 2 + 8), _proc(21, 20, 4),
                   _proc(30, 1, 160, comm="train"),  # someone else's work
-                  _proc(40, 1, 3, start=2, comm="new"))  # pid 40 reused: a new process, counted from 0
+                  _proc(40, 1, 3, start=2, comm="new"),  # pid 40 reused: a new process, counted from 0
+                  _proc(1, 0, 900, comm="init"))  # the old pid 40 (900 ticks, none since) reaped by init
     used = usage(before, after, {10: "rasa-a", 20: "postgresql"})
     assert used["cpu_busy"] == 0.9  # 180 of 200 ticks
     assert used["cpu_steal"] == 0.1
     assert used["cpu_busy_per_core"] == {"cpu0": 0.9}
     assert used["cpu_seconds_busy"] == round(180 * TICK_S, 2)
     assert used["cpu_seconds_by_component"] == {
-        "other": round(63 * TICK_S, 2), "postgresql": round(6 * TICK_S, 2), "rasa-a": round(40 * TICK_S, 2)}
-    assert used["cpu_seconds_other_top"] == {"train": round(60 * TICK_S, 2), "new": round(3 * TICK_S, 2)}
+        "other": round(63 * TICK_S, 2), "postgresql": round(9 * TICK_S, 2), "rasa-a": round(40 * TICK_S, 2)}
+    assert used["cpu_seconds_unattributed"] == round(68 * TICK_S, 2)  # 180 busy - 112 seen
+    assert used["cpu_seconds_other_top"] == {
+        "init": round(900 * TICK_S, 2), "train": round(60 * TICK_S, 2), "new": round(3 * TICK_S, 2)}
 
 
 def test_snapshot_of_this_machine() -> None:
