@@ -17,7 +17,8 @@ Everything below is measured in the same run on this machine:
 - with ``--replicas 2``: the replica topology of tests/scale/replica_stack.py (PostgreSQL, Redis,
   HAProxy) once with ONE Rasa, action server and Koers service and once with TWO of each, same
   PostgreSQL and Redis servers (a fresh database each); throughput in user turns per second at
-  20 and 50 conversations at once through HAProxy.
+  20 and 50 conversations at once through HAProxy, and per phase where the CPU went
+  (bench/cpu.py: the whole machine's busy fraction, CPU seconds per component).
 
 Usage: python bench/turn_latency.py [--sequential N] [--concurrent M] [--turns-per-conv K]
                                     [--replicas {1,2}] [--replica-turns T] [--replica-load 20,50]
@@ -39,7 +40,7 @@ import time
 import traceback
 import urllib.request
 import uuid
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -53,6 +54,7 @@ sys.path.insert(0, str(ROOT))
 from assistant.database import upgrade  # noqa: E402
 from assistant.nlu.training import model_path, rasa_executable  # noqa: E402
 from assistant.runner import Stack, StackPorts, free_port  # noqa: E402
+from bench import cpu  # noqa: E402
 
 KOERS_TURNS = [
     "hallo",
@@ -303,9 +305,11 @@ def sized_replica_stack(names: Sequence[str], **kwargs: Any) -> Any:
     return stack
 
 
-async def throughput(url: str, conversations: int, turns: Sequence[str]) -> dict[str, Any]:
+async def throughput(url: str, conversations: int, turns: Sequence[str],
+                     roots: Mapping[int, str] | None = None) -> dict[str, Any]:
     """``conversations`` people at once, each saying ``turns``: opened first (not timed), then
-    all turns; turns per second = turns the bot answered / wall time of that part."""
+    all turns; turns per second = turns the bot answered / wall time of that part. With ``roots``
+    (pid -> component), also where the CPU went during that timed part (bench/cpu.py)."""
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(timeout=TIMEOUT, connector=connector) as http:
         opened = await asyncio.gather(*(open_chat(http, url) for _ in range(conversations)))
@@ -335,30 +339,52 @@ async def throughput(url: str, conversations: int, turns: Sequence[str]) -> dict
                 else:
                     latencies.append(time.perf_counter() - t0)
 
+        before = cpu.snapshot() if roots is not None else None
         t0 = time.perf_counter()
         await asyncio.gather(*(person(cid, auth) for cid, auth in opened))
         wall = time.perf_counter() - t0
-    return {"conversations": conversations, "turns_ok": len(latencies), **failed,
-            "wall_s": round(wall, 2), "turns_per_s": round(len(latencies) / wall, 2),
-            "latency": summary(latencies)}
+        used = cpu.usage(before, cpu.snapshot(), roots) if before is not None and roots is not None else {}
+    out = {"conversations": conversations, "turns_ok": len(latencies), **failed,
+           "wall_s": round(wall, 2), "turns_per_s": round(len(latencies) / wall, 2),
+           "latency": summary(latencies), **used}
+    if used and latencies:
+        stack_s = sum(v for k, v in used["cpu_seconds_by_component"].items() if k not in ("bench", "other"))
+        out["cpu_seconds_per_turn"] = {"machine": round(used["cpu_seconds_busy"] / len(latencies), 4),
+                                       "stack": round(stack_s / len(latencies), 4)}
+    return out
 
 
-def measure_replicas(names: Sequence[str], pg: Any, redis_url: str, run_dir: Path, loads: Sequence[int],
+def stack_roots(stack: Any, pg_port: int, redis_port: int) -> dict[int, str]:
+    """pid -> component for bench/cpu.py: each process the replica stack started (its children
+    count with it), the PostgreSQL postmaster (its backends), Redis, and this process (the load
+    generator). PostgreSQL and Redis are found by their port on the command line."""
+    roots = {proc.pid: name for name, proc in stack.stack.procs.items()}
+    for name, pid in (("postgresql", cpu.find_pid("postgres", f"-p {pg_port} ")),
+                      ("redis", cpu.find_pid("redis-server", f"127.0.0.1:{redis_port}"))):
+        if pid is None:
+            raise RuntimeError(f"{name} on its port not found in /proc")
+        roots[pid] = name
+    roots[os.getpid()] = "bench"
+    return roots
+
+
+def measure_replicas(names: Sequence[str], pg: Any, redis: Any, run_dir: Path, loads: Sequence[int],
                      turns: Sequence[str], start_timeout_s: float) -> dict[str, Any]:
     url = pg.create_database(f"koers_bench_{len(names)}_{uuid.uuid4().hex[:8]}")
     upgrade(url)
     run_dir.mkdir(parents=True, exist_ok=True)
-    stack = sized_replica_stack(names, home=ROOT, run_dir=run_dir, database_url=url, redis_url=redis_url)
+    stack = sized_replica_stack(names, home=ROOT, run_dir=run_dir, database_url=url, redis_url=redis.url)
     stack.start()
     try:
         took = stack.wait_ready(start_timeout_s)
         print(f"replicas x{len(names)}: ready in {took:.0f} s; measuring ...", flush=True)
         # Warm-up (not measured): every process behind HAProxy serves a first turn.
         asyncio.run(throughput(stack.url, 2 * len(names), turns[:2]))
+        roots = stack_roots(stack, pg.port, redis.port)
         out: dict[str, Any] = {"replicas": len(names)}
         for load in loads:
-            out[f"at_{load}"] = asyncio.run(throughput(stack.url, load, turns))
-            print(f"  {load} at once: {out[f'at_{load}']['turns_per_s']} turns/s", flush=True)
+            r = out[f"at_{load}"] = asyncio.run(throughput(stack.url, load, turns, roots))
+            print(f"  {load} at once: {r['turns_per_s']} turns/s, CPU busy {r['cpu_busy']}", flush=True)
         return out
     except Exception:
         for name in stack.stack.procs:
@@ -368,14 +394,53 @@ def measure_replicas(names: Sequence[str], pg: Any, redis_url: str, run_dir: Pat
         stack.stop()
 
 
+def phase_cpu(phase: Mapping[str, Any], cpus: int) -> dict[str, float]:
+    """Who had the cores in one throughput phase: the stack (its components and the load
+    generator), other work on the machine, and busy time no process accounts for."""
+    by = phase["cpu_seconds_by_component"]
+    busy, wall = float(phase["cpu_seconds_busy"]), float(phase["wall_s"])
+    ours = sum(v for k, v in by.items() if k != "other")
+    unattributed = phase.get("cpu_seconds_unattributed", busy - sum(by.values()))
+    return {"busy": phase["cpu_busy"], "stack_cores": round(ours / wall, 2) if wall else 0.0,
+            "stack_share_of_cores": round(ours / wall / cpus, 3) if wall else 0.0,
+            "other_share_of_busy": round(by.get("other", 0.0) / busy, 3) if busy else 0.0,
+            "unattributed_share_of_busy": round(unattributed / busy, 3) if busy else 0.0}
+
+
+def cpu_saturation(one: Mapping[str, Any], two: Mapping[str, Any], cpus: int) -> dict[str, Any]:
+    """Whether the host (and the stack itself) had its cores busy in each replica phase."""
+    phases = {f"{name}_{key}": phase_cpu(side[key], cpus)
+              for name, side in (("one", one), ("two", two)) for key in side if key.startswith("at_")}
+    one_keys = [k for k in one if k.startswith("at_")]
+    return {
+        "threshold_busy": cpu.SATURATED,
+        "one_replica_host_saturated": {k: phases[f"one_{k}"]["busy"] >= cpu.SATURATED for k in one_keys},
+        "one_replica_stack_saturated": {k: phases[f"one_{k}"]["stack_share_of_cores"] >= cpu.SATURATED
+                                        for k in one_keys},
+        "phases": phases,
+        "note": (
+            f"The {TARGET_REPLICA_RATIO}x target presumes the second replica gets CPU of its own (another host "
+            "or free cores). busy = non-idle share of all cores (/proc/stat, steal counted as busy) during the "
+            "timed part of a phase; cpu_seconds_by_component (per phase) = utime + stime (/proc/<pid>/stat) of "
+            "each process and its children: rasa-*, actions-*, koers-*, haproxy, postgresql, redis, bench = "
+            "the load generator (this process), other = other work on this shared machine; children that "
+            "ended count for their parent (cutime + cstime), e.g. PostgreSQL backends. stack_cores = CPU "
+            "seconds of the stack and the load generator / wall time; unattributed = busy time no process "
+            "accounts for. host saturated = busy >= "
+            "threshold; stack saturated = the stack alone used >= threshold of all cores. Only when the stack "
+            "alone fills the cores with one replica can a second replica on the same host add nothing."),
+    }
+
+
 def replica_comparison(loads: Sequence[int], turns: Sequence[str], start_timeout_s: float) -> dict[str, Any]:
     from tests.scale.servers import postgres_server, redis_server
 
     with postgres_server() as pg, redis_server() as redis, tempfile.TemporaryDirectory() as tmp_s:
         tmp = Path(tmp_s)
-        one = measure_replicas(("a",), pg, redis.url, tmp / "one", loads, turns, start_timeout_s)
-        two = measure_replicas(("a", "b"), pg, redis.url, tmp / "two", loads, turns, start_timeout_s)
-    return {"one": one, "two": two, "turns_per_conv": len(turns), "note": (
+        one = measure_replicas(("a",), pg, redis, tmp / "one", loads, turns, start_timeout_s)
+        two = measure_replicas(("a", "b"), pg, redis, tmp / "two", loads, turns, start_timeout_s)
+    saturation = cpu_saturation(one, two, os.cpu_count() or 1)
+    return {"one": one, "two": two, "turns_per_conv": len(turns), "cpu_saturation": saturation, "note": (
         "Same topology as tests/scale/replica_stack.py (PostgreSQL 15, Redis, HAProxy from deploy/haproxy.cfg "
         "on loopback), once with 1 Rasa + 1 action server + 1 Koers service and once with 2 of each, on the "
         "same PostgreSQL and Redis servers (a fresh database each), one after the other in this run. "
@@ -473,7 +538,14 @@ def print_table(results: dict[str, Any]) -> None:
         for key in results["replicas"]["one"]:
             if key.startswith("at_"):
                 one, two = results["replicas"]["one"][key], results["replicas"]["two"][key]
-                print(f"{key[3:]:>3} at once: one {one['turns_per_s']} turns/s, two {two['turns_per_s']} turns/s")
+                print(f"{key[3:]:>3} at once: one {one['turns_per_s']} turns/s (CPU busy {one.get('cpu_busy')}), "
+                      f"two {two['turns_per_s']} turns/s (CPU busy {two.get('cpu_busy')})")
+        sat = results["replicas"]["cpu_saturation"]
+        print("one replica: host saturated", json.dumps(sat["one_replica_host_saturated"]),
+              "stack alone saturated", json.dumps(sat["one_replica_stack_saturated"]))
+        for name, ph in sat["phases"].items():
+            print(f"  {name}: busy {ph['busy']}, stack {ph['stack_cores']} cores, "
+                  f"other work {ph['other_share_of_busy']} and unattributed {ph['unattributed_share_of_busy']} of busy")
     print("\nratios:", json.dumps(results["ratios"]), "\ntargets_met:", json.dumps(results["targets_met"]))
 
 
@@ -546,7 +618,8 @@ def main() -> int:
         f"Measured on a shared machine with {cpus} CPUs, other work running (numbers taken under load). "
         "Latency ratios are sequential turns, Koers service vs the bare rasa init REST bot, same run. "
         "null = not measured in this run (replica mode needs --replicas 2). With 2 cores every replica's "
-        "processes compete for the same CPUs, so the replica ratio cannot show scaling across hosts.")
+        "processes compete for the same CPUs, so the replica ratio cannot show scaling across hosts; "
+        "replicas.cpu_saturation says how busy the host was in each replica phase.")
     print_table(results)
     out_dir = ROOT / "bench" / "results"
     out_dir.mkdir(parents=True, exist_ok=True)

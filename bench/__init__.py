@@ -1,0 +1,1 @@
+"""Benchmarks (not run in CI); see README, "Benchmarks"."""
