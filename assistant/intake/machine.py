@@ -138,7 +138,7 @@ def _abbreviation_fits(cue: str, text: str, end: int) -> bool:
 def _norm(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text.lower())
     folded = "".join(c for c in folded if not unicodedata.combining(c))
-    folded = re.sub(r"(.)\1{2,}", r"\1\1", folded)  # "jaaaa" -> "jaa"
+    folded = re.sub(r"([^\W\d_])\1{2,}", r"\1\1", folded)  # "jaaaa" -> "jaa" (letters only: "2000" stays)
     return " ".join(re.sub(r"[^\w'\- ]+", " ", folded).split())
 
 
@@ -189,7 +189,7 @@ _HUMAN = re.compile(
     r"(?: \w+){0,2} "
     r"(?:bespreken|spreken|praten|overleggen|doornemen)\b|"
     # "kan ik later met iemand persoonlijk over praten?", "persoonlijk contact"
-    r"\bmet iemand\b(?: \w+){0,3} (?:spreken|praten|bellen|bespreken|overleggen)\b|"
+    r"\bmet iemand\b(?: \w+){0,3} (?:spreken|praten|bellen|bespreken|overleggen)\b|\bvan vlees en bloed\b|"
     r"\bpersoonlijk (?:contact|gesprek|spreken|praten)\b|"
     r"^(?:praat met een adviseur|ik wil een adviseur|kan ik iemand spreken)")
 _STOP = re.compile(r"^(?:stop|stoppen|ik wil stoppen|ik stop|hou op|ophouden|klaar ermee|ik wil niet meer)$")
@@ -209,7 +209,7 @@ _QUESTION = re.compile(r"\?\s*$|^(?:wat|hoe|waar|wie|wanneer|waarom|welke|kan|ku
 # A question asked back instead of an answer: starts like a question and ends with "?".
 _ASKS_BACK = re.compile(r"^(?:(?:en|maar|oh|oke|ok|eh|sorry|hallo|hoi|nou|ja|nee)[,!]?\s+)?(?:moet|moeten|kan|kun|kunt|"
                         r"mag|krijg|krijgt|heb|hebben|ben|is|zijn|wordt|word|betaal|betaalt|telt|geldt|hoe|wat|"
-                        r"waarom|wanneer|welke|wie|waar|hoeveel|gaat|klopt)\b.*\?\s*$", re.S)
+                        r"waarom|wanneer|welke|wie|waar|hoeveel|gaat|klopt)\b[^.!?]*\?", re.S)
 # Said of something right after it: it is not wanted ("thuis komt er niks van").
 _DISLIKE = (r"(?:komt er (?:niks|niets|weinig) van|vind ik (?:niks|niets|niet fijn|niet leuk|vervelend|moeilijk)|"
             r"werkt niet|lukt (?:me |mij )?niet|gaat (?:me |mij )?niet|is (?:niks|niets) voor (?:mij|me)|hekel aan)")
@@ -666,6 +666,9 @@ class _Turn:
         if override is not None and not (spec.id == "employer_size" and self._head_count() is not None
                                          and not _SIZE_COMPARED.search(self.norm)):
             value = override  # not over a head count: "3 vestigingen, zo'n 50 man" is 50 people
+        count = self._head_count() if spec.id == "employer_size" else None
+        if count is not None and not _SIZE_COMPARED.search(self.norm):
+            value = "mkb" if count < 250 else "groot"  # "20 scholen, ongeveer 600 mensen": the people count
         if value is None and spec.id == "employer_size" and not facts:
             # The question is "Werken er minder dan 250 mensen bij je werkgever?"
             value = "mkb" if self.is_yes() else "groot" if self.is_no() else None
@@ -830,8 +833,9 @@ class _Turn:
 
     def corrects_other(self, spec: Field, facts: Mapping[str, Any]) -> bool:
         """ "oh nee, foutje. ik heb een mbo 4 diploma" to a yes/no question: the "nee" belongs to
-        the correction of an earlier answer, not to the question."""
-        if not _CORRECTION.search(self.norm):
+        the correction of an earlier answer, not to the question. A filler "eigenlijk" or "toch" next to
+        an answer to this question ("maakt mij niks uit eigenlijk") corrects nothing."""
+        if not _CORRECTION.search(re.sub(r"\b(?:eigenlijk|toch)\b", " ", self.norm)):
             return False
         answers = self.s["answers"]
         # A sector read in passing ("docent", "school") is the noisiest reading: it alone names no correction.
@@ -1063,6 +1067,8 @@ class _Turn:
                 continue
             if name == "education_level" and value in ("buitenlands", "geen") and not _DIPLOMA_WORDS.search(self.norm):
                 continue  # "ik kom uit Eritrea", "nee, geen zorgen": no word about a diploma
+            if name == "education_level" and value == "geen" and source == "volunteered" and _WANT.search(self.norm):
+                continue  # "ik wil in de zorg werken maar heb geen diploma": none for that work, the question asks
             if name == "work_status" and value == "zzp" \
                     and "ondernemen" in (facts.get("goal"), self.s["answers"].get("goal")) \
                     and _WANT.search(self.norm) and not _IS_ZZP.search(self.norm):

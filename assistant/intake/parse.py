@@ -151,6 +151,8 @@ AT_RISK = re.compile(
     r"(?:werk|baan|banen|functie|taken|plek)(?: \w+){0,2} (?:overneemt|overnemen|overgenomen|vervangt|vervangen)|"
     r"\bstopt het\b|\bhet stopt\b|(?:bijna |weinig )?geen werk (?:meer )?(?:in de|na de|in het|buiten het) \w+|"
     r"(?:in de|na de|buiten het) (?:winter|zomer|seizoen)\w*(?: \w+){0,3} (?:bijna |weinig )?geen werk|"
+    r"\b(?:sturen|stuurt|gooien|gooit|zetten|zet) (?:ze |hij |zij )?(?:\w+ ){0,3}(?:mensen|ons|uitzendkrachten|"
+    r"flexkrachten|oproepkrachten) (?:weg|eruit|op straat)\b|"
     r"(?:robots?|chatbots?|computers?|machines?|ai)(?: \w+){0,5} "
     r"(?:overneemt|overnemen|vervangt|vervangen|neerzetten))\b")
 # Interest wording for which the catalogue's everyday vocabulary may name a sector.

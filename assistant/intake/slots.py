@@ -337,7 +337,8 @@ def extract(
         if bare:  # the interest words count only where they are not the named sector's ("kinderen")
             told = _sectors_for_text(rest)
             # "onderwijs, met kinderen op school": the rest tells more of the sector named
-            whole = [] if set(bare) & set(told) else [s for s in whole if s in told and s not in bare]
+            # and a broad wording next to a named sector adds nothing ("receptie of iets met mensen")
+            whole = [] if set(bare) & set(told) or len(told) > 2 else [s for s in whole if s in told and s not in bare]
         put("sector_interests", bare + whole)
     if requested_slot == "current_sector" and "current_sector" not in result.updates and text \
             and not text.startswith("/"):

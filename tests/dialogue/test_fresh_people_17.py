@@ -9,7 +9,14 @@ a question first. Expected profiles were fixed from the profile schema and the q
 before any run; no answer copies a sentence of the other tests or of data/ (checked by script for
 verbatim answers of two or more words).
 
-Not yet measured: the measurement is added later by somebody else.
+Measured once, fresh, on main dff2809 (the intake of f20fd52): 38 of 50 people reached the right
+profile and advice (76 %); all 12 failures were misreads, none the test's own fault. One of them found a
+real bug: repeated letters were collapsed in digits too, so "600 mensen" or "2000 man" lost a zero.
+Fixed since then: head counts with 3+ same digits, a question asked back in the first sentence of an
+answer, "iemand van vlees en bloed", "terug de winkel in", "weet het nog niet precies", "kennis
+bijwerken", conservatorium, receptie, "sturen ze mensen weg", a "geen diploma" in a wish for other work,
+a filler "eigenlijk" is no correction, "geen, ben met 16 gestopt"; one is left as a strict xfail.
+Since then a regression set. No person looped.
 """
 
 from __future__ import annotations
@@ -1536,6 +1543,11 @@ PEOPLE = [
     ),
 ]
 
-XFAIL: dict[str, str] = {}
+XFAIL: dict[str, str] = {
+    "zzp-taxichauffeur van 50 die minder wil rijden en iets anders zoekt": (
+        "sector_interests: 'begeleiden van mensen, ik rijd veel zorgvervoer en dat vind ik mooi' read as"
+        " ['logistiek', 'zorg_welzijn']; expected ['zorg_welzijn'] (the zorgvervoer he drives now is no new interest)"
+    ),
+}
 
 test_a_fresh_person_reaches_the_advice_they_should_get, test_at_least_forty_different_people = checks(PEOPLE, XFAIL)
