@@ -40,6 +40,9 @@ VOCABULARY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("school", ("onderwijs",)),
     ("onderbouw", ("onderwijs",)),  # of a school, not building
     ("les willen geven", ("onderwijs",)),
+    ("software bouwen", ("ict",)),  # "bouw" in it is no building
+    ("websites bouwen", ("ict",)),
+    ("apps bouwen", ("ict",)),
     ("les gaan geven", ("onderwijs",)),
     ("les te geven", ("onderwijs",)),
     ("taalles", ("onderwijs",)),

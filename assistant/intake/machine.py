@@ -190,6 +190,7 @@ _HUMAN = re.compile(
     r"(?:bespreken|spreken|praten|overleggen|doornemen)\b|"
     # "kan ik later met iemand persoonlijk over praten?", "persoonlijk contact"
     r"\bmet iemand\b(?: \w+){0,3} (?:spreken|praten|bellen|bespreken|overleggen)\b|\bvan vlees en bloed\b|"
+    r"\been echte? (?:persoon|mens)\b|\biemand (?:van jullie )?(?:mij|me) (?:helpen|bellen)\b|"
     r"\bpersoonlijk (?:contact|gesprek|spreken|praten)\b|"
     r"^(?:praat met een adviseur|ik wil een adviseur|kan ik iemand spreken)")
 _STOP = re.compile(r"^(?:stop|stoppen|ik wil stoppen|ik stop|hou op|ophouden|klaar ermee|ik wil niet meer)$")
@@ -241,7 +242,8 @@ _MEANT_AT_END = re.compile(r"\s(?:bedoel ik|ik bedoel|bedoelde ik)$")
 _SLIP_FILLER = frozenset({"o", "oh", "oo", "eh", "ehm", "uh", "nee", "ja", "sorry", "oeps", "foutje", "wacht", "even"})
 # "52 nee 53", "vast nee tijdelijk", "rotterdam, nee spijkenisse, daar woon ik sinds kort"
 _SHORT_SLIP = re.compile(r"^(\S+(?: \S+){0,2}) nee+ (\S+(?: \S+){0,7})$")
-_WANT = re.compile(r"\b(?:wil|willen|wilde|zou|graag|halen|behalen|doen|worden|leren|liefst|droom)\b")
+_WANT = re.compile(r"\b(?:wil|willen|wilde|zou|graag|halen|behalen|doen|worden|leren|liefst|droom|"
+                   r"zie (?:ik )?mezelf)\b")
 _BECOME = re.compile(r"\bworden\b")
 # A certificate on its own ("certificaten voor azure"), not a trade's papers ("heftruckcertificaat",
 # "een papiertje als bakker"), which people count as a diploma.

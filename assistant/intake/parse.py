@@ -104,6 +104,7 @@ FOOD = (r"(?:koek\w*|vlees\w*|brood\w*|snoep\w*|chocola\w*|kaas|kazen|zuivel\w*|
         r"maaltijden|soep\w*|saus\w*|koffie|thee|suiker\w*|meel|pasta|aardappel\w*|gebak|taart\w*|drop|noten|pinda\w*)")
 FOOD_FACTORY = re.compile(rf"\b(?:fabriek|fabrieken|productie|lopende band|band)\b(?: \w+){{0,4}} {FOOD}\b|"
                           rf"\b{FOOD}(?: \w+){{0,2}} (?:fabriek|productie)\b|\b{FOOD}fabriek\b")
+PAST_RISK = re.compile(r"\b(?:had|hadden|was|waren|daarvoor|vroeger|gegaan|geweest|destijds|vorig jaar)\b")
 PAST = re.compile(r"\b(?:was|waren|werkte|werkten|vroeger|destijds|geweest|gewerkt|gehad)\b")
 # A wish for the work one wants, not the work one has: "ik zou graag vast werk willen".
 WISH = re.compile(r"\b(?:wil|wilde|willen|zou|graag|liefst|liever|droom|worden|later|hoop)\b")
@@ -442,6 +443,9 @@ def _clause_of(clauses: list[tuple[int, int]], index: int) -> tuple[int, int]:
 
 def _negated(tokens: list[str], m: _Match, clause: tuple[int, int]) -> bool:
     window = tokens[max(clause[0], m.start - NEGATION_WINDOW):m.start]
+    if tokens[clause[0]:clause[0] + 1] == ["of"] and m.start - clause[0] <= 2:
+        # "geen ww of bijstand": the "geen" before "of" denies both
+        window = tokens[max(0, m.start - NEGATION_WINDOW):m.start]
     return any(t in NEGATORS for t in window)
 
 
@@ -701,6 +705,9 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
         if field_name == "work_status" and m.value == "zzp" and tokens[m.start:m.end] == ["voor", "mezelf"] \
                 and {"opleiding", "cursus", "iets", "tijd", "informatie", "advies", "uitzoeken"} & set(before2):
             continue  # "een opleiding voor mezelf": for oneself, not self-employed
+        if field_name in ("goal", "education_level") and re.search(
+                r"\b(?:vraag|vragen|informatie|info|iets)(?: \w+)? over (?:de |het |een )?$", " ".join(before2) + " "):
+            continue  # "een vraag over bijscholing": the topic asked about, not the person's goal or diploma
         if field_name == "work_status" and PAST.search(" ".join(tokens[clause[0]:clause[1]])):
             continue  # "ik was twaalf jaar thuis met de kinderen": what was, not the work now
         if field_name == "work_status" and WISH.search(" ".join(tokens[clause[0]:clause[1]])) \
@@ -757,6 +764,9 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
     facts.age = _age(norm, today)
     facts.hours_per_week, facts.max_hours_study_per_week = _hours(norm, tokens, clauses)
     facts.at_risk_of_job_loss = _bool_fact(norm, AT_RISK, NOT_AT_RISK)
+    if facts.at_risk_of_job_loss and all(PAST_RISK.search(" ".join(tokens[a:b])) for m in AT_RISK.finditer(norm)
+                                         for a, b in [_clause_of(clauses, len(norm[:m.start()].split()))]):
+        facts.at_risk_of_job_loss = None  # "daarvoor had ik een restaurant, dat is failliet gegaan": what was
     facts.literacy_need = _bool_fact(norm, LITERACY, NO_LITERACY)
     if STUFI.search(norm):
         facts.receives_studiefinanciering = not bool(STUFI_NO.search(norm))

