@@ -210,6 +210,7 @@ _QUESTION = re.compile(r"\?\s*$|^(?:wat|hoe|waar|wie|wanneer|waarom|welke|kan|ku
 # A question asked back instead of an answer: starts like a question and ends with "?".
 _ASKS_BACK = re.compile(r"^(?:(?:en|maar|oh|oke|ok|eh|sorry|hallo|hoi|nou|ja|nee)[,!]?\s+)?(?:moet|moeten|kan|kun|kunt|"
                         r"mag|krijg|krijgt|heb|hebben|ben|is|zijn|wordt|word|betaal|betaalt|telt|geldt|hoe|wat|"
+                        r"kost|kosten|duurt|valt|zit|hoort|"
                         r"waarom|wanneer|welke|wie|waar|hoeveel|gaat|klopt)\b[^.!?]*\?", re.S)
 # Said of something right after it: it is not wanted ("thuis komt er niks van").
 _DISLIKE = (r"(?:komt er (?:niks|niets|weinig) van|vind ik (?:niks|niets|niet fijn|niet leuk|vervelend|moeilijk)|"
@@ -290,6 +291,9 @@ _FIELD_WORDS: dict[str, re.Pattern[str]] = {
     "municipality": re.compile(r"\b(?:gemeente|woonplaats|plaats|woon)\b"),
     "current_sector": re.compile(r"\b(?:sector|branche)\b"),
     "hours_per_week": re.compile(r"\buren\b"),
+    # "de uren om te leren klopt niet", "de hoeveelheid uur om te leren": the study hours, not the work hours
+    "max_hours_study_per_week": re.compile(r"\b(?:uren|uur|tijd)\b.{0,25}\b(?:leren|studeren|studie|les)\b|"
+                                           r"\bstudie ?uren\b"),
 }
 
 # Fields whose words above are specific enough to say which answer a correction is about.
@@ -301,7 +305,8 @@ _STEP_UP = re.compile(r"\b(?:eerste|chef|hoofd|senior|leidinggevende|teamleider|
 # becoming another of them is growing in one's work; elsewhere ("agent" from "beveiliger") it is other work.
 _BY_SECTOR = vocabulary()["current_function"].buttons_by
 _FUNCTION_SECTORS = frozenset(_BY_SECTOR[1]) if _BY_SECTOR is not None else frozenset()
-_NAMED_FIELDS = frozenset({"age", "education_level", "municipality", "current_sector", "hours_per_week"})
+_NAMED_FIELDS = frozenset({"age", "education_level", "municipality", "current_sector", "hours_per_week",
+                           "max_hours_study_per_week"})
 _SECTOR_FIELDS = frozenset({"current_sector", "sector_interests"})
 # Words around a one-word sector answer ("iets in de htel"): not the word that names the sector.
 _GUESS_FILLER = frozenset({"in", "de", "het", "een", "iets", "met", "bij", "op", "graag", "ik", "wil", "werk", "werken",
@@ -1328,6 +1333,13 @@ class _Turn:
         # "de gemeente klopt niet, ik woon in zwolle": the answer named by its own word is what is
         # corrected; the words that name it are no cue for another answer ("de gemeente" as employer).
         named = {k: v for k, v in facts.items() if k in _NAMED_FIELDS and _FIELD_WORDS[k].search(self.norm)}
+        study = _FIELD_WORDS["max_hours_study_per_week"].search(self.norm)
+        if study:
+            # "het moet 10 zijn": the number said, for the study hours the message names
+            number = self._number(vocabulary()["max_hours_study_per_week"])
+            named.pop("hours_per_week", None)
+            if number is not None:
+                named["max_hours_study_per_week"] = number
         if named:  # also when it restates the answer kept: "het diploma klopt niet ... mbo niveau 4" names no goal
             return {**{k: v for k, v in facts.items() if k not in self.s["answers"]}, **named}
         cued = self.cue_facts(facts=facts)

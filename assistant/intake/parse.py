@@ -131,7 +131,7 @@ IN_SCHOOL_AFTER = re.compile(r"^(?:student|studente|leerling|scholier)\b|"
 # A school not finished, said in the next clause: "entree, maar niet afgemaakt".
 NOT_FINISHED = re.compile(
     r"^(?:maar )?(?:(?!(?:mbo|hbo|havo|vwo|vmbo|mavo|school|opleiding|studie|universiteit|wo)\b)\w+ ){0,4}"
-    r"(?:niet|nooit) (?:afgemaakt|afgerond|gehaald|voltooid)\b|\bafgebroken\b|^(?:en )?(?:toen |daarna )?gestopt\b")
+    r"(?:niet|nooit) (?:afgemaakt|afgerond|gehaald|voltooid)\b|\bafgebroken\b|^(?:en |maar )?(?:toen |daarna )?gestopt\b")
 SEPARATED_CLEANING = re.compile(r"\b(?:ik |wij |we )?(?:maak|maken|maakte)\b(?: \w+){0,4} schoon\b")
 # Leaving a school before its diploma, said before the school: "gestopt in de 3e van het vmbo".
 LEFT_SCHOOL = re.compile(r"\b(?:gestopt|afgehaakt|afgebroken|van school (?:af|gegaan|gestuurd)|weggegaan|"
@@ -741,6 +741,9 @@ def parse_message(text: str, today: date | None = None) -> ParsedFacts:
     if FOOD_FACTORY.search(norm) and ((current and current[0] == "techniek_bouw_energie") or (
             not current and CURRENT.search(norm) and not WISH.search(norm))):
         current = ["landbouw_voedsel"]  # "een fabriek die koekjes maakt" is the food industry
+    if current and current[0] == "zakelijke_dienstverlening" and re.search(r"\brecepti\w*", norm) \
+            and re.search(r"\bhotel\w*", norm):
+        current = ["horeca"]  # the reception of a hotel is the hotel's trade
     if current and current[0] == "onderwijs" and re.search(r"\b(?:juf|meester|leidster)\b", norm) and any(
             m.entity == "sector" and m.value == "kinderopvang" for m in matches):
         current = ["kinderopvang"]  # "juf op een kinderdagverblijf": children call childcare staff juf too

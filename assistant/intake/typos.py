@@ -294,7 +294,12 @@ _CHAT = re.compile(r"(?<![\w'])(" + "|".join(re.escape(w) for w in sorted(CHAT_W
                    + r")(?![\w'])", re.IGNORECASE)
 
 
+# "wet ik nie": "wet" is a word of its own (law), but not next to "ik".
+_CHAT_PHRASES = re.compile(r"\bwet ik\b|\bik wet\b", re.IGNORECASE)
+
+
 def expand_chat(text: str) -> str:
     """The message with chat spellings written out ("mn" -> "mijn"); everything else as typed."""
+    text = _CHAT_PHRASES.sub(lambda m: m.group().lower().replace("wet", "weet"), text)
     return _CHAT.sub(lambda m: CHAT_WORDS[m.group(1).lower()], text)
 

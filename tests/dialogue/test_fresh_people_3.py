@@ -1222,11 +1222,6 @@ PEOPLE = [
 
 # After the first run: the people the intake misread, with what it misread (field, said, got, expected).
 XFAIL: dict[str, str] = {
-    "hotelreceptioniste van 24 wier contract in september afloopt": (
-        "current_sector read from the work_status answer 'ik werk op de receptie van een hotel, ...' as "
-        "zakelijke_dienstverlening and never asked (expected horeca); also 'mijn contract loopt tot september' "
-        "was not read as werknemer_flex (the narrower work question was needed)"
-    ),
 
 }
 

@@ -1306,13 +1306,6 @@ XFAIL: dict[str, str] = {
         "ik stop ermee' read as anders on the second try (expected zzp, debatable for an owner who may have staff);"
         " education_level 'middelbare hotelschool' not understood 3x, skipped (None; expected mbo4)"
     ),
-    "hotelreceptioniste met een jaarcontract die naar personeelszaken wil": (
-        "employer_size 'het is een internationale hotelketen' not understood 3x, skipped (None; expected groot); "
-        "current_sector read from 'ik werk op de receptie van een hotel met een jaarcontract' as "
-        "zakelijke_dienstverlening (expected horeca), so the sector question was not asked; goal 'ik wil naar hr, "
-        "personeelszaken' not understood 3x (None; expected omscholen); preferred_form ''s avonds naar de les' not "
-        "understood 3x (None; expected klassikaal)"
-    ),
 
 }
 
