@@ -131,7 +131,8 @@ IN_SCHOOL_AFTER = re.compile(r"^(?:student|studente|leerling|scholier)\b|"
 # A school not finished, said in the next clause: "entree, maar niet afgemaakt".
 NOT_FINISHED = re.compile(
     r"^(?:maar )?(?:(?!(?:mbo|hbo|havo|vwo|vmbo|mavo|school|opleiding|studie|universiteit|wo)\b)\w+ ){0,4}"
-    r"(?:niet|nooit) (?:afgemaakt|afgerond|gehaald|voltooid)\b|\bafgebroken\b|^(?:en |maar )?(?:toen |daarna )?gestopt\b")
+    r"(?:niet|nooit) (?:afgemaakt|afgerond|gehaald|voltooid)\b|\bafgebroken\b|"
+    r"^(?:en |maar )?(?:toen |daarna )?gestopt\b")
 SEPARATED_CLEANING = re.compile(r"\b(?:ik |wij |we )?(?:maak|maken|maakte)\b(?: \w+){0,4} schoon\b")
 # Leaving a school before its diploma, said before the school: "gestopt in de 3e van het vmbo".
 LEFT_SCHOOL = re.compile(r"\b(?:gestopt|afgehaakt|afgebroken|van school (?:af|gegaan|gestuurd)|weggegaan|"
