@@ -266,7 +266,7 @@ _TEACHING = re.compile(r"\b(?:terug )?(?:naar|voor) de klas\b(?! (?:in|op) )|\bl
 _ABOUT_LEARNING = re.compile(r"\b(?:leren|leer|les|lessen|cursus|cursussen|opleiding|studeren|studie|scholing|"
                              r"bbl|bol|klas|klassikaal|school)\b")
 # Words that compare a size with the question's 250 beat a head count ("meer dan 300 man").
-_SIZE_COMPARED = re.compile(r"\b(?:meer dan|minder dan|onder de|boven de|ruim|over de)\b")
+_SIZE_COMPARED = re.compile(r"\b(?:meer|minder|onder de|boven de|ruim|over de|nog geen|tot|max|maximaal)\b")
 _PEOPLE_WORD = re.compile(r"^(?:man|mensen|medewerkers|werknemers|collega|personeel|personeelsleden|fte|werkenden)")
 _CERTIFICATE = re.compile(r"certifica(?:a?t|ten|ering)\b|\bpapieren\b|\bpasje?\b|\bbewijs\b|\bbrevet\b|\bvca\b|"
                           r"licentie")
@@ -671,10 +671,10 @@ class _Turn:
                 value = None  # "de havo niet afgemaakt": NLU's entity is no diploma the parser rejected
         override = self._cue(spec, spec.overrides) if spec.overrides else None
         if override is not None and not (spec.id == "employer_size" and self._head_count() is not None
-                                         and not _SIZE_COMPARED.search(self.norm)):
+                                         and not _SIZE_COMPARED.search(self.fixed)):
             value = override  # not over a head count: "3 vestigingen, zo'n 50 man" is 50 people
         count = self._head_count() if spec.id == "employer_size" else None
-        if count is not None and not _SIZE_COMPARED.search(self.norm):
+        if count is not None and not _SIZE_COMPARED.search(self.fixed):
             value = "mkb" if count < 250 else "groot"  # "20 scholen, ongeveer 600 mensen": the people count
         if value is None and spec.id == "employer_size" and not facts:
             # The question is "Werken er minder dan 250 mensen bij je werkgever?"
