@@ -153,6 +153,10 @@ ORPHAN_AFTER_S = 2.0
 # at the same time (with 4 at once the replica test answered them at about 2 a second);
 # bounded, so a long backlog (Rasa down for minutes) does not crowd the live turns out.
 RETRY_CONCURRENCY = 8
+# Longest a retried turn may take (Rasa cuts a turn off after 25 s): after it the lock is let go.
+RETRY_TURN_TIMEOUT_S = 60.0
+# Longest a person's turn may take, kept messages before it included (each Rasa call is bounded).
+TURN_TIMEOUT_S = 150.0
 # How a round of kept messages ended (ConversationService._answer_kept).
 ANSWERED, BOT_DOWN, BOT_BUSY = "answered", "down", "busy"
 
@@ -405,7 +409,13 @@ class ConversationService:
             return [BotMessage(text=EMPTY)]
         started = time.perf_counter()
         try:
-            return await self._turn(conversation_id, text, channel, loket_id, metadata, replayed)
+            # Bounded: a turn that hangs lets go of the conversation's lock; its message stays in
+            # flight, so the retry loop answers it (the person sees "even geduld" meanwhile).
+            return await asyncio.wait_for(
+                self._turn(conversation_id, text, channel, loket_id, metadata, replayed), timeout=TURN_TIMEOUT_S)
+        except asyncio.TimeoutError:
+            log.warning("turn took too long; message kept for retry", extra={"conversation_id": conversation_id})
+            return [BotMessage(text=APOLOGY, custom={"kind": KEPT_KIND})]
         finally:
             self.observer.turn_done(channel, time.perf_counter() - started)
 
@@ -617,7 +627,9 @@ class ConversationService:
         async with self.locks.try_hold(conversation_id) as held:
             if not held:
                 return 0
-            replies, done, state = await self._answer_kept(conversation_id, before=None)
+            # Bounded: a retry that hangs must not hold the conversation (or the round) for good.
+            replies, done, state = await asyncio.wait_for(
+                self._answer_kept(conversation_id, before=None), timeout=RETRY_TURN_TIMEOUT_S)
         if state == BOT_DOWN:
             down.set()
         await self.deliver(conversation_id, replies)

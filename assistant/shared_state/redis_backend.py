@@ -83,6 +83,8 @@ return 0
 # three quarters of it (6 s) before the lock slipped away from a turn that still runs.
 TURN_LOCK_TTL_S = 8.0
 TURN_LOCK_RENEW_SHARE = 1 / 4
+# No turn takes this long (Rasa cuts one off after 25 s); past it the lock is not renewed.
+TURN_LOCK_MAX_HOLD_S = 120.0
 
 
 class RedisTurnLocks:
@@ -154,12 +156,17 @@ class RedisTurnLocks:
                     await lock.release()
 
     async def _keep(self, lock: Any) -> None:
-        while True:
+        # Renewed for at most TURN_LOCK_MAX_HOLD_S: a turn that hangs lets the conversation go
+        # after that, instead of keeping it locked for good.
+        loop = asyncio.get_running_loop()
+        until = loop.time() + TURN_LOCK_MAX_HOLD_S
+        while loop.time() < until:
             await asyncio.sleep(self.ttl_s * TURN_LOCK_RENEW_SHARE)
             try:
                 await lock.extend(self.ttl_s, replace_ttl=True)
             except (RedisError, LockError) as exc:
                 log.warning("could not extend turn lock", extra={"error": str(exc)})
+        log.warning("turn held too long; its lock is no longer renewed", extra={"max_s": TURN_LOCK_MAX_HOLD_S})
 
 
 class RedisRateLimiter:
