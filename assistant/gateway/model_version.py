@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import web
-from sqlalchemy import or_, select, update
+from sqlalchemy import or_, update
 from sqlalchemy.orm import sessionmaker
 
 from assistant.gateway.app import RASA, SERVICE, SESSIONS
@@ -70,10 +70,6 @@ class ModelVersions:
 
     def record(self, conversation_id: str, model_id: str) -> None:
         with self.sessions.begin() as db:
-            # Nearly every turn the row has this model already: a read, no write (SQLite has one
-            # writer at a time, shared with Rasa's tracker store and the turn's own writes).
-            if db.execute(select(Conversation.model_id).where(Conversation.id == conversation_id)).scalar() == model_id:
-                return
             # Keep updated_at: recording the model is not activity for retention's purposes.
             db.execute(update(Conversation)
                        .where(Conversation.id == conversation_id,

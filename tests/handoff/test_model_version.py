@@ -75,22 +75,3 @@ async def test_load_model_puts_the_path_with_the_token(aiohttp_server):
     finally:
         await good.close()
         await wrong.close()
-
-
-def test_recording_the_model_the_row_has_already_writes_nothing(db_url):
-    from sqlalchemy import event
-
-    engine = make_engine(db_url)
-    sessions = make_session_factory(engine)
-    with sessions.begin() as db:
-        db.add(Conversation(id="web-record-000001", channel="web"))
-    versions = ModelVersions(sessions, RasaClient("http://127.0.0.1:9"))
-    writes: list[str] = []
-    event.listen(engine, "before_cursor_execute",
-                 lambda _c, _cur, statement, *_a: writes.append(statement) if statement.startswith("UPDATE") else None)
-    versions.record("web-record-000001", "aaa111")
-    versions.record("web-record-000001", "aaa111")
-    versions.record("web-record-000001", "bbb222")
-    assert len(writes) == 2  # the first and the swap; the repeat only read
-    with sessions() as db:
-        assert db.get(Conversation, "web-record-000001").model_id == "bbb222"
