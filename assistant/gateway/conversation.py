@@ -422,9 +422,7 @@ class ConversationService:
     async def _turn(self, conversation_id: str, text: str, channel: str, loket_id: str | None,
                     metadata: dict[str, Any] | None, replayed: bool = False) -> list[BotMessage]:
         async with self.locks.hold(conversation_id):
-            # The conversation and its kept messages in one trip to the database; read once: under
-            # the turn lock nothing else changes the kept messages before _forward sends them.
-            conv, kept = await off_loop(self._open_turn, conversation_id, channel, loket_id)
+            conv = await off_loop(self.ensure_conversation, conversation_id, channel, loket_id)
             for intercept in self._interceptors:
                 claimed = await intercept(conversation_id, text, str(conv.status))
                 if claimed is not None:
@@ -434,21 +432,19 @@ class ConversationService:
                                                           claimed.stored_text, None, mid))
                     await self._record_bot(conversation_id, claimed.replies, sender="system")
                     return claimed.replies
+            # Read once: under the turn lock nothing else changes them before _forward sends them.
+            kept = await off_loop(self._kept_messages, conversation_id, None)
             if len(kept) >= self.max_kept:
                 return [BotMessage(text=KEPT_FULL, custom={"kind": REFUSED_KIND})]
             clean = redact(text)
             # In flight until its answer is stored: when this replica dies mid-turn (kill -9,
             # out of memory), another replica answers it (see IN_FLIGHT).
             to_bot = conv.status not in HANDOFF_STATUSES and not replayed
-            # With nothing kept this message goes to the bot next: its metadata is read in the
-            # same trip as storing it (with kept messages first, it is read when its turn comes).
-            ask_now = conv.status not in HANDOFF_STATUSES and not kept
-            mid, merged = await off_loop(self._store_user, conversation_id, clean, to_bot,
-                                         metadata if ask_now else None, ask_now)
+            mid = await off_loop(self._store, conversation_id, "user", clean, None, to_bot)
             await self._publish(ConversationEvent(conversation_id, "message", "user", clean, None, mid))
             if conv.status in HANDOFF_STATUSES:
                 return []  # an adviser answers; the bot stays silent
-            return await self._forward(conversation_id, clean, mid, metadata, kept, merged)
+            return await self._forward(conversation_id, clean, mid, metadata, kept)
 
     async def start_conversation(self, conversation_id: str, channel: str = "web",
                                  loket_id: str | None = None) -> list[BotMessage]:
@@ -470,24 +466,10 @@ class ConversationService:
             extra = await self._apply_bot_signals(conversation_id, replies)
             return replies + extra
 
-    def _open_turn(self, conversation_id: str, channel: str, loket_id: str | None
-                   ) -> tuple[Conversation, list[tuple[int, str]]]:
-        return (self.ensure_conversation(conversation_id, channel, loket_id),
-                self._kept_messages(conversation_id, None))
-
-    def _store_user(self, conversation_id: str, clean: str, in_flight: bool, metadata: dict[str, Any] | None,
-                    with_metadata: bool) -> tuple[int, dict[str, Any] | None]:
-        """Store the person's message; with ``with_metadata`` also what Rasa gets with it."""
-        mid = self._store(conversation_id, "user", clean, None, in_flight)
-        if not with_metadata:
-            return mid, None
-        return mid, self._metadata(conversation_id, {**(metadata or {}), MESSAGE_ID_KEY: mid})
-
     async def _forward(
         self, conversation_id: str, clean: str, message_id: int, metadata: dict[str, Any] | None,
-        kept: list[tuple[int, str]] | None = None, merged: dict[str, Any] | None = None,
+        kept: list[tuple[int, str]] | None = None,
     ) -> list[BotMessage]:
-        """``merged``: the message's metadata for Rasa when already read (no kept messages)."""
         # Messages kept while the bot was down go first: Rasa must read them in the order typed.
         earlier, _, state = await self._answer_kept(conversation_id, before=message_id, kept=kept)
         if state != ANSWERED:
@@ -496,19 +478,17 @@ class ConversationService:
             await off_loop(self._mark_pending, message_id, False)  # the adviser reads it
             return earlier  # a kept message asked for a person: the bot says no more
         try:
-            replies = await self._ask_bot(conversation_id, clean, {**(metadata or {}), MESSAGE_ID_KEY: message_id},
-                                          merged=None if earlier else merged)
+            replies = await self._ask_bot(conversation_id, clean, {**(metadata or {}), MESSAGE_ID_KEY: message_id})
         except RasaUnavailable as exc:
             return earlier + await self._keep(conversation_id, message_id, str(exc))
         await self._record_bot(conversation_id, replies, answers=message_id)
         extra = await self._apply_bot_signals(conversation_id, replies)
         return earlier + replies + extra
 
-    async def _ask_bot(self, conversation_id: str, text: str, metadata: dict[str, Any] | None = None,
-                       merged: dict[str, Any] | None = None) -> list[BotMessage]:
-        # Metadata providers read the database (the loket's staffing); ``merged``: already read.
-        if merged is None:
-            merged = await off_loop(self._metadata, conversation_id, metadata)
+    async def _ask_bot(self, conversation_id: str, text: str,
+                       metadata: dict[str, Any] | None = None) -> list[BotMessage]:
+        # Metadata providers read the database (the loket's staffing).
+        merged = await off_loop(self._metadata, conversation_id, metadata)
         replies = await self.rasa.send(conversation_id, as_plain_text(text), merged)
         # With its action server down Rasa logs the error, drops the action and answers 200 with
         # nothing. That is no answer: the message is kept like when Rasa itself is down.

@@ -233,37 +233,3 @@ async def test_a_reply_of_several_messages_is_stored_in_one_commit_in_order(db_u
     assert not any(m.get("kept") for m in history)
     with sessions() as db:
         assert db.get(Message, history[2]["id"]).pending is None  # answered in the reply's commit
-
-
-async def test_each_message_reaches_rasa_with_its_own_fresh_metadata(db_url, fake_rasa) -> None:
-    """Read with the stored message when nothing is kept; kept messages first get theirs in turn."""
-    from assistant.gateway.conversation import MESSAGE_ID_KEY
-    from assistant.gateway.rasa_client import BotMessage
-
-    sessions = make_session_factory(make_engine(db_url))
-    service = ConversationService(sessions, fake_rasa)
-    calls: list[str] = []
-
-    def staffing(cid: str) -> dict[str, Any]:
-        calls.append(cid)
-        return {"staffing": f"read {len(calls)}"}
-
-    service.add_metadata_provider(staffing)
-    got: list[tuple[str, dict[str, Any] | None]] = []
-    send = fake_rasa.send
-
-    async def recording_send(sender: str, text: str, metadata: dict[str, Any] | None = None) -> list[BotMessage]:
-        got.append((text, metadata))
-        return await send(sender, text, metadata)
-
-    fake_rasa.send = recording_send
-    await service.handle_user_message("web-metadata-1", "een")
-    fake_rasa.up = False
-    await service.handle_user_message("web-metadata-1", "twee")  # kept
-    fake_rasa.up = True
-    await service.handle_user_message("web-metadata-1", "drie")  # "twee" first, then "drie"
-    history = service.history("web-metadata-1")
-    ids = {m["text"]: m["id"] for m in history if m["sender"] == "user"}
-    assert [text for text, _ in got] == ["een", "twee", "twee", "drie"]  # "twee": Rasa down, then kept
-    assert [md[MESSAGE_ID_KEY] for _, md in got if md] == [ids["een"], ids["twee"], ids["twee"], ids["drie"]]
-    assert [md["staffing"] for _, md in got if md] == ["read 1", "read 2", "read 3", "read 4"]  # each fresh
