@@ -303,28 +303,20 @@ class ConversationService:
         """Store one message; ``in_flight``: a user message on its way to the bot (see
         ``IN_FLIGHT``); ``answers`` (a user message's id) marks that message answered in the
         same transaction."""
-        return self._store_many(conversation_id, sender, [(text, payload)], in_flight, answers)[0]
-
-    def _store_many(self, conversation_id: str, sender: str, items: list[tuple[str | None, dict[str, Any] | None]],
-                    in_flight: bool = False, answers: int | None = None) -> list[int]:
-        """Store messages (text, payload) in one transaction, in order; their ids. One commit for a
-        whole reply: each commit waits for the disk, and a reply is stored completely or not at all."""
         with self.sessions.begin() as db:
             # Touching the conversation first takes its lock (SQLite's write lock, PostgreSQL's row
             # lock): two messages of one conversation stored at once cannot get the same seq.
             db.execute(update(Conversation).where(Conversation.id == conversation_id).values(updated_at=utcnow())
                        .execution_options(synchronize_session=False))
-            last = int(db.execute(select(func.max(Message.seq)).where(Message.conversation_id == conversation_id))
-                       .scalar() or 0)
-            stored = [Message(conversation_id=conversation_id, sender=sender, text=text, payload=payload,
-                              seq=last + i, pending=False if in_flight else None)
-                      for i, (text, payload) in enumerate(items, start=1)]
-            db.add_all(stored)
+            last = db.execute(select(func.max(Message.seq)).where(Message.conversation_id == conversation_id)).scalar()
+            msg = Message(conversation_id=conversation_id, sender=sender, text=text, payload=payload,
+                          seq=int(last or 0) + 1, pending=False if in_flight else None)
+            db.add(msg)
             if answers is not None:
                 db.execute(update(Message).where(Message.id == answers).values(pending=None)
                            .execution_options(synchronize_session=False))
             db.flush()
-            return [int(m.id) for m in stored]
+            return int(msg.id)
 
     def history(self, conversation_id: str, after_id: int = 0, limit: int = 200,
                 after_seq: int = 0) -> list[dict[str, Any]]:
@@ -369,11 +361,8 @@ class ConversationService:
         """Store and publish the bot's messages; ``answers``: the user message they answer (in
         flight or kept), done from the moment its answer is stored (one transaction, so a
         replica that dies in between leaves it answered or waiting, never both or neither)."""
-        if not messages:
-            if answers is not None:
-                await off_loop(self._mark_pending, answers, False)
-            return
-        items: list[tuple[str | None, dict[str, Any] | None]] = []
+        if not messages and answers is not None:
+            await off_loop(self._mark_pending, answers, False)
         for m in messages:
             payload = {k: v for k, v in m.to_json().items() if k != "text"} or None
             if payload and isinstance(payload.get("custom"), dict):
@@ -382,10 +371,9 @@ class ConversationService:
                 custom = payload["custom"]
                 payload["custom"] = {k: redact(v) if k in PRIVATE_CUSTOM_KEYS and isinstance(v, str) else v
                                      for k, v in custom.items()}
-            items.append((m.text, payload))
-        ids = await off_loop(self._store_many, conversation_id, sender, items, False, answers)
-        for (text, payload), mid in zip(items, ids, strict=True):
-            await self._publish(ConversationEvent(conversation_id, "message", sender, text, payload, mid))
+            mid = await off_loop(self._store, conversation_id, sender, m.text, payload, False, answers)
+            answers = None
+            await self._publish(ConversationEvent(conversation_id, "message", sender, m.text, payload, mid))
 
     # -- the turn ---------------------------------------------------------------------------
     async def handle_user_message(
@@ -432,9 +420,7 @@ class ConversationService:
                                                           claimed.stored_text, None, mid))
                     await self._record_bot(conversation_id, claimed.replies, sender="system")
                     return claimed.replies
-            # Read once: under the turn lock nothing else changes them before _forward sends them.
-            kept = await off_loop(self._kept_messages, conversation_id, None)
-            if len(kept) >= self.max_kept:
+            if len(await off_loop(self._kept_messages, conversation_id, None)) >= self.max_kept:
                 return [BotMessage(text=KEPT_FULL, custom={"kind": REFUSED_KIND})]
             clean = redact(text)
             # In flight until its answer is stored: when this replica dies mid-turn (kill -9,
@@ -444,7 +430,7 @@ class ConversationService:
             await self._publish(ConversationEvent(conversation_id, "message", "user", clean, None, mid))
             if conv.status in HANDOFF_STATUSES:
                 return []  # an adviser answers; the bot stays silent
-            return await self._forward(conversation_id, clean, mid, metadata, kept)
+            return await self._forward(conversation_id, clean, mid, metadata)
 
     async def start_conversation(self, conversation_id: str, channel: str = "web",
                                  loket_id: str | None = None) -> list[BotMessage]:
@@ -467,11 +453,10 @@ class ConversationService:
             return replies + extra
 
     async def _forward(
-        self, conversation_id: str, clean: str, message_id: int, metadata: dict[str, Any] | None,
-        kept: list[tuple[int, str]] | None = None,
+        self, conversation_id: str, clean: str, message_id: int, metadata: dict[str, Any] | None
     ) -> list[BotMessage]:
         # Messages kept while the bot was down go first: Rasa must read them in the order typed.
-        earlier, _, state = await self._answer_kept(conversation_id, before=message_id, kept=kept)
+        earlier, _, state = await self._answer_kept(conversation_id, before=message_id)
         if state != ANSWERED:
             return earlier + await self._keep(conversation_id, message_id, "earlier kept messages still unanswered")
         if earlier and await off_loop(self.status, conversation_id) in HANDOFF_STATUSES:
@@ -514,21 +499,16 @@ class ConversationService:
         with self.sessions() as db:
             return [(int(mid), text or "") for mid, text in db.execute(query.order_by(Message.id)).all()]
 
-    async def _answer_kept(self, conversation_id: str, before: int | None,
-                           kept: list[tuple[int, str]] | None = None) -> tuple[list[BotMessage], int, str]:
+    async def _answer_kept(self, conversation_id: str, before: int | None) -> tuple[list[BotMessage], int, str]:
         """Send the conversation's kept messages to the bot, in order; the caller holds its turn lock.
 
-        ``kept``: those messages when the caller already read them under this lock (before
-        ``before``). Returns the replies (with the signal handlers' extras), how many were
-        answered, and ANSWERED, BOT_DOWN (the rest stays kept) or BOT_BUSY (Rasa still works on
-        this conversation, maybe on a kept message whose caller died: all stay kept for now).
+        Returns the replies (with the signal handlers' extras), how many were answered, and
+        ANSWERED, BOT_DOWN (the rest stays kept) or BOT_BUSY (Rasa still works on this
+        conversation, maybe on a kept message whose caller died: all stay kept for now).
         """
         out: list[BotMessage] = []
         done = 0
-        if kept is None:
-            kept = await off_loop(self._kept_messages, conversation_id, before)
-        elif before is not None:
-            kept = [(mid, text) for mid, text in kept if mid < before]
+        kept = await off_loop(self._kept_messages, conversation_id, before)
         if kept and self.bot_busy is not None and await self.bot_busy(conversation_id):
             return out, done, BOT_BUSY
         for message_id, text in kept:

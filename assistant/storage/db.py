@@ -10,7 +10,6 @@ from typing import Any, ParamSpec, TypeVar
 from sqlalchemy import MetaData, create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import declarative_base, sessionmaker
-from sqlalchemy.pool import QueuePool
 
 # Stable constraint names keep Alembic migrations portable between SQLite and PostgreSQL.
 NAMING = {
@@ -39,12 +38,6 @@ def make_engine(url: str, future: bool = True) -> Engine:
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     kwargs: dict[str, Any] = {}
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        # A pool of open connections, as SQLAlchemy 2.0 does for a SQLite file (1.4 opens and
-        # sets up a new connection for every session). Worker threads (off_loop) take turns with
-        # them, one thread per connection at a time, so sqlite3's same-thread check is off.
-        kwargs["poolclass"] = QueuePool
-        kwargs["connect_args"] = {"check_same_thread": False}
     if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() == "psycopg2":
         # Timestamps come back in UTC whatever the server's TimeZone, as SQLite gives them.
         kwargs["connect_args"] = {"options": "-c timezone=UTC"}

@@ -79,20 +79,14 @@ def _vm_steps(engine: Any, read: Callable[[], object]) -> int:
         steps[0] += 1
         return 0  # go on
 
-    # On every checkout: the engine keeps a pool of open connections (make_engine).
-    def on_checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.set_progress_handler(count, 1)
 
-    def on_checkin(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.set_progress_handler(None, 1)
-
-    event.listen(engine, "checkout", on_checkout)
-    event.listen(engine, "checkin", on_checkin)
+    event.listen(engine, "connect", on_connect)
     try:
         read()
     finally:
-        event.remove(engine, "checkout", on_checkout)
-        event.remove(engine, "checkin", on_checkin)
+        event.remove(engine, "connect", on_connect)
     return steps[0]
 
 
@@ -198,38 +192,3 @@ async def test_two_first_messages_at_once_create_the_conversation_once(db_url, f
     monkeypatch.undo()
     assert service.status("tg-nieuw-gesprek") == "bot"
     assert store.address("tg-nieuw-gesprek") == "42"
-
-
-# -- a turn's writes: the person's message, then the whole reply in one transaction ------------
-async def test_a_reply_of_several_messages_is_stored_in_one_commit_in_order(db_url, fake_rasa) -> None:
-    from assistant.gateway.conversation import ConversationEvent
-    from assistant.gateway.rasa_client import BotMessage, Button
-
-    engine = make_engine(db_url)
-    sessions = make_session_factory(engine)
-    service = ConversationService(sessions, fake_rasa)
-    seen: list[ConversationEvent] = []
-
-    async def listen(e: ConversationEvent) -> None:
-        seen.append(e)
-
-    service.subscribe(listen)
-    fake_rasa.replies["hoi"] = [BotMessage(text="Hoi!"), BotMessage(text="Wat doe je nu?",
-                                                                    buttons=(Button("Werk", "Werk"),)),
-                                BotMessage(custom={"kind": "note"})]
-    await service.handle_user_message("web-een-antwoord", "eerst")  # the conversation exists now
-    commits: list[int] = []
-    event.listen(engine, "commit", lambda _conn: commits.append(1))
-    await service.handle_user_message("web-een-antwoord", "hoi")
-    history = service.history("web-een-antwoord")
-    assert [(m["sender"], m["text"]) for m in history[2:]] == [
-        ("user", "hoi"), ("bot", "Hoi!"), ("bot", "Wat doe je nu?"), ("bot", None)]
-    assert [m["seq"] for m in history] == [1, 2, 3, 4, 5, 6]
-    assert history[4]["buttons"] == [{"title": "Werk", "payload": "Werk"}] and history[5]["custom"] == {"kind": "note"}
-    # Published in the order stored, each with its own message id.
-    assert [(e.sender, e.message_id) for e in seen[-4:]] == [(m["sender"], m["id"]) for m in history[2:]]
-    # The person's message (in flight), then the reply with its mark "answered": two writes.
-    assert len(commits) <= 3  # + ensure_conversation's transaction, which writes nothing here
-    assert not any(m.get("kept") for m in history)
-    with sessions() as db:
-        assert db.get(Message, history[2]["id"]).pending is None  # answered in the reply's commit
