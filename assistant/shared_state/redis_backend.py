@@ -80,11 +80,12 @@ return 0
 # so a living holder keeps it for as long as the turn takes (a Rasa turn may take up to a
 # minute), and a dead one (kill -9) blocks its conversation for at most this long: then
 # another replica answers the message it left. The holder's event loop would have to stall for
-# three quarters of it (6 s) before the lock slipped away from a turn that still runs.
-TURN_LOCK_TTL_S = 8.0
+# three quarters of it (11 s) before the lock slipped away from a turn that still runs.
+TURN_LOCK_TTL_S = 15.0
 TURN_LOCK_RENEW_SHARE = 1 / 4
-# No turn takes this long (Rasa cuts one off after 25 s); past it the lock is not renewed.
-TURN_LOCK_MAX_HOLD_S = 120.0
+# Renewed at most this long: a turn that hangs frees its conversation after this plus the TTL
+# (a turn that really runs longer loses its exclusivity, as before renewal existed).
+TURN_LOCK_MAX_HOLD_S = 30.0
 
 
 class RedisTurnLocks:
