@@ -50,7 +50,7 @@ class KoersTrackerStore(SQLTrackerStore):
             # a new connection per query; Rasa made the tables with its own engine just now.
             rasas_engine: Engine = self.engine  # type: ignore[has-type]  # untyped in Rasa
             rasas_engine.dispose()
-            self.engine = make_engine(url, future=False)
+            self.engine = make_engine(url, future=False, pooled=True)
             self.sessionmaker = sessionmaker(bind=self.engine)
 
     # -- save: only the new events, without counting the stored ones again ------------------------

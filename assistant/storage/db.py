@@ -10,6 +10,7 @@ from typing import Any, ParamSpec, TypeVar
 from sqlalchemy import MetaData, create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import declarative_base, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 # Stable constraint names keep Alembic migrations portable between SQLite and PostgreSQL.
 NAMING = {
@@ -32,12 +33,19 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str, future: bool = True) -> Engine:
-    """``future=False``: for Rasa's tracker store, which uses SQLAlchemy's 1.x API."""
+def make_engine(url: str, future: bool = True, pooled: bool = False) -> Engine:
+    """``future=False``: for Rasa's tracker store, which uses SQLAlchemy's 1.x API.
+
+    ``pooled``: a SQLite file keeps a pool of open connections (as SQLAlchemy 2.0 does) instead of
+    opening and setting one up for every session; for the tracker store, one thread at a time per
+    connection, so sqlite3's same-thread check is off."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     kwargs: dict[str, Any] = {}
+    if pooled and parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        kwargs["poolclass"] = QueuePool
+        kwargs["connect_args"] = {"check_same_thread": False}
     if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() == "psycopg2":
         # Timestamps come back in UTC whatever the server's TimeZone, as SQLite gives them.
         kwargs["connect_args"] = {"options": "-c timezone=UTC"}
